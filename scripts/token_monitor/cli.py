@@ -1,0 +1,109 @@
+"""Command-line entry point: global options, command dispatch, the one place errors are caught.
+
+Commands live in `token_monitor.commands.<name>` and are discovered at start-up; each exposes
+`NAME`, `HELP`, `DESCRIPTION`, `register(parser)` and `run(ctx) -> int`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import os
+import pkgutil
+import sqlite3
+import sys
+import traceback
+
+from . import __version__, commands
+from .context import Context
+from .errors import EXIT_CODE_HELP, ExitCode, TokenMonitorError
+from .output import envelope, print_json
+
+EPILOG = """examples:
+  token-monitor report                      today's usage (collects first)
+  token-monitor report week --by model      this week by model
+  token-monitor collect                     read new usage into the ledger
+  token-monitor diagnose                    why numbers may be missing or wrong
+  token-monitor export --format csv --since 2026-11-01
+
+""" + EXIT_CODE_HELP
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    d = argparse.SUPPRESS if suppress else None
+    g = parser.add_argument_group("global options")
+    g.add_argument("--state-dir", metavar="DIR", default=d,
+                   help="OpenClaw state dir (default: $OPENCLAW_STATE_DIR, ~/.openclaw, legacy ~/.clawdbot)")
+    g.add_argument("--profile", metavar="NAME", default=d, help="OpenClaw profile: ~/.openclaw-NAME")
+    g.add_argument("--data-dir", metavar="DIR", default=d,
+                   help="token-monitor's own data (default: $TOKEN_MONITOR_DATA_DIR, else <state-dir>/token-monitor)")
+    g.add_argument("--demo", nargs="?", const="always", choices=["never", "auto", "always"], default=d,
+                   help="use the bundled demo state: 'auto' only when no OpenClaw is installed")
+    g.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                   help="show tracebacks for internal errors")
+
+
+def load_commands() -> list:
+    mods = []
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            mods.append(importlib.import_module(f"{commands.__name__}.{info.name}"))
+    return sorted(mods, key=lambda m: getattr(m, "ORDER", 50))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="token-monitor",
+        description="Exact token and cost accounting for OpenClaw: every billed call, once, from both storage eras.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"token-monitor {__version__}")
+    _global_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for mod in load_commands():
+        p = sub.add_parser(mod.NAME, help=mod.HELP, description=getattr(mod, "DESCRIPTION", mod.HELP),
+                           epilog=getattr(mod, "EPILOG", None) and mod.EPILOG + "\n\n" + EXIT_CODE_HELP or EXIT_CODE_HELP,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        mod.register(p)
+        _global_options(p, suppress=True)
+        p.set_defaults(_run=mod.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return ExitCode.USAGE
+    ctx = Context(args=args, env=dict(os.environ), now=lambda: dt.datetime.now(dt.timezone.utc))
+    want_json = bool(getattr(args, "json", False))
+    try:
+        return int(args._run(ctx))
+    except TokenMonitorError as exc:
+        _report_error(args.command, exc.code, exc.one_line(), want_json)
+        return int(exc.exit_code)
+    except sqlite3.DatabaseError as exc:
+        _report_error(args.command, "ledger.error", f"database error: {exc} — try: token-monitor collect --rebuild", want_json)
+        return int(ExitCode.LEDGER)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception:  # a bug, not a user error: say so plainly
+        if getattr(args, "verbose", False):
+            traceback.print_exc()
+        _report_error(args.command, "internal", "internal error, rerun with --verbose and report it", want_json)
+        return int(ExitCode.INTERNAL)
+
+
+def _report_error(command: str, code: str, message: str, want_json: bool) -> None:
+    if want_json:
+        print_json(envelope(command, status="error", errors=[{"code": code, "message": message}]))
+    print(f"token-monitor: {message}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

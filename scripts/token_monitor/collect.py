@@ -1,0 +1,533 @@
+"""Checkpointed collection: read what is new in every source into the ledger, exactly once.
+
+Flow per run: lock -> discover -> session indexes -> each SQLite store -> each file -> run record.
+Each batch of events is committed together with the cursor that produced it, so a crash
+(kill -9 included) at any point leaves a ledger that the next run completes exactly.
+A second collector waits on the lock and then finds nothing new; reports never wait.
+
+A run with nothing new costs a `stat` per file and per database (plus its -wal).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fcntl
+import io
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import zstandard
+
+from . import sources as src_mod
+from .errors import LedgerError
+from .ledger import Ledger, PlacedEvent, now_ms, owner_rank
+from .normalize import Skip, UsageEvent, normalize_record, parse_iso_ms
+from .sources import (
+    KIND_RANK,
+    Discovery,
+    FileSource,
+    SessionMeta,
+    SourceUnreadable,
+    SqliteSource,
+    discover_sources,
+    open_readonly,
+)
+
+BATCH = 2000
+HEAD_LEN = 4096
+LOCK_NAME = "collect.lock"
+
+
+@dataclasses.dataclass
+class CollectStats:
+    sources: int = 0
+    sources_read: int = 0
+    new_events: int = 0
+    duplicates: int = 0
+    synthetic_skipped: int = 0
+    malformed: int = 0
+    unreadable: int = 0
+    schema_unknown: int = 0
+    elapsed_ms: int = 0
+    problems: list = dataclasses.field(default_factory=list)   # (code, location, detail) found this run
+
+    def as_dict(self) -> dict:
+        d = dataclasses.asdict(self)
+        d["problems"] = [{"code": c, "location": loc, "detail": det} for c, loc, det in self.problems[:50]]
+        d["problems_total"] = len(self.problems)
+        return d
+
+
+class _SessionState:
+    """What a reader must remember across chunks of one session: header time, heartbeat marker."""
+
+    def __init__(self, header_ms: int | None = None, heartbeat: bool = False):
+        self.header_ms = header_ms
+        self.heartbeat = heartbeat
+
+    def observe(self, obj) -> None:
+        if not isinstance(obj, dict):
+            return
+        if obj.get("type") == "session" and self.header_ms is None:
+            self.header_ms = parse_iso_ms(obj.get("timestamp"))
+        elif obj.get("type") == "message" and isinstance(obj.get("message"), dict):
+            msg = obj["message"]
+            if msg.get("role") == "user":
+                self.heartbeat = src_mod.user_text_has_heartbeat(msg)
+
+
+class Collector:
+    def __init__(self, ledger: Ledger, state_dir: Path, *, rebuild: bool = False, clock=now_ms):
+        self.ledger = ledger
+        self.state_dir = state_dir
+        self.rebuild = rebuild
+        self.clock = clock
+        self.stats = CollectStats()
+
+    # ------------------------------------------------------------ entry point
+    def run(self) -> CollectStats:
+        started = self.clock()
+        t0 = time.monotonic()
+        if self.rebuild:
+            self.ledger.reset_cursors()
+        disc = discover_sources(self.state_dir)
+        for code, loc, detail in disc.problems:
+            self._problem(loc, "", code, detail, None)
+        self.stats.sources = len(disc.sqlite) + len(disc.files) + len(disc.indexes)
+        self._collect_indexes(disc)
+        for source in disc.sqlite:
+            self._guard(source.source_id, source.agent, lambda s=source: self._collect_sqlite(s))
+        for source in disc.files:
+            self._guard(source.source_id, source.agent, lambda s=source: self._collect_file(s))
+        self.stats.elapsed_ms = int((time.monotonic() - t0) * 1000)
+        self.ledger.record_run(
+            started_ms=started, finished_ms=self.clock(), mode="rebuild" if self.rebuild else "incremental",
+            stats=self.stats.as_dict(),
+        )
+        return self.stats
+
+    def _guard(self, source_id: str, agent: str | None, fn) -> None:
+        try:
+            fn()
+            self.ledger.clear_problems(source_id, "sources.unreadable")
+        except (SourceUnreadable, OSError, sqlite3.DatabaseError, zstandard.ZstdError, ValueError) as exc:
+            if isinstance(exc, sqlite3.DatabaseError) and _is_ledger_error(exc):
+                raise LedgerError(f"ledger write failed: {exc}", hint="check the data dir; try: token-monitor collect --rebuild") from exc
+            detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            self.stats.unreadable += 1
+            self._problem(source_id, "", "sources.unreadable", detail, agent)
+
+    def _problem(self, source: str, location: str, code: str, detail: str, agent: str | None) -> None:
+        self.stats.problems.append((code, f"{source.removeprefix('file:').removeprefix('sqlite:')}{':' + location if location else ''}", detail))
+        with self.ledger.transaction():
+            self.ledger.add_problem(source=source, location=location, code=code, detail=detail, agent=agent, at_ms=self.clock())
+
+    # ------------------------------------------------------------ session indexes (JSONL era)
+    def _collect_indexes(self, disc: Discovery) -> None:
+        for idx in disc.indexes:
+            sid = f"index:{idx.path}"
+            try:
+                st = idx.path.stat()
+                stamp = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+                if self.ledger.cursor(sid) == stamp:
+                    continue
+                metas = src_mod.read_session_index(idx.path, idx.agent)
+            except (OSError, ValueError) as exc:
+                self.stats.unreadable += 1
+                self._problem(sid, "", "sources.unreadable", getattr(exc, "strerror", None) or str(exc), idx.agent)
+                continue
+            with self.ledger.transaction():
+                for meta in metas.values():
+                    self._upsert_meta(meta)
+                self.ledger.set_cursor(sid, kind="index", agent=idx.agent, path=str(idx.path), state=stamp, at_ms=self.clock())
+
+    def _upsert_meta(self, meta: SessionMeta) -> None:
+        channel = meta.channel or _channel_from_key(meta.session_key)
+        self.ledger.upsert_session(
+            agent=meta.agent, session_id=meta.session_id, session_key=meta.session_key, channel=channel,
+            label=meta.label, chat_type=meta.chat_type, parent_session_key=meta.parent_session_key,
+        )
+
+    # ------------------------------------------------------------ normalisation + batching
+    def _place(self, obj, *, agent: str, session_id: str, kind: str, path: str, loc: str,
+               fallback_ms: int | None, appeared_ms: int | None, state: _SessionState,
+               batch: list[PlacedEvent]) -> None:
+        result = normalize_record(obj, session_id=session_id, fallback_ms=fallback_ms)
+        state_before_hb = state.heartbeat
+        state.observe(obj)
+        if isinstance(result, Skip):
+            if result.reason == "synthetic":
+                self.stats.synthetic_skipped += 1
+            elif result.malformed:
+                self.stats.malformed += 1
+                self._problem(f"{'sqlite' if kind in ('sqlite', 'archive') else 'file'}:{path}", loc,
+                              "records.malformed", result.reason + (f" ({result.detail})" if result.detail else ""), agent)
+            return
+        appeared = max(appeared_ms or result.ts_ms, state.header_ms or 0)
+        batch.append(PlacedEvent(
+            event=result, agent=agent, session_id=session_id, source_kind=kind, source_path=path, source_loc=loc,
+            owner_rank=owner_rank(appeared, KIND_RANK.get(kind, 9), session_id),
+            trigger="heartbeat" if state_before_hb else None,
+        ))
+
+    def _flush(self, batch: list[PlacedEvent], cursor: tuple | None = None, extra=None) -> None:
+        with self.ledger.transaction():
+            new, dup = self.ledger.upsert_events(batch, collected_ms=self.clock(), rebuild=self.rebuild)
+            if cursor:
+                source_id, kind, agent, path, state = cursor
+                self.ledger.set_cursor(source_id, kind=kind, agent=agent, path=path, state=state, at_ms=self.clock())
+            if extra:
+                extra()
+        self.stats.new_events += new
+        self.stats.duplicates += dup
+        batch.clear()
+
+    # ------------------------------------------------------------ SQLite era
+    def _collect_sqlite(self, source: SqliteSource) -> None:
+        db_id = source.source_id
+        stamp = _db_stamp(source.path)
+        if self.ledger.cursor(db_id) == stamp:
+            return
+        self.stats.sources_read += 1
+        session_cursors = self.ledger.cursors_with_prefix(db_id + "#")
+        with open_readonly(source.path) as conn:
+            conn.execute("BEGIN")     # one read snapshot for the whole store
+            try:
+                self._read_store(conn, source, session_cursors)
+            finally:
+                conn.execute("COMMIT")
+        with self.ledger.transaction():
+            self.ledger.set_cursor(db_id, kind="sqlite", agent=source.agent, path=str(source.path), state=stamp, at_ms=self.clock())
+
+    def _read_store(self, conn: sqlite3.Connection, source: SqliteSource, session_cursors: dict) -> None:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        db_id = source.source_id
+        if version > src_mod.KNOWN_AGENT_SCHEMA_MAX:
+            self.stats.schema_unknown += 1
+            self._problem(db_id, "", "state.schema-unknown", f"agent schema {version} > {src_mod.KNOWN_AGENT_SCHEMA_MAX} (newest known)", source.agent)
+        else:
+            self.ledger.clear_problems(db_id, "state.schema-unknown")
+        if "transcript_events" not in tables:
+            return      # a JSONL-era store (auth only): transcripts are files
+        cols = src_mod.table_columns(conn, "transcript_events")
+        need = {"session_id", "seq", "event_json"}
+        if not need <= cols:
+            raise SourceUnreadable(f"transcript_events lacks columns {sorted(need - cols)} (schema {version})")
+        has_zstd = "event_zstd" in cols
+        has_len = "event_utf8_bytes" in cols
+        has_created = "created_at" in cols
+        metas = src_mod.read_session_meta(conn, source.agent)
+        with self.ledger.transaction():
+            for meta in metas.values():
+                self._upsert_meta(meta)
+        watermarks = {}
+        if "transcript_rewrite_watermarks" in tables:
+            watermarks = dict(conn.execute("SELECT session_id, generation FROM transcript_rewrite_watermarks"))
+        heads = conn.execute("SELECT session_id, MAX(seq) FROM transcript_events GROUP BY session_id").fetchall()
+        select = "seq, event_json, " + ("event_zstd" if has_zstd else "NULL") + ", " + \
+                 ("event_utf8_bytes" if has_len else "NULL") + ", " + ("created_at" if has_created else "NULL")
+        for session_id, max_seq in heads:
+            cid = f"{db_id}#{session_id}"
+            cur = session_cursors.get(cid) or {}
+            gen = watermarks.get(session_id)
+            start = cur.get("seq", -1)
+            state = _SessionState(cur.get("header_ms"), cur.get("heartbeat", False))
+            if cur and (cur.get("gen") != gen or max_seq < start):
+                start, state = -1, _SessionState()          # rewritten or truncated: read again, dedupe absorbs
+            if max_seq <= start:
+                continue
+            batch: list[PlacedEvent] = []
+            last = start
+            while True:
+                rows = conn.execute(
+                    f"SELECT {select} FROM transcript_events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                    (session_id, last, BATCH),
+                ).fetchall()
+                if not rows:
+                    break
+                for seq, text, blob, nbytes, created in rows:
+                    last = seq
+                    obj = self._decode_row(text, blob, nbytes, db_id, f"{session_id}#{seq}", source.agent)
+                    if obj is None:
+                        continue
+                    self._place(obj, agent=source.agent, session_id=session_id, kind="sqlite", path=str(source.path),
+                                loc=f"{session_id}#{seq}", fallback_ms=created, appeared_ms=created, state=state, batch=batch)
+                self._flush(batch, (cid, "sqlite-session", source.agent, str(source.path),
+                                    {"seq": last, "gen": gen, "header_ms": state.header_ms, "heartbeat": state.heartbeat}))
+        if "session_transcript_archives" in tables:
+            self._read_db_archives(conn, source)
+        if "session_transcript_cold_archives" in tables:
+            self._read_db_cold(conn, source)
+
+    def _decode_row(self, text, blob, nbytes, db_id: str, loc: str, agent: str):
+        try:
+            if text is None:
+                if blob is None:
+                    raise ValueError("row has neither event_json nor event_zstd")
+                text = src_mod.decode_zstd(blob, expected_len=nbytes).decode("utf-8")
+            if '"assistant"' not in text and '"session"' not in text and '"user"' not in text:
+                return {}      # cheap filter: cannot be a usage row, header or user turn
+            return json.loads(text)
+        except (ValueError, zstandard.ZstdError, UnicodeDecodeError) as exc:
+            self.stats.malformed += 1
+            self._problem(db_id, loc, "records.malformed", f"undecodable row: {exc}", agent)
+            return None
+
+    def _read_db_archives(self, conn: sqlite3.Connection, source: SqliteSource) -> None:
+        cols = src_mod.table_columns(conn, "session_transcript_archives")
+        if not {"session_id", "archive_blob", "archive_name"} <= cols:
+            return
+        rows = conn.execute(
+            "SELECT session_id, archive_name, " + ("encoding" if "encoding" in cols else "NULL") + ", "
+            + ("session_key" if "session_key" in cols else "NULL") + " FROM session_transcript_archives"
+        ).fetchall()
+        for session_id, name, encoding, key in rows:
+            cid = f"{source.source_id}#archive:{name}"
+            if self.ledger.cursor(cid):
+                continue
+            blob = conn.execute("SELECT archive_blob FROM session_transcript_archives WHERE archive_name = ?", (name,)).fetchone()[0]
+            if key:
+                with self.ledger.transaction():
+                    self.ledger.upsert_session(agent=source.agent, session_id=session_id, session_key=key,
+                                               channel=_channel_from_key(key), label=None, chat_type=None, parent_session_key=None)
+            data = bytes(blob) if encoding == "identity" or bytes(blob[:4]) != src_mod.ZSTD_MAGIC else src_mod.decode_zstd(bytes(blob))
+            self._read_lines(io.BytesIO(data), agent=source.agent, session_id=session_id, kind="archive",
+                             path=str(source.path), loc_prefix=f"archive:{name}:", cursor_id=cid)
+
+    def _read_db_cold(self, conn: sqlite3.Connection, source: SqliteSource) -> None:
+        cols = src_mod.table_columns(conn, "session_transcript_cold_archives")
+        if not {"session_id", "archive_blob", "storage", "archive_name"} <= cols:
+            return
+        for session_id, name in conn.execute(
+            "SELECT session_id, archive_name FROM session_transcript_cold_archives WHERE storage = 'sqlite' AND archive_blob IS NOT NULL"
+        ).fetchall():
+            cid = f"{source.source_id}#cold:{name}"
+            if self.ledger.cursor(cid):
+                continue
+            blob = conn.execute("SELECT archive_blob FROM session_transcript_cold_archives WHERE session_id = ?", (session_id,)).fetchone()[0]
+            data = src_mod.decode_zstd(bytes(blob)) if bytes(blob[:4]) == src_mod.ZSTD_MAGIC else bytes(blob)
+            self._read_cold_lines(io.BytesIO(data), agent=source.agent, session_id=session_id, path=str(source.path),
+                                  loc_prefix=f"cold:{name}:", cursor_id=cid)
+
+    # ------------------------------------------------------------ files
+    def _collect_file(self, source: FileSource) -> None:
+        st = os.stat(source.path)
+        if source.compressed or source.kind in ("cold",):
+            self._collect_immutable_file(source, st)
+        else:
+            self._collect_plain_file(source, st)
+
+    def _collect_immutable_file(self, source: FileSource, st: os.stat_result) -> None:
+        sid = source.source_id
+        cur = self.ledger.cursor(sid)
+        if cur and cur.get("size") == st.st_size and cur.get("mtime_ns") == st.st_mtime_ns:
+            return
+        digest = src_mod.file_digest(source.path)
+        state = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "digest": digest, "done": True}
+        if self.ledger.cursor(f"digest:{digest}"):
+            with self.ledger.transaction():      # same bytes read before under another name
+                self.ledger.set_cursor(sid, kind="file", agent=source.agent, path=str(source.path), state=state, at_ms=self.clock())
+            return
+        self.stats.sources_read += 1
+        with src_mod.open_file_stream(source) as stream:
+            if source.kind == "cold":
+                self._read_cold_lines(stream, agent=source.agent, session_id=None, path=str(source.path),
+                                      loc_prefix="line ", cursor_id=None)
+            else:
+                self._read_lines(stream, agent=source.agent, session_id=source.session_id or "(unknown)",
+                                 kind=source.kind, path=str(source.path), loc_prefix="line ", cursor_id=None)
+
+        def mark():
+            self.ledger.set_cursor(f"digest:{digest}", kind="digest", agent=source.agent, path=str(source.path), state={"done": True}, at_ms=self.clock())
+            self.ledger.set_cursor(sid, kind="file", agent=source.agent, path=str(source.path), state=state, at_ms=self.clock())
+        with self.ledger.transaction():
+            mark()
+
+    def _collect_plain_file(self, source: FileSource, st: os.stat_result) -> None:
+        sid = source.source_id
+        cur = self.ledger.cursor(sid)
+        adopted_from = None
+        if cur is None:
+            cur, adopted_from = self._find_renamed(source, st)
+        if cur and cur.get("ino") == st.st_ino and cur.get("size") == st.st_size and cur.get("mtime_ns") == st.st_mtime_ns:
+            return
+        start, line_no = 0, 0
+        state = _SessionState()
+        if cur and cur.get("ino") == st.st_ino and st.st_size >= cur.get("offset", 0) \
+                and cur.get("head_len") is not None and src_mod.head_fingerprint(source.path, cur["head_len"]) == cur.get("head"):
+            start, line_no = cur["offset"], cur.get("line", 0)
+            state = _SessionState(cur.get("header_ms"), cur.get("heartbeat", False))
+        self.stats.sources_read += 1
+        head_len = min(st.st_size, HEAD_LEN)
+        head = src_mod.head_fingerprint(source.path, head_len)
+        session_id = source.session_id or "(unknown)"
+        batch: list[PlacedEvent] = []
+        offset = start
+
+        def cursor_state(off, line):
+            return (sid, "file", source.agent, str(source.path), {
+                "ino": st.st_ino, "dev": st.st_dev, "offset": off, "line": line, "size": st.st_size,
+                "mtime_ns": st.st_mtime_ns, "head_len": head_len, "head": head,
+                "header_ms": state.header_ms, "heartbeat": state.heartbeat})
+
+        with open(source.path, "rb") as fh:
+            fh.seek(start)
+            n = 0
+            for line in src_mod.iter_jsonl_bytes(fh, start=start, start_line=line_no, final=False):
+                offset, line_no = line.end_offset, line.line_no
+                if line.error:
+                    self.stats.malformed += 1
+                    self._problem(sid, f"line {line.line_no}", "records.malformed", line.error, source.agent)
+                else:
+                    self._place(line.obj, agent=source.agent, session_id=session_id, kind=source.kind,
+                                path=str(source.path), loc=f"line {line.line_no}", fallback_ms=None,
+                                appeared_ms=None, state=state, batch=batch)
+                n += 1
+                if n % BATCH == 0:
+                    self._flush(batch, cursor_state(offset, line_no))
+        # If the file grew while we read, the stored size/mtime are the earlier ones: the next run re-checks.
+        extra = (lambda: self.ledger.delete_cursor(adopted_from)) if adopted_from else None
+        self._flush(batch, cursor_state(offset, line_no), extra)
+
+    def _find_renamed(self, source: FileSource, st: os.stat_result) -> tuple[dict | None, str | None]:
+        """A JSONL file renamed by OpenClaw (`.reset.`/`.deleted.`) continues where its old name stopped."""
+        for sid, cur in self.ledger.file_cursors().items():
+            if cur.get("ino") == st.st_ino and cur.get("dev") == st.st_dev and sid != source.source_id:
+                old_path = sid.removeprefix("file:")
+                if os.path.exists(old_path) and os.stat(old_path).st_ino == st.st_ino:
+                    continue     # a hard link, not a rename
+                try:
+                    if src_mod.head_fingerprint(source.path, cur.get("head_len", 0)) == cur.get("head"):
+                        return cur, sid
+                except OSError:
+                    return None, None
+        return None, None
+
+    # ------------------------------------------------------------ whole-stream readers (archives)
+    def _read_lines(self, stream, *, agent: str, session_id: str, kind: str, path: str, loc_prefix: str, cursor_id: str | None) -> None:
+        state = _SessionState()
+        batch: list[PlacedEvent] = []
+        for line in src_mod.iter_jsonl_bytes(stream, final=True):
+            if line.error:
+                self.stats.malformed += 1
+                self._problem(f"file:{path}" if kind != "archive" else f"sqlite:{path}", f"{loc_prefix}{line.line_no}",
+                              "records.malformed", line.error, agent)
+                continue
+            self._place(line.obj, agent=agent, session_id=session_id, kind=kind, path=path,
+                        loc=f"{loc_prefix}{line.line_no}", fallback_ms=None, appeared_ms=None, state=state, batch=batch)
+            if len(batch) >= BATCH:
+                self._flush(batch)
+        cursor = (cursor_id, "archive", agent, path, {"done": True}) if cursor_id else None
+        self._flush(batch, cursor)
+
+    def _read_cold_lines(self, stream, *, agent: str, session_id: str | None, path: str, loc_prefix: str, cursor_id: str | None) -> None:
+        """Cold-storage archives: `{"kind":"header"...}` then `{"kind":"event","row":{"seq","event_json","created_at"}}`."""
+        state = _SessionState()
+        batch: list[PlacedEvent] = []
+        sid = session_id
+        for line in src_mod.iter_jsonl_bytes(stream, final=True):
+            obj = line.obj
+            if line.error or not isinstance(obj, dict):
+                self.stats.malformed += 1
+                self._problem(f"file:{path}", f"{loc_prefix}{line.line_no}", "records.malformed", line.error or "not an object", agent)
+                continue
+            if obj.get("kind") == "header":
+                sid = sid or obj.get("sessionId") or obj.get("session_id")
+                continue
+            if obj.get("kind") != "event" or not isinstance(obj.get("row"), dict):
+                continue
+            row = obj["row"]
+            try:
+                event = json.loads(row["event_json"]) if isinstance(row.get("event_json"), str) else row.get("event")
+            except ValueError:
+                event = None
+            if event is None:
+                self.stats.malformed += 1
+                self._problem(f"file:{path}", f"{loc_prefix}{line.line_no}", "records.malformed", "cold row without event_json", agent)
+                continue
+            created = row.get("created_at") if isinstance(row.get("created_at"), int) else None
+            self._place(event, agent=agent, session_id=sid or "(unknown)", kind="cold", path=path,
+                        loc=f"{loc_prefix}{line.line_no}", fallback_ms=created, appeared_ms=created, state=state, batch=batch)
+            if len(batch) >= BATCH:
+                self._flush(batch)
+        self._flush(batch, (cursor_id, "archive", agent, path, {"done": True}) if cursor_id else None)
+
+
+def _db_stamp(path: Path) -> dict:
+    stamp = {}
+    for suffix in ("", "-wal"):
+        try:
+            st = os.stat(f"{path}{suffix}")
+            stamp[suffix or "db"] = [st.st_size, st.st_mtime_ns, st.st_ino]
+        except FileNotFoundError:
+            stamp[suffix or "db"] = None
+    return stamp
+
+
+def _channel_from_key(key: str | None) -> str | None:
+    """`agent:<id>:<channel>:group:<id>` and friends carry the channel as the third part."""
+    if not key:
+        return None
+    parts = key.split(":")
+    if len(parts) >= 4 and parts[0] == "agent" and parts[3] in ("group", "channel", "room", "direct", "dm", "thread"):
+        return parts[2]
+    return None
+
+
+def _is_ledger_error(exc: sqlite3.DatabaseError) -> bool:
+    msg = str(exc).lower()
+    return "readonly" in msg or "disk" in msg or "full" in msg
+
+
+class CollectLock:
+    """One collector at a time per data dir; others wait (heartbeat + user), then find nothing new."""
+
+    def __init__(self, data_dir: Path, *, timeout_s: float = 120.0):
+        self.path = data_dir / LOCK_NAME
+        self.timeout_s = timeout_s
+        self.fh = None
+
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.fh = open(self.path, "a+")
+        deadline = time.monotonic() + self.timeout_s
+        while True:
+            try:
+                fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    self.fh.close()
+                    raise LedgerError(f"another collect has held {self.path} for {self.timeout_s:.0f}s",
+                                      hint="wait for it to finish, or check for a stuck token-monitor process")
+                time.sleep(0.05)
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.fh, fcntl.LOCK_UN)
+        self.fh.close()
+
+
+def collect(state_dir: Path, data_dir: Path, *, rebuild: bool = False) -> CollectStats:
+    from .ledger import move_aside_corrupt
+
+    with CollectLock(data_dir):
+        if rebuild:
+            try:
+                ledger = Ledger.open(data_dir)
+                ledger.conn.execute("SELECT COUNT(*) FROM events").fetchone()
+            except (LedgerError, sqlite3.DatabaseError):
+                move_aside_corrupt(data_dir)
+                ledger = Ledger.open(data_dir)
+        else:
+            ledger = Ledger.open(data_dir)
+        try:
+            return Collector(ledger, state_dir, rebuild=rebuild).run()
+        except sqlite3.DatabaseError as exc:
+            raise LedgerError(f"ledger {ledger.path} failed: {exc}", hint="run: token-monitor collect --rebuild", code="ledger.corrupt") from exc
+        finally:
+            ledger.close()

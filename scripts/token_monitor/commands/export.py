@@ -1,0 +1,74 @@
+"""`token-monitor export`: the ledger, one event per line (JSONL) or row (CSV)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+
+from ..ledger import Ledger
+from ..timeparse import parse_point, zone
+
+NAME = "export"
+ORDER = 60
+HELP = "export the ledger as JSONL or CSV (usage keys named as OpenClaw names them)"
+EPILOG = """examples:
+  token-monitor export > usage.jsonl
+  token-monitor export --format csv --since 2026-11-01 --until 2026-12-01"""
+
+FIELDS = ["timestamp", "agent", "sessionId", "sessionKey", "channel", "provider", "model", "api",
+          "input", "output", "cacheRead", "cacheWrite", "totalTokens", "cost", "costOrigin",
+          "costInput", "costOutput", "costCacheRead", "costCacheWrite",
+          "stopReason", "usageStatus", "trigger", "entryId", "responseId", "sourceKind", "source"]
+
+
+def register(p) -> None:
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p.add_argument("--since", metavar="WHEN", help="first instant included (ISO date/datetime or natural form)")
+    p.add_argument("--until", metavar="WHEN", help="first instant excluded")
+    p.add_argument("--tz", metavar="ZONE", help="time zone for dates without offset (default UTC)")
+    p.add_argument("--no-collect", action="store_true", help="export the ledger as it is, without collecting first")
+
+
+def event_record(e: dict) -> dict:
+    ts = dt.datetime.fromtimestamp(e["ts_ms"] / 1000, dt.timezone.utc)
+    return {
+        "timestamp": ts.strftime("%Y-%m-%dT%H:%M:%S.") + f"{e['ts_ms'] % 1000:03d}Z",
+        "agent": e["agent"], "sessionId": e["session_id"], "sessionKey": e["session_key"], "channel": e["channel"],
+        "provider": e["provider"], "model": e["model"], "api": e["api"],
+        "input": e["input"], "output": e["output"], "cacheRead": e["cache_read"], "cacheWrite": e["cache_write"],
+        "totalTokens": e["total_tokens"], "cost": e["cost_total"], "costOrigin": e["cost_origin"],
+        "costInput": e["cost_input"], "costOutput": e["cost_output"], "costCacheRead": e["cost_cache_read"],
+        "costCacheWrite": e["cost_cache_write"], "stopReason": e["stop_reason"], "usageStatus": e["usage_status"],
+        "trigger": e["trigger"], "entryId": e["entry_id"], "responseId": e["response_id"],
+        "sourceKind": e["source_kind"], "source": f"{e['source_path']}:{e['source_loc']}",
+    }
+
+
+def run(ctx) -> int:
+    from ..collect import collect
+
+    tz = zone(ctx.args.tz)
+    since = parse_point(ctx.args.since, tz=tz, option="--since") if ctx.args.since else None
+    until = parse_point(ctx.args.until, tz=tz, option="--until") if ctx.args.until else None
+    if not ctx.args.no_collect:
+        collect(ctx.state.path, ctx.data_dir)
+    ledger = Ledger.open(ctx.data_dir)
+    try:
+        rows = ledger.iter_events(
+            since_ms=int(since.timestamp() * 1000) if since else None,
+            until_ms=int(until.timestamp() * 1000) if until else None,
+        )
+        out = sys.stdout
+        if ctx.args.format == "csv":
+            writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+            writer.writeheader()
+            for e in rows:
+                writer.writerow(event_record(e))
+        else:
+            for e in rows:
+                out.write(json.dumps(event_record(e), separators=(",", ":")) + "\n")
+    finally:
+        ledger.close()
+    return 0

@@ -1,0 +1,341 @@
+"""Our durable ledger: one row per billed call, cursors, sessions, problems, runs.
+
+A SQLite database in WAL mode in the data dir. New events and the cursors that produced
+them are committed in one transaction, so a crash at any point neither loses nor
+double-counts; a repeated read of the same records is absorbed by the event key.
+
+Ownership of a call copied into several sessions (fork, rewind, archives) is decided by
+`owner_rank` ("appeared at" ms, source kind, session id): the smallest wins whatever the
+order the copies were read in, so incremental runs converge on the one-shot ledger.
+Events are never deleted: the ledger keeps history after OpenClaw deletes or truncates.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from .errors import LedgerError
+from .normalize import UsageEvent
+
+SCHEMA_VERSION = 1
+LEDGER_NAME = "ledger.sqlite"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (
+  key TEXT PRIMARY KEY,
+  agent TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  provider TEXT NOT NULL,
+  model TEXT NOT NULL,
+  api TEXT,
+  ts_ms INTEGER NOT NULL,
+  input INTEGER NOT NULL,
+  output INTEGER NOT NULL,
+  cache_read INTEGER NOT NULL,
+  cache_write INTEGER NOT NULL,
+  total_tokens INTEGER NOT NULL,
+  cost_total REAL,
+  cost_input REAL,
+  cost_output REAL,
+  cost_cache_read REAL,
+  cost_cache_write REAL,
+  cost_origin TEXT,
+  stop_reason TEXT,
+  usage_status TEXT NOT NULL,
+  trigger TEXT,
+  entry_id TEXT,
+  response_id TEXT,
+  source_kind TEXT NOT NULL,
+  source_path TEXT NOT NULL,
+  source_loc TEXT,
+  owner_rank TEXT NOT NULL,
+  collected_ms INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_ts ON events (ts_ms);
+CREATE TABLE IF NOT EXISTS sessions (
+  agent TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  session_key TEXT,
+  channel TEXT,
+  label TEXT,
+  chat_type TEXT,
+  parent_session_key TEXT,
+  PRIMARY KEY (agent, session_id)
+);
+CREATE TABLE IF NOT EXISTS cursors (
+  source_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  agent TEXT,
+  path TEXT,
+  state TEXT NOT NULL,
+  updated_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS problems (
+  source TEXT NOT NULL,
+  location TEXT NOT NULL,
+  code TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  agent TEXT,
+  first_ms INTEGER NOT NULL,
+  last_ms INTEGER NOT NULL,
+  PRIMARY KEY (source, location, code)
+);
+CREATE TABLE IF NOT EXISTS runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  started_ms INTEGER NOT NULL,
+  finished_ms INTEGER NOT NULL,
+  mode TEXT NOT NULL,
+  stats TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS alerts_sent (
+  alert_key TEXT PRIMARY KEY,
+  sent_ms INTEGER NOT NULL,
+  detail TEXT NOT NULL
+);
+"""
+
+EVENT_COLUMNS = (
+    "key", "agent", "session_id", "provider", "model", "api", "ts_ms", "input", "output",
+    "cache_read", "cache_write", "total_tokens", "cost_total", "cost_input", "cost_output",
+    "cost_cache_read", "cost_cache_write", "cost_origin", "stop_reason", "usage_status", "trigger",
+    "entry_id", "response_id", "source_kind", "source_path", "source_loc", "owner_rank", "collected_ms",
+)
+OWNER_COLUMNS = ("agent", "session_id", "trigger", "source_kind", "source_path", "source_loc", "owner_rank")
+
+
+@dataclasses.dataclass(frozen=True)
+class PlacedEvent:
+    """A usage event plus where this copy of it was read."""
+
+    event: UsageEvent
+    agent: str
+    session_id: str
+    source_kind: str
+    source_path: str
+    source_loc: str
+    owner_rank: str
+    trigger: str | None = None
+
+
+def owner_rank(appeared_ms: int, kind_rank: int, session_id: str) -> str:
+    return f"{max(appeared_ms, 0):015d}:{kind_rank}:{session_id}"
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+class Ledger:
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+
+    # ------------------------------------------------------------ open / close
+    @classmethod
+    def open(cls, data_dir: Path, *, create: bool = True) -> "Ledger":
+        path = data_dir / LEDGER_NAME
+        if not path.exists() and not create:
+            raise LedgerError(f"no ledger yet at {path}", hint="run: token-monitor collect", code="collect.never-run")
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LedgerError(f"cannot create data dir {data_dir}: {exc.strerror}", hint="pass --data-dir to a writable directory") from exc
+        try:
+            conn = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+            conn.execute("PRAGMA busy_timeout=30000")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise LedgerError(
+                    f"ledger {path} was written by a newer token-monitor (schema {version})",
+                    hint="upgrade token-monitor",
+                )
+            if version < SCHEMA_VERSION:
+                with _write(conn):
+                    for stmt in SCHEMA.split(";"):
+                        if stmt.strip():
+                            conn.execute(stmt)
+                    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as exc:
+            raise LedgerError(
+                f"ledger {path} is unreadable: {exc}",
+                hint="run: token-monitor collect --rebuild (the damaged file is kept beside it)",
+                code="ledger.corrupt",
+            ) from exc
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ------------------------------------------------------------ writes
+    def transaction(self):
+        return _write(self.conn)
+
+    def existing_keys(self, keys: Iterable[str]) -> set[str]:
+        keys = list(keys)
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            q = f"SELECT key FROM events WHERE key IN ({','.join('?' * len(chunk))})"
+            found.update(r[0] for r in self.conn.execute(q, chunk))
+        return found
+
+    def upsert_events(self, placed: list[PlacedEvent], *, collected_ms: int, rebuild: bool = False) -> tuple[int, int]:
+        """Insert events; a copy with a smaller owner rank takes ownership. Returns (new, duplicates)."""
+        if not placed:
+            return 0, 0
+        existing = self.existing_keys(p.event.key for p in placed)
+        seen: set[str] = set()
+        new = dup = 0
+        for p in placed:
+            if p.event.key in existing or p.event.key in seen:
+                dup += 1
+            else:
+                new += 1
+                seen.add(p.event.key)
+        update_cols = EVENT_COLUMNS[1:-1] if rebuild else OWNER_COLUMNS
+        sql = (
+            f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))}) "
+            f"ON CONFLICT(key) DO UPDATE SET {', '.join(f'{c}=excluded.{c}' for c in update_cols)} "
+            f"WHERE excluded.owner_rank {'<=' if rebuild else '<'} events.owner_rank"
+        )
+        self.conn.executemany(sql, [_event_row(p, collected_ms) for p in placed])
+        return new, dup
+
+    def upsert_session(self, *, agent: str, session_id: str, session_key: str | None, channel: str | None,
+                       label: str | None, chat_type: str | None, parent_session_key: str | None) -> None:
+        # Knowledge is never lost: a later source that knows less (a deleted session's archive)
+        # keeps what an earlier one told us.
+        self.conn.execute(
+            "INSERT INTO sessions (agent, session_id, session_key, channel, label, chat_type, parent_session_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(agent, session_id) DO UPDATE SET "
+            "session_key=COALESCE(excluded.session_key, sessions.session_key), "
+            "channel=COALESCE(excluded.channel, sessions.channel), "
+            "label=COALESCE(excluded.label, sessions.label), "
+            "chat_type=COALESCE(excluded.chat_type, sessions.chat_type), "
+            "parent_session_key=COALESCE(excluded.parent_session_key, sessions.parent_session_key)",
+            (agent, session_id, session_key, channel, label, chat_type, parent_session_key),
+        )
+
+    def set_cursor(self, source_id: str, *, kind: str, agent: str | None, path: str | None, state: dict, at_ms: int) -> None:
+        self.conn.execute(
+            "INSERT INTO cursors (source_id, kind, agent, path, state, updated_ms) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(source_id) DO UPDATE SET kind=excluded.kind, agent=excluded.agent, path=excluded.path, "
+            "state=excluded.state, updated_ms=excluded.updated_ms",
+            (source_id, kind, agent, path, json.dumps(state, sort_keys=True), at_ms),
+        )
+
+    def delete_cursor(self, source_id: str) -> None:
+        self.conn.execute("DELETE FROM cursors WHERE source_id = ?", (source_id,))
+
+    def add_problem(self, *, source: str, location: str, code: str, detail: str, agent: str | None, at_ms: int) -> None:
+        self.conn.execute(
+            "INSERT INTO problems (source, location, code, detail, agent, first_ms, last_ms) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(source, location, code) DO UPDATE SET detail=excluded.detail, last_ms=excluded.last_ms",
+            (source, location, code, detail, agent, at_ms, at_ms),
+        )
+
+    def clear_problems(self, source: str, code: str) -> None:
+        self.conn.execute("DELETE FROM problems WHERE source = ? AND code = ?", (source, code))
+
+    def record_run(self, *, started_ms: int, finished_ms: int, mode: str, stats: dict) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO runs (started_ms, finished_ms, mode, stats) VALUES (?, ?, ?, ?)",
+                (started_ms, finished_ms, mode, json.dumps(stats, sort_keys=True)),
+            )
+            # Keep the run log short; the ledger itself keeps every event.
+            self.conn.execute("DELETE FROM runs WHERE id <= (SELECT MAX(id) FROM runs) - 500")
+
+    def reset_cursors(self) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM cursors")
+            self.conn.execute("DELETE FROM problems")
+
+    # ------------------------------------------------------------ reads
+    def cursor(self, source_id: str) -> dict | None:
+        row = self.conn.execute("SELECT state FROM cursors WHERE source_id = ?", (source_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def cursors_with_prefix(self, prefix: str) -> dict[str, dict]:
+        rows = self.conn.execute(
+            "SELECT source_id, state FROM cursors WHERE source_id >= ? AND source_id < ?", (prefix, prefix + "\uffff")
+        )
+        return {sid: json.loads(state) for sid, state in rows}
+
+    def file_cursors(self) -> dict[str, dict]:
+        return {sid: json.loads(state) for sid, state in self.conn.execute("SELECT source_id, state FROM cursors WHERE kind = 'file'")}
+
+    def last_run(self) -> dict | None:
+        row = self.conn.execute("SELECT started_ms, finished_ms, mode, stats FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        if not row:
+            return None
+        return {"started_ms": row[0], "finished_ms": row[1], "mode": row[2], "stats": json.loads(row[3])}
+
+    def problems(self) -> list[dict]:
+        cols = ("source", "location", "code", "detail", "agent", "first_ms", "last_ms")
+        return [dict(zip(cols, r)) for r in self.conn.execute(f"SELECT {', '.join(cols)} FROM problems ORDER BY code, source, location")]
+
+    def iter_events(self, *, since_ms: int | None = None, until_ms: int | None = None) -> Iterator[dict]:
+        where, args = [], []
+        if since_ms is not None:
+            where.append("e.ts_ms >= ?")
+            args.append(since_ms)
+        if until_ms is not None:
+            where.append("e.ts_ms < ?")
+            args.append(until_ms)
+        cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+        sql = (
+            f"SELECT {cols}, s.session_key, s.channel, s.label FROM events e "
+            "LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id"
+            + (f" WHERE {' AND '.join(where)}" if where else "")
+            + " ORDER BY e.ts_ms, e.key"
+        )
+        names = EVENT_COLUMNS + ("session_key", "channel", "label")
+        for row in self.conn.execute(sql, args):
+            yield dict(zip(names, row))
+
+
+@contextlib.contextmanager
+def _write(conn: sqlite3.Connection):
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def _event_row(p: PlacedEvent, collected_ms: int) -> tuple[Any, ...]:
+    e = p.event
+    return (
+        e.key, p.agent, p.session_id, e.provider, e.model, e.api, e.ts_ms, e.input, e.output,
+        e.cache_read, e.cache_write, e.total_tokens, e.cost_total, e.cost_input, e.cost_output,
+        e.cost_cache_read, e.cost_cache_write, e.cost_origin, e.stop_reason, e.usage_status, p.trigger,
+        e.entry_id, e.response_id, p.source_kind, p.source_path, p.source_loc, p.owner_rank, collected_ms,
+    )
+
+
+def move_aside_corrupt(data_dir: Path) -> Path | None:
+    """Keep a damaged ledger beside the new one instead of deleting it."""
+    path = data_dir / LEDGER_NAME
+    if not path.exists():
+        return None
+    target = data_dir / f"{LEDGER_NAME}.corrupt-{now_ms()}"
+    os.replace(path, target)
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            os.replace(side, Path(f"{target}{suffix}"))
+    return target

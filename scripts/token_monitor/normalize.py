@@ -1,0 +1,208 @@
+"""Turn one raw transcript event (a dict) into a usage event, or say why not.
+
+Pure: no I/O, no clock. Only assistant `message` entries carry billable usage
+(openclaw-storage.md §3.4). Synthetic rows that were never model calls (`provider:"openclaw"`
+delivery-mirror / gateway-injected, and 2026.2's provider-less `stopReason:"injected"` slash
+replies) are skipped and counted. Zero-usage assistant rows are kept with a status so a
+provider that never reports usage (the Kimi/GLM symptom) stays visible.
+
+The dedupe key identifies one billed call across every copy OpenClaw makes of it (fork,
+rewind, archives, import leftovers): entry id + `message.timestamp` + `responseId` + provider,
+model and the usage numbers. Legacy 8-hex ids can collide; the other fields keep two distinct
+calls apart, while verbatim copies agree on all of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import math
+from typing import Any
+
+USAGE_KEYS = ("input", "output", "cacheRead", "cacheWrite")
+PROVIDER_ALIASES = {"kimi-coding": "kimi", "kimi-code": "kimi", "z-ai": "zai", "z.ai": "zai"}
+SYNTHETIC_PROVIDERS = {"openclaw"}
+SYNTHETIC_APIS = {"openclaw-transcript"}
+
+
+@dataclasses.dataclass(frozen=True)
+class UsageEvent:
+    key: str
+    entry_id: str | None
+    response_id: str | None
+    provider: str
+    model: str
+    api: str | None
+    ts_ms: int
+    input: int
+    output: int
+    cache_read: int
+    cache_write: int
+    total_tokens: int
+    cost_total: float | None
+    cost_input: float | None
+    cost_output: float | None
+    cost_cache_read: float | None
+    cost_cache_write: float | None
+    cost_origin: str | None        # "recorded" | "provider-billed" | None (no cost object)
+    stop_reason: str | None
+    usage_status: str              # "ok" | "missing" | "error" | "aborted"
+
+
+@dataclasses.dataclass(frozen=True)
+class Skip:
+    """A record that is not a usage event. `malformed` ones are problems to report; others are normal."""
+
+    reason: str
+    malformed: bool = False
+    detail: str = ""
+
+
+def normalize_provider(provider: str) -> str:
+    p = provider.strip().lower()
+    return PROVIDER_ALIASES.get(p, p)
+
+
+def _int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, float) and math.isfinite(value) and value >= 0 and value == int(value):
+        return int(value)
+    return None
+
+
+def _num(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def parse_iso_ms(value: Any) -> int | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.timezone.utc)
+    return int(parsed.timestamp() * 1000)
+
+
+def event_timestamp_ms(entry: dict, message: dict, fallback_ms: int | None) -> int | None:
+    """`message.timestamp` (epoch ms) first, then the entry's ISO `timestamp`, then the store's time."""
+    ts = message.get("timestamp")
+    if isinstance(ts, (int, float)) and not isinstance(ts, bool) and math.isfinite(ts) and ts > 0:
+        return int(ts)
+    return parse_iso_ms(entry.get("timestamp")) or fallback_ms
+
+
+def dedupe_key(entry: dict, message: dict, numbers: tuple, *, session_id: str) -> str:
+    entry_id = entry.get("id")
+    parts: list[Any] = [
+        entry_id if isinstance(entry_id, str) else None,
+        message.get("timestamp"),
+        message.get("responseId"),
+        message.get("provider"),
+        message.get("model"),
+        message.get("stopReason"),
+        *numbers,
+    ]
+    if not isinstance(entry_id, str) or not entry_id:
+        # No entry id at all (never seen in real output): fall back to the session and entry time.
+        parts += [session_id, entry.get("timestamp")]
+    blob = json.dumps(parts, separators=(",", ":"), sort_keys=False, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()[:32]
+
+
+def normalize_record(record: Any, *, session_id: str, fallback_ms: int | None = None) -> UsageEvent | Skip:
+    """Normalise one transcript event. Returns a `UsageEvent` or a `Skip` saying why not."""
+    if not isinstance(record, dict):
+        return Skip("not-an-object", malformed=True, detail=type(record).__name__)
+    if record.get("type") != "message":
+        return Skip("not-a-message")
+    message = record.get("message")
+    if not isinstance(message, dict):
+        return Skip("message-not-an-object", malformed=True)
+    if message.get("role") != "assistant":
+        return Skip("not-assistant")
+    provider_raw = message.get("provider")
+    if provider_raw is not None and not isinstance(provider_raw, str):
+        return Skip("bad-provider", malformed=True)
+    if (provider_raw and normalize_provider(provider_raw) in SYNTHETIC_PROVIDERS) or message.get("api") in SYNTHETIC_APIS:
+        return Skip("synthetic")
+    if not provider_raw and message.get("stopReason") == "injected":
+        return Skip("synthetic")
+    usage = message.get("usage")
+    if usage is None:
+        usage = {}
+    if not isinstance(usage, dict):
+        return Skip("usage-not-an-object", malformed=True)
+    counts: dict[str, int] = {}
+    for key in USAGE_KEYS:
+        raw = usage.get(key, 0)
+        value = _int(raw if raw is not None else 0)
+        if value is None:
+            return Skip("bad-usage-number", malformed=True, detail=key)
+        counts[key] = value
+    total_raw = usage.get("totalTokens")
+    total = _int(total_raw) if total_raw is not None else None
+    if total_raw is not None and total is None:
+        return Skip("bad-usage-number", malformed=True, detail="totalTokens")
+    if total is None:
+        total = sum(counts.values())
+    ts_ms = event_timestamp_ms(record, message, fallback_ms)
+    if ts_ms is None:
+        return Skip("no-timestamp", malformed=True)
+
+    cost = usage.get("cost")
+    cost_total = cost_in = cost_out = cost_cr = cost_cw = None
+    origin = None
+    if isinstance(cost, dict):
+        cost_in, cost_out = _num(cost.get("input")), _num(cost.get("output"))
+        cost_cr, cost_cw = _num(cost.get("cacheRead")), _num(cost.get("cacheWrite"))
+        cost_total = _num(cost.get("total"))
+        if cost_total is None:
+            parts = [c for c in (cost_in, cost_out, cost_cr, cost_cw) if c is not None]
+            cost_total = sum(parts) if parts else None
+        if cost_total is not None:
+            origin = "provider-billed" if cost.get("totalOrigin") == "provider-billed" else "recorded"
+
+    stop = message.get("stopReason") if isinstance(message.get("stopReason"), str) else None
+    if total > 0 or any(counts.values()):
+        status = "ok"
+    elif stop in ("error", "aborted"):
+        status = stop
+    else:
+        status = "missing"
+    numbers = (counts["input"], counts["output"], counts["cacheRead"], counts["cacheWrite"], total)
+    entry_id = record.get("id") if isinstance(record.get("id"), str) else None
+    response_id = message.get("responseId") if isinstance(message.get("responseId"), str) else None
+    model = message.get("model")
+    api = message.get("api")
+    return UsageEvent(
+        key=dedupe_key(record, message, numbers, session_id=session_id),
+        entry_id=entry_id,
+        response_id=response_id,
+        provider=normalize_provider(provider_raw) if provider_raw else "(unknown)",
+        model=model if isinstance(model, str) and model else "(unknown)",
+        api=api if isinstance(api, str) else None,
+        ts_ms=ts_ms,
+        input=counts["input"],
+        output=counts["output"],
+        cache_read=counts["cacheRead"],
+        cache_write=counts["cacheWrite"],
+        total_tokens=total,
+        cost_total=cost_total,
+        cost_input=cost_in,
+        cost_output=cost_out,
+        cost_cache_read=cost_cr,
+        cost_cache_write=cost_cw,
+        cost_origin=origin,
+        stop_reason=stop,
+        usage_status=status,
+    )
