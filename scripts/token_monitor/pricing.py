@@ -1,0 +1,44 @@
+"""Which cost we can defend for a call, and how we know it.
+
+Pure. Order (openclaw-storage.md §4.1, §8): a provider-billed total as is; a recorded cost
+when it is non-zero; otherwise an estimate from the configured price (USD per 1M tokens,
+OpenClaw's `calculateUsageCost` rules); a configured all-zero price means plan-billed or
+free ("zero-priced"); no price anywhere means "unpriced" — never a silent $0.00.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from .config import Price
+
+# Cost basis labels, also used in JSON output.
+PROVIDER_BILLED = "provider-billed"
+RECORDED = "recorded"
+ESTIMATED = "estimated"
+ZERO_PRICED = "zero-priced"
+UNPRICED = "unpriced"
+NO_TOKENS = "no-tokens"
+
+
+def estimate(price: Price, *, input: int, output: int, cache_read: int, cache_write: int) -> float:
+    return (input * price.input + output * price.output + cache_read * price.cache_read + cache_write * price.cache_write) / 1e6
+
+
+def resolve_cost(ev: Mapping, prices: Mapping[tuple[str, str], Price]) -> tuple[float | None, str]:
+    """(USD or None, basis) for one ledger event (a mapping with the ledger's column names)."""
+    total = ev.get("cost_total")
+    if ev.get("cost_origin") == PROVIDER_BILLED and total is not None:
+        return float(total), PROVIDER_BILLED
+    components = [ev.get(k) for k in ("cost_input", "cost_output", "cost_cache_read", "cost_cache_write")]
+    if total is not None and (total > 0 or any(c for c in components if c)):
+        return float(total), RECORDED
+    if not ev.get("total_tokens"):
+        return 0.0, NO_TOKENS
+    price = prices.get((ev.get("provider"), ev.get("model")))
+    if price is None:
+        return None, UNPRICED
+    if price.is_zero:
+        return 0.0, ZERO_PRICED
+    return estimate(price, input=ev.get("input", 0), output=ev.get("output", 0),
+                    cache_read=ev.get("cache_read", 0), cache_write=ev.get("cache_write", 0)), ESTIMATED
