@@ -101,6 +101,11 @@ class Collector:
         self._collect_indexes(disc)
         for source in disc.sqlite:
             self._guard(source.source_id, source.agent, lambda s=source: self._collect_sqlite(s))
+        self._file_cursors = self.ledger.file_cursors()      # one query, not one per file
+        self._by_inode = {}
+        for sid, cur in self._file_cursors.items():
+            if "ino" in cur:
+                self._by_inode.setdefault((cur.get("dev"), cur["ino"]), []).append(sid)
         for source in disc.files:
             self._guard(source.source_id, source.agent, lambda s=source: self._collect_file(s))
         self.stats.elapsed_ms = int((time.monotonic() - t0) * 1000)
@@ -324,7 +329,7 @@ class Collector:
 
     def _collect_immutable_file(self, source: FileSource, st: os.stat_result) -> None:
         sid = source.source_id
-        cur = self.ledger.cursor(sid)
+        cur = self._file_cursors.get(sid)
         if cur and cur.get("size") == st.st_size and cur.get("mtime_ns") == st.st_mtime_ns:
             return
         digest = src_mod.file_digest(source.path)
@@ -350,7 +355,7 @@ class Collector:
 
     def _collect_plain_file(self, source: FileSource, st: os.stat_result) -> None:
         sid = source.source_id
-        cur = self.ledger.cursor(sid)
+        cur = self._file_cursors.get(sid)
         adopted_from = None
         if cur is None:
             cur, adopted_from = self._find_renamed(source, st)
@@ -396,8 +401,9 @@ class Collector:
 
     def _find_renamed(self, source: FileSource, st: os.stat_result) -> tuple[dict | None, str | None]:
         """A JSONL file renamed by OpenClaw (`.reset.`/`.deleted.`) continues where its old name stopped."""
-        for sid, cur in self.ledger.file_cursors().items():
-            if cur.get("ino") == st.st_ino and cur.get("dev") == st.st_dev and sid != source.source_id:
+        for sid in self._by_inode.get((st.st_dev, st.st_ino), []):
+            cur = self._file_cursors[sid]
+            if sid != source.source_id:
                 old_path = sid.removeprefix("file:")
                 if os.path.exists(old_path) and os.stat(old_path).st_ino == st.st_ino:
                     continue     # a hard link, not a rename

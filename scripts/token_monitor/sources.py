@@ -231,7 +231,7 @@ def open_readonly(path: Path) -> Iterator[sqlite3.Connection]:
         if not os.access(path, os.R_OK):
             raise SourceUnreadable("permission denied")
         wal_size = wal.stat().st_size if wal.exists() else 0
-        if wal_size and shm.exists():
+        if shm.exists():
             uri = f"file:{_uri_path(path)}?mode=ro&readonly_shm=1"
         elif not wal_size:
             uri = f"file:{_uri_path(path)}?mode=ro&immutable=1"
