@@ -57,6 +57,8 @@ def resolve_state_dir(
     home = home_dir(env)
 
     def found(path: Path, how: str) -> StateLocation | None:
+        # Absolute, so cursors recorded from one working directory match from another.
+        path = Path(os.path.abspath(path))
         if path.is_dir():
             return StateLocation(path, how, tuple(tried))
         tried.append(f"{path} ({how})")

@@ -1,0 +1,125 @@
+"""`token-monitor reconcile`: the old hook's token-usage.jsonl against the ledger, call by call.
+
+Lists exactly which calls (day, session, model, tokens) the old log missed and which it has
+that the transcripts no longer have, with totals per day × model. Matching rules and the
+accepted line format: `token_monitor.legacy`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tabulate import tabulate
+
+from .. import legacy as legacy_mod
+from ..config import load_config, user_timezone
+from ..errors import UsageError
+from ..ledger import Ledger
+from ..output import envelope, print_json
+from ..sources import discover_sources
+from ..timeparse import zone
+from .diagnose import find_legacy_log, ledger_call_rows, workspaces
+
+NAME = "reconcile"
+ORDER = 45
+HELP = "compare the old hook's token-usage.jsonl with the ledger, call by call"
+DESCRIPTION = """Match every line of the old token-logging hook's token-usage.jsonl (default
+<workspace>/memory/token-usage.jsonl) with the calls token-monitor collected from OpenClaw's
+transcripts (same provider, model and token counts, within 15 minutes), then list the calls the old
+log missed, the calls only the old log has (their transcripts are gone), and totals per day × model.
+Only calls with tokens are compared: the old hook skipped zero-token calls. The window is the old
+log's first to last day."""
+EPILOG = """examples:
+  token-monitor reconcile
+  token-monitor reconcile --legacy ~/.openclaw/workspace/memory/token-usage.jsonl --json
+  token-monitor reconcile --tz Asia/Shanghai --limit 0"""
+
+
+def register(p) -> None:
+    p.add_argument("--legacy", metavar="FILE", help="the old log (default: <workspace>/memory/token-usage.jsonl)")
+    p.add_argument("--json", action="store_true", help="print a JSON envelope")
+    p.add_argument("--tz", metavar="ZONE", help="time zone for days (default: agents.defaults.userTimezone, else UTC)")
+    p.add_argument("--limit", type=int, default=100, metavar="N",
+                   help="list at most N calls per side in text output (0: all; default 100)")
+    p.add_argument("--no-collect", action="store_true", help="compare with the ledger as it is, without collecting first")
+
+
+def _iso(ms: int, tz: dt.tzinfo) -> str:
+    return dt.datetime.fromtimestamp(ms / 1000, tz).isoformat(timespec="milliseconds")
+
+
+def call_record(e: dict, tz: dt.tzinfo) -> dict:
+    return {"day": _iso(e["ts_ms"], tz)[:10], "timestamp": _iso(e["ts_ms"], tz), "agent": e["agent"],
+            "sessionId": e["session_id"], "sessionKey": e.get("session_key"), "provider": e["provider"], "model": e["model"],
+            "input": e["input"], "output": e["output"], "cacheRead": e["cache_read"], "cacheWrite": e["cache_write"],
+            "totalTokens": e["total_tokens"]}
+
+
+def legacy_record(c: legacy_mod.LegacyCall, tz: dt.tzinfo) -> dict:
+    return {"day": _iso(c.ts_ms, tz)[:10], "timestamp": _iso(c.ts_ms, tz), "line": c.line, "session": c.session,
+            "provider": c.provider, "model": c.model, "input": c.input, "output": c.output, "cacheRead": c.cache_read,
+            "cacheWrite": c.cache_write, "totalTokens": c.total_tokens}
+
+
+def run(ctx) -> int:
+    from ..collect import collect
+
+    state = ctx.state.path
+    cfg = load_config(ctx.config_path)
+    tz = zone(ctx.args.tz or user_timezone(cfg))
+    ws = workspaces(state, cfg, ctx.env, discover_sources(state).agents)
+    path, tried = find_legacy_log(ctx.args.legacy, ws, ctx.env)
+    if path is None:
+        raise UsageError("no old token-usage.jsonl found; tried: " + "; ".join(tried), hint="pass --legacy FILE")
+    try:
+        log = legacy_mod.read_legacy_log(path)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or type(exc).__name__}", hint="check --legacy FILE") from None
+    if not ctx.args.no_collect:
+        collect(state, ctx.data_dir)
+    ledger = Ledger.open(ctx.data_dir)
+    try:
+        rows = ledger_call_rows(ledger)
+    finally:
+        ledger.close()
+    rec = legacy_mod.reconcile(log.calls, rows, tz=tz)
+    missed = [call_record(e, tz) for e in rec.missed_by_legacy]
+    only = [legacy_record(c, tz) for c in rec.only_in_legacy]
+    tz_name = str(getattr(tz, "key", None) or tz)
+    if ctx.args.json:
+        print_json(envelope(NAME, data={
+            "legacyLog": str(path), "timeZone": tz_name, "legacyLines": len(log.calls),
+            "malformedLines": [{"line": n, "reason": r} for n, r in log.malformed],
+            "matched": rec.matched, "missedByLegacy": missed, "onlyInLegacy": only, "byDayModel": rec.by_day_model,
+        }, warnings=[{"code": "records.malformed", "message": f"{path}:{n}: {r}"} for n, r in log.malformed[:20]]))
+        return 0
+    days = sorted({r["day"] for r in rec.by_day_model})
+    span = f"{days[0]} → {days[-1]}" if days else "no days"
+    print(f"reconcile {path} with the ledger, {span} ({tz_name}): {rec.matched} calls match, "
+          f"{len(missed)} missed by the old log ({sum(m['totalTokens'] for m in missed):,} tokens), "
+          f"{len(only)} only in the old log ({sum(o['totalTokens'] for o in only):,} tokens)"
+          + (f", {len(log.malformed)} malformed lines skipped" if log.malformed else ""))
+    limit = ctx.args.limit if ctx.args.limit > 0 else None
+    if missed:
+        print("\nmissed by the old log (in OpenClaw's transcripts):")
+        table = [[m["day"], m["timestamp"][11:19], m["agent"], m["sessionId"][:8], f"{m['provider']}/{m['model']}",
+                  f"{m['totalTokens']:,}"] for m in missed[:limit]]
+        print(tabulate(table, headers=["day", "time", "agent", "session", "model", "tokens"], tablefmt="plain",
+                       disable_numparse=True))
+        if limit and len(missed) > limit:
+            print(f"… {len(missed) - limit} more (--limit 0 or --json)")
+    if only:
+        print("\nonly in the old log (the transcripts no longer have them):")
+        table = [[o["day"], o["timestamp"][11:19], f"line {o['line']}", (o["session"] or "-")[:8],
+                  f"{o['provider']}/{o['model']}", f"{o['totalTokens']:,}"] for o in only[:limit]]
+        print(tabulate(table, headers=["day", "time", "where", "session", "model", "tokens"], tablefmt="plain",
+                       disable_numparse=True))
+        if limit and len(only) > limit:
+            print(f"… {len(only) - limit} more (--limit 0 or --json)")
+    print("\nper day × model (calls / tokens):")
+    table = [[r["day"], f"{r['provider']}/{r['model']}", f"{r['ledgerCalls']} / {r['ledgerTokens']:,}",
+              f"{r['legacyCalls']} / {r['legacyTokens']:,}", f"{r['missedCalls']} / {r['missedTokens']:,}",
+              f"{r['onlyLegacyCalls']} / {r['onlyLegacyTokens']:,}"] for r in rec.by_day_model]
+    print(tabulate(table, headers=["day", "model", "ledger", "old log", "missed", "only old"], tablefmt="plain",
+                   disable_numparse=True))
+    return 0
