@@ -60,6 +60,7 @@ CREATE TABLE IF NOT EXISTS events (
   collected_ms INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_ts ON events (ts_ms);
+CREATE INDEX IF NOT EXISTS events_session ON events (agent, session_id, ts_ms);
 CREATE TABLE IF NOT EXISTS sessions (
   agent TEXT NOT NULL,
   session_id TEXT NOT NULL,
@@ -101,6 +102,25 @@ CREATE TABLE IF NOT EXISTS alerts_sent (
   detail TEXT NOT NULL
 );
 """
+
+# Budgets (issue 5). Kept out of SCHEMA's version gate: `ensure_budget_table` creates it in
+# ledgers written before it existed, so adding it needs no schema-version bump.
+# Filters use '' for "any" so the UNIQUE scope works (NULLs never compare equal in SQLite).
+BUDGET_SCHEMA = """
+CREATE TABLE IF NOT EXISTS budgets (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  period TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  amount REAL NOT NULL,
+  agent TEXT NOT NULL DEFAULT '',
+  provider TEXT NOT NULL DEFAULT '',
+  model TEXT NOT NULL DEFAULT '',
+  created_ms INTEGER NOT NULL,
+  UNIQUE (period, unit, agent, provider, model)
+)
+"""
+SCHEMA = SCHEMA + BUDGET_SCHEMA + ";\n"
+BUDGET_COLUMNS = ("id", "period", "unit", "amount", "agent", "provider", "model", "created_ms")
 
 EVENT_COLUMNS = (
     "key", "agent", "session_id", "provider", "model", "api", "ts_ms", "input", "output",
@@ -256,6 +276,52 @@ class Ledger:
             # Keep the run log short; the ledger itself keeps every event.
             self.conn.execute("DELETE FROM runs WHERE id <= (SELECT MAX(id) FROM runs) - 500")
 
+    # ------------------------------------------------------------ budgets and alerts (issue 5)
+    def ensure_budget_table(self) -> None:
+        self.conn.execute(BUDGET_SCHEMA)
+
+    def budgets(self) -> list[dict]:
+        self.ensure_budget_table()
+        rows = self.conn.execute(f"SELECT {', '.join(BUDGET_COLUMNS)} FROM budgets ORDER BY id")
+        return [dict(zip(BUDGET_COLUMNS, r)) for r in rows]
+
+    def upsert_budget(self, *, period: str, unit: str, amount: float, agent: str, provider: str, model: str,
+                      at_ms: int) -> int:
+        """Set a budget; the same scope (period, unit, filters) keeps its id and gets the new amount."""
+        self.ensure_budget_table()
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO budgets (period, unit, amount, agent, provider, model, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(period, unit, agent, provider, model) DO UPDATE SET amount=excluded.amount",
+                (period, unit, amount, agent, provider, model, at_ms),
+            )
+            row = self.conn.execute(
+                "SELECT id FROM budgets WHERE period=? AND unit=? AND agent=? AND provider=? AND model=?",
+                (period, unit, agent, provider, model),
+            ).fetchone()
+        return int(row[0])
+
+    def delete_budget(self, budget_id: int) -> bool:
+        self.ensure_budget_table()
+        with self.transaction():
+            cur = self.conn.execute("DELETE FROM budgets WHERE id = ?", (budget_id,))
+        return cur.rowcount == 1
+
+    def claim_alert(self, alert_key: str, *, detail: str, at_ms: int) -> bool:
+        """Record that an alert is being sent; True only for the one caller whose insert happened.
+
+        Concurrent heartbeat runs race here, not on printing: the PRIMARY KEY lets exactly one win.
+        """
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO alerts_sent (alert_key, sent_ms, detail) VALUES (?, ?, ?)",
+                (alert_key, at_ms, detail),
+            )
+        return cur.rowcount == 1
+
+    def alert_sent(self, alert_key: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM alerts_sent WHERE alert_key = ?", (alert_key,)).fetchone() is not None
+
     def reset_cursors(self) -> None:
         with self.transaction():
             self.conn.execute("DELETE FROM cursors")
@@ -284,6 +350,17 @@ class Ledger:
     def problems(self) -> list[dict]:
         cols = ("source", "location", "code", "detail", "agent", "first_ms", "last_ms")
         return [dict(zip(cols, r)) for r in self.conn.execute(f"SELECT {', '.join(cols)} FROM problems ORDER BY code, source, location")]
+
+    def select(self, sql: str, params=()) -> list[tuple]:
+        """Rows of one read-only query (reports aggregate in SQL; see aggregate.py)."""
+        if not sql.lstrip().upper().startswith("SELECT"):
+            raise ValueError("Ledger.select runs SELECT statements only")
+        return self.conn.execute(sql, list(params)).fetchall()
+
+    def event_bounds(self) -> tuple[int | None, int | None]:
+        """(first, last) event ts_ms, or (None, None) for an empty ledger."""
+        row = self.conn.execute("SELECT MIN(ts_ms), MAX(ts_ms) FROM events").fetchone()
+        return (row[0], row[1]) if row else (None, None)
 
     def iter_events(self, *, since_ms: int | None = None, until_ms: int | None = None) -> Iterator[dict]:
         where, args = [], []

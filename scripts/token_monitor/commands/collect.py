@@ -15,13 +15,21 @@ nothing new only stats files. Safe to run from cron, a heartbeat and by hand at 
 EPILOG = """examples:
   token-monitor collect
   token-monitor collect --json
-  token-monitor collect --rebuild      re-read every source (keeps events whose sources are gone)"""
+  token-monitor collect --rebuild      re-read every source (keeps events whose sources are gone)
+  token-monitor collect --heartbeat    for schedulers: prints only NO_REPLY unless an alert is due"""
 
 
 def register(p) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON envelope")
     p.add_argument("--quiet", action="store_true", help="print nothing unless something went wrong")
     p.add_argument("--rebuild", action="store_true", help="re-read every source; a damaged ledger is set aside first")
+    p.add_argument("--heartbeat", action="store_true",
+                   help="scheduled run: print only the quiet token, or one alert paragraph when a budget/anomaly alert "
+                        "is due (each alert once); exit 0 either way")
+    p.add_argument("--quiet-token", choices=["auto", "NO_REPLY", "HEARTBEAT_OK", "none"], default="auto",
+                   help="--heartbeat: what a quiet run prints (auto: NO_REPLY for OpenClaw 2026.9+, HEARTBEAT_OK before; "
+                        "none: nothing)")
+    p.add_argument("--tz", metavar="ZONE", help="--heartbeat: time zone for budget periods (default: OpenClaw's userTimezone)")
 
 
 def summary_line(stats: CollectStats) -> str:
@@ -48,6 +56,8 @@ def exit_code(stats: CollectStats) -> int:
 
 
 def run(ctx) -> int:
+    if ctx.args.heartbeat:
+        return run_heartbeat(ctx)
     stats = collect(ctx.state.path, ctx.data_dir, rebuild=ctx.args.rebuild)
     code = exit_code(stats)
     if ctx.args.json:
@@ -57,3 +67,47 @@ def run(ctx) -> int:
     elif not ctx.args.quiet or code:
         print(summary_line(stats))
     return code
+
+
+def quiet_token(ctx, cfg: dict) -> str:
+    """The "nothing to say" reply for the OpenClaw that wrote the config (meta.lastTouchedVersion)."""
+    from ..config import dig
+    from ..schedule import parse_version, quiet_token_for
+
+    chosen = ctx.args.quiet_token
+    if chosen != "auto":
+        return "" if chosen == "none" else chosen
+    version = dig(cfg, "meta", "lastTouchedVersion")
+    return quiet_token_for(parse_version(version if isinstance(version, str) else None))
+
+
+def run_heartbeat(ctx) -> int:
+    """Collect, then print one alert paragraph if an alert is due and this run won it, else the quiet token.
+
+    Exit 0 whether or not an alert is printed: OpenClaw records a non-zero command run as a failure.
+    Unreadable sources do not make noise here every half hour; `diagnose` reports them.
+    """
+    from ..alerts import alert_paragraph, due_alerts, send_once
+    from ..budget import Budget
+    from ..ledger import Ledger
+    from .budget import alert_inputs
+
+    collect(ctx.state.path, ctx.data_dir, rebuild=ctx.args.rebuild)
+    cfg, tz, tz_name, prices = alert_inputs(ctx, ctx.args.tz)
+    ledger = Ledger.open(ctx.data_dir)
+    try:
+        budgets = [Budget.from_row(r) for r in ledger.budgets()]
+        alerts = due_alerts(ledger.conn, budgets, now=ctx.now(), tz=tz, tz_name=tz_name, prices=prices)
+        won = send_once(ledger, alerts, at_ms=ctx.now_ms())
+    finally:
+        ledger.close()
+    if ctx.args.json:
+        print_json(envelope("collect", status="alert" if won else "ok",
+                            data={"alerts": [{"key": a.key, "text": a.text} for a in won]}))
+    elif won:
+        print(alert_paragraph(won))
+    else:
+        token = quiet_token(ctx, cfg)
+        if token:
+            print(token)
+    return int(ExitCode.OK)
