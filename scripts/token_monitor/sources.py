@@ -119,7 +119,7 @@ def _imported_session_id(name: str) -> str | None:
     base = IMPORTED_RE.sub("", name)
     if base.endswith(".zst"):
         base = base[:-4]
-    if ".jsonl" not in base:
+    if ".jsonl" not in base or SKIP_FILE_RE.search(base):   # imported sessions.json / trajectory telemetry
         return None     # e.g. the imported sessions.json
     head = base.split(".jsonl")[0]
     uuids = UUID_RE.findall(head)
@@ -140,8 +140,14 @@ def _scandir(path: Path, problems: list) -> list[os.DirEntry]:
 
 
 def _is_file(entry: os.DirEntry, problems: list) -> bool:
+    """True for a regular file (or a link to one). Anything else named like a transcript is reported:
+    a directory or a symlink loop there is a transcript we cannot read. A dangling link is not."""
     try:
-        return entry.is_file()
+        if entry.is_file():
+            return True
+        if entry.is_dir():
+            problems.append(("sources.unreadable", entry.path, "is a directory, not a transcript file"))
+        return False
     except OSError as exc:   # symlink loop, permission
         problems.append(("sources.unreadable", entry.path, exc.strerror or str(exc)))
         return False
@@ -330,7 +336,8 @@ class Line:
     obj: Any                  # parsed JSON value, or None when `error` is set
     error: str | None
     line_no: int              # 1-based
-    end_offset: int           # offset just past this line
+    end_offset: int           # offset to resume from: just past this line, or its start if `unterminated`
+    unterminated: bool = False  # a parsed last line without its newline (yet): re-read next time
 
 
 def iter_jsonl_bytes(stream: io.BufferedIOBase, *, start: int = 0, start_line: int = 0, final: bool) -> Iterator[Line]:
@@ -361,6 +368,11 @@ def iter_jsonl_bytes(stream: io.BufferedIOBase, *, start: int = 0, start_line: i
             obj, error = None, f"invalid JSON ({exc.msg})"
         if not complete and error and not final:
             return      # torn last line: re-read next time
+        if not complete and not final:
+            # Parsed, but its newline may still be coming: resume before it so the next run
+            # re-reads it whole (the event key absorbs the repeat) and line numbers stay exact.
+            yield Line(obj, error, line_no, offset, unterminated=True)
+            return
         offset += len(raw)
         yield Line(obj, error, line_no, offset)
 

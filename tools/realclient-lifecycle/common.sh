@@ -218,7 +218,9 @@ collect_corpus() {
       cp -p "$f" "$OUT/state/$f"
     done < "$RUN/collected-files.txt"
   )
-  (cd "$STATE" && find . -printf '%y %P\t%s\n' | sort -k2) > "$OUT/state-listing-full.txt"
+  # every file OpenClaw left (incl. the ones not copied), without workspaces and the UI asset cache
+  (cd "$STATE" && find . \( -path ./workspace -o -path './workspace-*' -o -path ./cache -o -path ./plugin-skills \) -prune \
+     -o -type f -printf '%P\t%s\n' | sort) > "$OUT/state-listing-full.txt"
   [ -f "$OUT/state/state/openclaw.sqlite" ] && python3 "$HERE/scrub_state.py" "$OUT/state/state/openclaw.sqlite"
   cp "$RUN/ground_truth.jsonl" "$OUT/ground_truth.jsonl" 2>/dev/null || : > "$OUT/ground_truth.jsonl"
   cp "$RUN/steps.jsonl" "$OUT/steps.jsonl"

@@ -29,18 +29,50 @@ find "$STATE" -type d -exec chmod 0700 {} +
 find "$STATE" -type f -exec chmod 0600 {} +
 log "legacy state copied from $OCREAL_LEGACY_CORPUS/state"
 inventory() {  # inventory FILE: every file of the state dir with size and sha256 (no workspaces)
-  (cd "$STATE" && find . \( -path ./workspace -o -path './workspace-*' \) -prune -o -type f -print | sort \
+  (cd "$STATE" && find . \( -path ./workspace -o -path './workspace-*' -o -path ./cache -o -path ./plugin-skills \) -prune -o -type f -print | sort \
      | while read -r f; do printf '%s\t%s\t%s\n' "${f#./}" "$(stat -c %s "$f")" "$(sha256sum "$f" | cut -c1-64)"; done) > "$1"
 }
 inventory "$RUN/cli/inventory-0-legacy.tsv"
+
+# ------------------------------------------------- config adjustment --------
+# moonshot and zai are external plugins in 2026.9.x: doctor/gateway try to install
+# them with npm (impossible offline) and keep the session migration "pending for
+# plugin(s): moonshot, zai" (originals stay in sessions/, no import archive).
+# With OCREAL_UPGRADE_DENY_PLUGINS=1 (default) the legacy config gets the same
+# `plugins.deny: ["moonshot","zai"]` the sqlite-era template uses; the custom
+# models.providers entries keep working without the plugins. 0 = leave the config as is.
+if [ "${OCREAL_UPGRADE_DENY_PLUGINS:-1}" = 1 ]; then
+  cp "$STATE/openclaw.json" "$RUN/cli/openclaw.legacy.json"
+  python3 - "$STATE/openclaw.json" <<'PYEOF'
+import json, sys
+p = sys.argv[1]
+cfg = json.load(open(p))
+pl = cfg.setdefault("plugins", {})
+deny = pl.setdefault("deny", [])
+for x in ("moonshot", "zai"):
+    if x not in deny:
+        deny.append(x)
+json.dump(cfg, open(p, "w"), indent=2)
+open(p, "a").write("\n")
+PYEOF
+  diff "$RUN/cli/openclaw.legacy.json" "$STATE/openclaw.json" > "$RUN/cli/openclaw.json.harness-edit.diff" || true
+  log "added plugins.deny [moonshot, zai] to the legacy openclaw.json"
+fi
+# npm (used by OpenClaw for plugin installs) fails at once instead of retrying DNS for minutes
+export npm_config_offline=true
 
 # -------------------------------------------------------- doctor ------------
 step doctor-dry-run "openclaw doctor --session-sqlite dry-run --session-sqlite-all-agents --json" -- \
   oc doctor --session-sqlite dry-run --session-sqlite-all-agents --json
 inventory "$RUN/cli/inventory-1-after-dry-run.tsv"
-step doctor-fix "openclaw doctor --fix --non-interactive --yes (the documented upgrade path)" -- \
-  oc doctor --fix --non-interactive --yes
-inventory "$RUN/cli/inventory-2-after-fix.tsv"
+# doctor --fix stops at the first refused migration step and asks to be rerun: up to 3 passes
+for pass in 1 2 3; do
+  step "doctor-fix-$pass" "openclaw doctor --fix --non-interactive --yes, pass $pass (the documented upgrade path)" -- \
+    oc doctor --fix --non-interactive --yes
+  inventory "$RUN/cli/inventory-2-after-fix-$pass.tsv"
+  rc=$(python3 -c 'import json,sys;print(json.loads(open(sys.argv[1]).read().splitlines()[-1])["exit_code"])' "$RUN/steps.jsonl")
+  [ "$rc" = 0 ] && break
+done
 # hot legacy transcripts still in place? then run the explicit import mode too
 HOT=$(cd "$STATE" && find agents -path '*/sessions/*' -name '*.jsonl' ! -name '*.trajectory.jsonl' | sort || true)
 printf '%s\n' "$HOT" > "$RUN/cli/hot-jsonl-after-fix.txt"
