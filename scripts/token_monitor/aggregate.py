@@ -1,0 +1,558 @@
+"""Turn ledger events into a report: totals, a one- or two-level breakdown, the previous period,
+a daily series, top sessions and notes — as a plain JSON-ready dict that `render` formats.
+
+The heavy lifting is SQL: one GROUP BY per question over a `ts_ms` range, grouped also by
+(provider, model, cost class) so cost can be priced per group afterwards. Estimation is linear
+in tokens, so pricing a group's token sums equals pricing each call (pricing.resolve_cost is the
+per-call rule these classes mirror). Local days and hours are computed in SQL from the zone's
+offset segments (periods.offset_segments), so DST days have 23 or 25 hourly buckets.
+
+No I/O and no clock of its own: the caller passes `run_query(sql, params) -> rows`, `now` and
+the zone. Every breakdown folds its tail into a "+N more" row, so row sums always equal totals.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import Callable, Iterable, Mapping, Sequence
+
+from . import pricing
+from .config import Price
+from .errors import UsageError
+from .periods import Window, from_ms, local_days, offset_segments
+
+DIMENSIONS = ("model", "provider", "agent", "session", "day", "hour", "channel", "trigger")
+TIME_DIMS = ("day", "hour")
+TRIGGERS = ("user", "heartbeat", "cron", "subagent", "hook")
+DEFAULT_TOP = 25
+TOP_SESSIONS = 5
+SEP = "\x1f"
+COST_DIGITS = 10          # JSON costs are rounded here: float sums carry 1e-17 noise otherwise
+RunQuery = Callable[[str, Sequence], Iterable[tuple]]
+
+# Mirrors pricing.resolve_cost: B provider-billed, R recorded, Z no tokens, P price it ourselves.
+COST_CLASS_SQL = (
+    "CASE WHEN e.cost_origin = 'provider-billed' AND e.cost_total IS NOT NULL THEN 'B' "
+    "WHEN e.cost_total IS NOT NULL AND (e.cost_total > 0 OR COALESCE(e.cost_input, 0) != 0 "
+    "OR COALESCE(e.cost_output, 0) != 0 OR COALESCE(e.cost_cache_read, 0) != 0 "
+    "OR COALESCE(e.cost_cache_write, 0) != 0) THEN 'R' "
+    "WHEN e.total_tokens = 0 THEN 'Z' ELSE 'P' END"
+)
+_KEY_REST = "(CASE WHEN s.session_key LIKE 'agent:%' THEN substr(s.session_key, instr(substr(s.session_key, 7), ':') + 7) ELSE COALESCE(s.session_key, '') END)"
+TRIGGER_SQL = (
+    "CASE WHEN e.trigger = 'heartbeat' THEN 'heartbeat' "
+    f"WHEN {_KEY_REST} LIKE 'cron:%' THEN 'cron' "
+    f"WHEN {_KEY_REST} LIKE 'hook:%' THEN 'hook' "
+    "WHEN COALESCE(s.session_key, '') LIKE '%subagent%' THEN 'subagent' ELSE 'user' END"
+)
+SUMS_SQL = (
+    "COUNT(*), SUM(e.input), SUM(e.output), SUM(e.cache_read), SUM(e.cache_write), SUM(e.total_tokens), "
+    "SUM(e.cost_total), SUM(e.total_tokens = 0 AND e.usage_status NOT IN ('error', 'aborted')), "
+    "SUM(e.total_tokens = 0 AND e.usage_status IN ('error', 'aborted'))"
+)
+N_SUMS = 9
+
+
+def trigger_of(session_key: str | None, event_trigger: str | None = None) -> str:
+    """Python twin of TRIGGER_SQL: what started a call (user turn, heartbeat, cron, sub-agent, hook)."""
+    if event_trigger == "heartbeat":
+        return "heartbeat"
+    key = session_key or ""
+    rest = key.split(":", 2)[2] if key.lower().startswith("agent:") and key.count(":") >= 2 else key
+    if rest.lower().startswith("cron:"):
+        return "cron"
+    if rest.lower().startswith("hook:"):
+        return "hook"
+    if "subagent" in key.lower():
+        return "subagent"
+    return "user"
+
+
+@dataclasses.dataclass(frozen=True)
+class Filters:
+    agents: tuple[str, ...] = ()
+    providers: tuple[str, ...] = ()
+    models: tuple[str, ...] = ()
+    sessions: tuple[str, ...] = ()
+
+    def as_json(self) -> dict:
+        return {"agent": list(self.agents), "provider": list(self.providers), "model": list(self.models),
+                "session": list(self.sessions)}
+
+
+def parse_by(text: str | None) -> tuple[str, ...]:
+    if not text:
+        return ()
+    parts = tuple(p.strip().lower() for p in text.split(",") if p.strip())
+    bad = [p for p in parts if p not in DIMENSIONS]
+    if bad or not parts or len(parts) > 2 or len(set(parts)) != len(parts):
+        raise UsageError(f"--by: cannot use {text!r}",
+                         hint="one or two of " + "|".join(DIMENSIONS) + ", e.g. --by agent,model")
+    return parts
+
+
+# --------------------------------------------------------------------------- totals
+@dataclasses.dataclass
+class Totals:
+    calls: int = 0
+    input: int = 0
+    output: int = 0
+    cache_read: int = 0
+    cache_write: int = 0
+    total_tokens: int = 0
+    no_usage: int = 0
+    failed: int = 0
+    unpriced_tokens: int = 0
+    cost: dict = dataclasses.field(default_factory=dict)       # basis -> USD, only bases present
+
+    def add(self, o: "Totals") -> None:
+        for f in ("calls", "input", "output", "cache_read", "cache_write", "total_tokens", "no_usage", "failed", "unpriced_tokens"):
+            setattr(self, f, getattr(self, f) + getattr(o, f))
+        for k, v in o.cost.items():
+            self.cost[k] = self.cost.get(k, 0.0) + v
+
+    @property
+    def known_cost(self) -> float | None:
+        """USD we can defend; None when every token is unpriced (unknown is not $0)."""
+        if not self.cost and self.unpriced_tokens:
+            return None
+        return sum(self.cost.values())
+
+    def as_json(self) -> dict:
+        cost = self.known_cost
+        return {
+            "calls": self.calls, "input": self.input, "output": self.output, "cacheRead": self.cache_read,
+            "cacheWrite": self.cache_write, "totalTokens": self.total_tokens,
+            "cost": None if cost is None else round(cost, COST_DIGITS),
+            "costBasis": {k: round(v, COST_DIGITS) for k, v in sorted(self.cost.items())},
+            "unpricedTokens": self.unpriced_tokens,
+            "noUsageCalls": self.no_usage, "failedCalls": self.failed,
+        }
+
+
+def price_group(provider: str, model: str, cls: str, sums: Sequence, prices: Mapping[tuple[str, str], Price]) -> Totals:
+    calls, inp, out, cr, cw, tot, cost_sum, no_usage, failed = (v or 0 for v in sums)
+    t = Totals(calls=calls, input=inp, output=out, cache_read=cr, cache_write=cw, total_tokens=tot,
+               no_usage=no_usage, failed=failed)
+    if cls == "B":
+        t.cost[pricing.PROVIDER_BILLED] = float(cost_sum)
+    elif cls == "R":
+        t.cost[pricing.RECORDED] = float(cost_sum)
+    elif cls == "P":
+        price = prices.get((provider, model))
+        if price is None:
+            t.unpriced_tokens = tot
+        elif price.is_zero:
+            t.cost[pricing.ZERO_PRICED] = 0.0
+        else:
+            t.cost[pricing.ESTIMATED] = pricing.estimate(price, input=inp, output=out, cache_read=cr, cache_write=cw)
+    return t
+
+
+# --------------------------------------------------------------------------- SQL
+def _dim_sql(dim: str, segments: list[tuple[int, int]]) -> str:
+    if dim == "model":
+        return "e.provider || '/' || e.model"
+    if dim in ("provider", "agent"):
+        return f"e.{dim}"
+    if dim == "session":
+        return f"e.agent || char(31) || e.session_id"
+    if dim == "channel":
+        return "COALESCE(s.channel, '')"
+    if dim == "trigger":
+        return TRIGGER_SQL
+    day = 86400000 if dim == "day" else 3600000
+
+    def bucket(off: int) -> str:
+        if dim == "day":                       # local date number since 1970-01-01
+            return f"((e.ts_ms + {off}) / {day})"
+        return f"(e.ts_ms - ((e.ts_ms + {off}) % {day}))"   # UTC ms where the local hour starts
+    if len(segments) == 1:
+        return bucket(segments[0][1])
+    whens = " ".join(f"WHEN e.ts_ms < {segments[i + 1][0]} THEN {bucket(off)}" for i, (_, off) in enumerate(segments[:-1]))
+    return f"(CASE {whens} ELSE {bucket(segments[-1][1])} END)"
+
+
+def _needs_join(dims: Sequence[str], filters: Filters) -> bool:
+    return bool({"channel", "trigger"} & set(dims)) or bool(filters.sessions)
+
+
+def _where(start_ms: int | None, end_ms: int | None, filters: Filters,
+           pairs: Sequence[tuple[str, str]] = ()) -> tuple[str, list]:
+    where, params = [], []
+    if pairs:
+        where.append(f"(e.agent, e.session_id) IN (VALUES {', '.join(['(?, ?)'] * len(pairs))})")
+        params.extend(v for p in pairs for v in p)
+    if start_ms is not None:
+        where.append("e.ts_ms >= ?")
+        params.append(start_ms)
+    if end_ms is not None:
+        where.append("e.ts_ms < ?")
+        params.append(end_ms)
+    for col, values in (("e.agent", filters.agents), ("e.provider", filters.providers)):
+        if values:
+            where.append(f"{col} IN ({','.join('?' * len(values))})")
+            params.extend(values)
+    if filters.models:
+        where.append("(" + " OR ".join(["e.model = ? OR e.provider || '/' || e.model = ?"] * len(filters.models)) + ")")
+        for m in filters.models:
+            params.extend([m, m])
+    if filters.sessions:
+        conds = []
+        for s in filters.sessions:
+            conds.append("e.session_id = ? OR s.session_key = ? OR s.label = ? OR (length(?) >= 6 AND e.session_id LIKE ? || '%')")
+            params.extend([s, s, s, s, s.replace("%", "").replace("_", "")])
+        where.append("(" + " OR ".join(conds) + ")")
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def usage_sql(dims: Sequence[str], *, start_ms: int | None, end_ms: int | None, filters: Filters,
+              segments: list[tuple[int, int]] | None = None, pairs: Sequence[tuple[str, str]] = ()) -> tuple[str, list]:
+    """SELECT dims..., provider, model, cost class, sums... grouped over [start_ms, end_ms)."""
+    segs = segments or [(0, 0)]
+    exprs = [_dim_sql(d, segs) for d in dims]
+    join = " LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id" if _needs_join(dims, filters) else ""
+    where, params = _where(start_ms, end_ms, filters, pairs)
+    cols = ", ".join([*exprs, "e.provider", "e.model", f"{COST_CLASS_SQL}"])
+    groups = ", ".join(str(i + 1) for i in range(len(exprs) + 3))
+    return f"SELECT {cols}, {SUMS_SQL} FROM events e{join}{where} GROUP BY {groups}", params
+
+
+def grouped_totals(run_query: RunQuery, dims: Sequence[str], *, start_ms: int | None, end_ms: int | None,
+                   filters: Filters, prices, segments=None, pairs: Sequence[tuple[str, str]] = (),
+                   per_model: dict | None = None) -> dict[tuple, Totals]:
+    """dims tuple -> priced Totals; `per_model`, when given, also receives (provider, model) -> Totals."""
+    sql, params = usage_sql(dims, start_ms=start_ms, end_ms=end_ms, filters=filters, segments=segments, pairs=pairs)
+    out: dict[tuple, Totals] = {}
+    n = len(dims)
+    for row in run_query(sql, params):
+        key = tuple(row[:n])
+        provider, model, cls = row[n:n + 3]
+        t = price_group(provider, model, cls, row[n + 3:n + 3 + N_SUMS], prices)
+        out.setdefault(key, Totals()).add(t)
+        if per_model is not None:
+            per_model.setdefault((provider, model), Totals()).add(t)
+    return out
+
+
+def project(groups: Mapping[tuple, Totals], idx: Sequence[int]) -> dict[tuple, Totals]:
+    """Fold finer groups onto some of their key positions."""
+    out: dict[tuple, Totals] = {}
+    for key, t in groups.items():
+        out.setdefault(tuple(key[i] for i in idx), Totals()).add(t)
+    return out
+
+
+def session_counts(run_query: RunQuery, *, start_ms: int | None, end_ms: int | None, filters: Filters) -> list[tuple]:
+    """[(agent, session_id, calls, total_tokens)] for every session with a call in the range."""
+    where, params = _where(start_ms, end_ms, filters)
+    join = " LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id" if filters.sessions else ""
+    # The ts_ms range is the selective part; SQLite otherwise prefers a skip-scan of events_session.
+    indexed = " INDEXED BY events_ts" if start_ms is not None or end_ms is not None else ""
+    return list(run_query(f"SELECT e.agent, e.session_id, COUNT(*), SUM(e.total_tokens) FROM events e{indexed}{join}{where} GROUP BY 1, 2", params))
+
+
+def last_usage_ms(run_query: RunQuery, *, before_ms: int | None, filters: Filters) -> int | None:
+    where, params = _where(None, before_ms, filters)
+    join = " LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id" if filters.sessions else ""
+    extra = (" AND " if where else " WHERE ") + "e.total_tokens > 0"
+    rows = list(run_query(f"SELECT MAX(e.ts_ms) FROM events e{join}{where}{extra}", params))
+    return rows[0][0] if rows and rows[0][0] is not None else None
+
+
+def session_meta(run_query: RunQuery, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+    pairs = list(dict.fromkeys(pairs))
+    out: dict[tuple[str, str], dict] = {}
+    for i in range(0, len(pairs), 400):
+        chunk = pairs[i:i + 400]
+        cond = " OR ".join(["(agent = ? AND session_id = ?)"] * len(chunk))
+        params = [v for p in chunk for v in p]
+        for agent, sid, key, channel, label in run_query(
+                f"SELECT agent, session_id, session_key, channel, label FROM sessions WHERE {cond}", params):
+            out[(agent, sid)] = {"sessionKey": key, "channel": channel, "label": label}
+    return out
+
+
+# --------------------------------------------------------------------------- labels
+UUIDISH = re.compile(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.I)
+
+
+def session_title(agent: str, session_id: str, meta: Mapping | None) -> str:
+    """A human name for a session: its label, else its key without `agent:<id>:`, else a short id."""
+    meta = meta or {}
+    name = meta.get("label")
+    if not name and meta.get("sessionKey"):
+        key = meta["sessionKey"]
+        prefix = f"agent:{agent}:"
+        name = key[len(prefix):] if key.startswith(prefix) else key
+        name = UUIDISH.sub(lambda m: m.group(0)[:8], name)
+    if not name:
+        name = UUIDISH.sub(lambda m: m.group(0)[:8], session_id)
+    return f"{agent}/{name}"
+
+
+def _label(dim: str, key, tz: dt.tzinfo, meta: Mapping, model_names: dict) -> tuple[str | None, str]:
+    """(JSON key, label) for one dimension value."""
+    if dim == "day":
+        day = dt.date(1970, 1, 1) + dt.timedelta(days=int(key))
+        return day.isoformat(), day.strftime("%a %-d %b")
+    if dim == "hour":
+        t = from_ms(int(key), tz)
+        label = t.strftime("%a %-d %H:%M")
+        if t.replace(fold=1 - t.fold).utcoffset() != t.utcoffset():      # the repeated hour of a DST change
+            label += t.strftime(" %z")[:4]
+        return t.isoformat(), label
+    if dim == "model":
+        provider, _, model = key.partition("/")
+        return key, (key if model_names.get(model, 0) > 1 else model)
+    if dim == "session":
+        agent, _, sid = key.partition(SEP)
+        return f"{agent}/{sid}", session_title(agent, sid, meta.get((agent, sid)))
+    if dim == "channel":
+        return (key or None), (key or "(none)")
+    return key, key
+
+
+# --------------------------------------------------------------------------- breakdown
+def _row(key_json, label: str, t: Totals, dim: str) -> dict:
+    return {"dimension": dim, "key": key_json, "label": label, **t.as_json()}
+
+
+def _order(items: list[tuple], dim: str) -> list[tuple]:
+    if dim in TIME_DIMS:
+        return sorted(items, key=lambda kv: kv[0])
+    return sorted(items, key=lambda kv: (-kv[1].total_tokens, -(kv[1].known_cost or 0.0), str(kv[0])))
+
+
+def _cut(items: list[tuple], dim: str, top: int) -> tuple[list[tuple], list[tuple]]:
+    """Keep `top` entries (the largest; time buckets stay in time order), return (kept, rest)."""
+    if len(items) <= top:
+        return _order(items, dim), []
+    by_size = sorted(items, key=lambda kv: (-kv[1].total_tokens, -(kv[1].known_cost or 0.0), str(kv[0])))
+    return _order(by_size[:top], dim), by_size[top:]
+
+
+def _other_row(rest: list[tuple], dim: str) -> dict:
+    t = Totals()
+    for _, v in rest:
+        t.add(v)
+    return {"dimension": dim, "key": None, "label": f"+{len(rest)} more", "more": len(rest), **t.as_json()}
+
+
+def build_rows(groups: dict[tuple, Totals], by: Sequence[str], *, top: int, tz: dt.tzinfo, meta: Mapping) -> list[dict]:
+    if not by:
+        return []
+    model_names: dict[str, int] = {}
+    for dim_i, dim in enumerate(by):
+        if dim == "model":
+            for m in {k[dim_i] for k in groups}:
+                name = m.partition("/")[2]
+                model_names[name] = model_names.get(name, 0) + 1
+    first: dict = {}
+    for key, t in groups.items():
+        first.setdefault(key[0], Totals()).add(t)
+    kept, rest = _cut(list(first.items()), by[0], top)
+    rows = []
+    for k, t in kept:
+        kj, label = _label(by[0], k, tz, meta, model_names)
+        row = _row(kj, label, t, by[0])
+        if len(by) == 2:
+            children = [(key[1], v) for key, v in groups.items() if key[0] == k]
+            ck, crest = _cut(children, by[1], top)
+            row["children"] = [_row(*_label(by[1], c, tz, meta, model_names), v, by[1]) for c, v in ck]
+            if crest:
+                row["children"].append(_other_row(crest, by[1]))
+        rows.append(row)
+    if rest:
+        rows.append(_other_row(rest, by[0]))
+    return rows
+
+
+# --------------------------------------------------------------------------- the report
+def _delta(now_v, prev_v) -> float | None:
+    if now_v is None or prev_v is None or prev_v == 0:
+        return None
+    return round((now_v - prev_v) / prev_v * 100, 1)
+
+
+def _window_json(w: Window, tz: dt.tzinfo) -> dict:
+    return {"start": w.start.astimezone(tz).isoformat(), "end": w.end.astimezone(tz).isoformat(),
+            "startMs": w.start_ms, "endMs": w.end_ms}
+
+
+def build_report(run_query: RunQuery, *, window: Window, previous: Window | None, by: Sequence[str],
+                 filters: Filters, prices: Mapping[tuple[str, str], Price], tz: dt.tzinfo, tz_name: str,
+                 tz_source: str, now: dt.datetime, top: int | None = None, demo: bool = False,
+                 freshness: Mapping | None = None, last_window: Callable[[dt.datetime], Window] | None = None) -> dict:
+    """Everything a report says, as a JSON-ready dict (see references/report-json.md)."""
+    top = top or DEFAULT_TOP
+    start_ms, end_ms = window.start_ms, window.end_ms
+    segments = offset_segments(start_ms, end_ms, tz)
+    # One scan answers totals, the breakdown, the daily series and the per-model notes.
+    with_day = window.multi_day and "day" not in by
+    dims = list(by) + (["day"] if with_day else [])
+    per_model: dict[tuple[str, str], Totals] = {}
+    fine = grouped_totals(run_query, dims, start_ms=start_ms, end_ms=end_ms, filters=filters,
+                          prices=prices, segments=segments, per_model=per_model)
+    groups = project(fine, range(len(by))) if with_day else fine
+    totals = Totals()
+    for t in fine.values():
+        totals.add(t)
+    by_provider: dict[str, Totals] = {}
+    unpriced_models: dict[str, int] = {}
+    for (provider, model), t in per_model.items():
+        by_provider.setdefault(provider, Totals()).add(t)
+        if t.unpriced_tokens:
+            unpriced_models[f"{provider}/{model}"] = t.unpriced_tokens
+
+    # Sessions: counted cheaply for all, priced only for the few shown.
+    counts = session_counts(run_query, start_ms=start_ms, end_ms=end_ms, filters=filters)
+    ranked = sorted(counts, key=lambda r: (-(r[3] or 0), r[0], r[1]))[:TOP_SESSIONS]
+    priced = grouped_totals(run_query, ["agent", "session"], start_ms=start_ms, end_ms=end_ms, filters=filters,
+                            prices=prices, pairs=[(r[0], r[1]) for r in ranked]) if ranked else {}
+    top_sessions = [((a, sid), priced.get((a, f"{a}{SEP}{sid}"), Totals())) for a, sid, _, _ in ranked]
+    sessions = counts
+
+    meta_pairs = [k for k, _ in top_sessions]
+    if "session" in by:
+        i = list(by).index("session")
+        meta_pairs += [tuple(k[i].split(SEP, 1)) for k in groups]
+    meta = session_meta(run_query, meta_pairs)
+
+    data: dict = {
+        "window": {**_window_json(window, tz), "kind": window.kind, "title": window.title,
+                   "timeZone": tz_name, "timeZoneSource": tz_source},
+        "now": now.astimezone(tz).isoformat(),
+        "demo": demo,
+        "by": list(by),
+        "filters": filters.as_json(),
+        "totals": {**totals.as_json(), "sessions": len(sessions)},
+        "rows": build_rows(groups, by, top=top, tz=tz, meta=meta),
+        "comparison": None,
+        "daily": None,
+        "topSessions": [],
+        "lastUsage": None,
+        "freshness": dict(freshness or {}),
+        "notes": [],
+    }
+    for (agent, sid), t in top_sessions:
+        m = meta.get((agent, sid), {})
+        data["topSessions"].append({
+            "agent": agent, "sessionId": sid, "sessionKey": m.get("sessionKey"), "channel": m.get("channel"),
+            "label": m.get("label"), "title": session_title(agent, sid, m), "trigger": None,
+            **{k: v for k, v in t.as_json().items() if k in ("calls", "totalTokens", "cost", "unpricedTokens")},
+        })
+    for s in data["topSessions"]:
+        s["trigger"] = trigger_of(s["sessionKey"])
+
+    if previous is not None:
+        prev = Totals()
+        for t in grouped_totals(run_query, [], start_ms=previous.start_ms, end_ms=previous.end_ms,
+                                filters=filters, prices=prices).values():
+            prev.add(t)
+        data["comparison"] = {
+            **_window_json(previous, tz), "title": previous.title,
+            "totalTokens": prev.total_tokens, "cost": None if prev.known_cost is None else round(prev.known_cost, COST_DIGITS),
+            "calls": prev.calls,
+            "deltaPct": {"totalTokens": _delta(totals.total_tokens, prev.total_tokens),
+                         "cost": _delta(totals.known_cost, prev.known_cost)},
+        }
+
+    if window.multi_day:
+        day_groups = project(fine, [dims.index("day")])
+        epoch = dt.date(1970, 1, 1)
+        last_day = now.astimezone(tz).date()
+        series = []
+        for day in local_days(window.start, window.end, tz):
+            if day > last_day and not day_groups.get(((day - epoch).days,)):
+                break
+            t = day_groups.get(((day - epoch).days,), Totals())
+            cost = t.known_cost
+            series.append({"date": day.isoformat(), "totalTokens": t.total_tokens,
+                           "cost": None if cost is None else round(cost, COST_DIGITS)})
+        data["daily"] = series
+
+    if totals.calls == 0 and last_window is not None:
+        last_ms = last_usage_ms(run_query, before_ms=start_ms, filters=filters)
+        if last_ms is not None:
+            lw = last_window(from_ms(last_ms, tz))
+            lt = Totals()
+            for t in grouped_totals(run_query, [], start_ms=lw.start_ms, end_ms=lw.end_ms, filters=filters, prices=prices).values():
+                lt.add(t)
+            data["lastUsage"] = {**_window_json(lw, tz), "kind": lw.kind, "at": from_ms(last_ms, tz).isoformat(),
+                                 "totalTokens": lt.total_tokens, "calls": lt.calls,
+                                 "cost": None if lt.known_cost is None else round(lt.known_cost, COST_DIGITS)}
+
+    data["notes"] = build_notes(by_provider, unpriced_models, totals, freshness or {})
+    return data
+
+
+def build_notes(by_provider: Mapping[str, Totals], unpriced_models: Mapping[str, int], totals: Totals,
+                freshness: Mapping) -> list[dict]:
+    """At most three notes, most useful first."""
+    from .render import human_tokens   # formatting of numbers inside note text
+
+    notes = []
+    zero = []
+    for provider, t in sorted(by_provider.items(), key=lambda kv: (-(kv[1].no_usage + kv[1].failed), kv[0])):
+        parts = []
+        if t.no_usage:
+            parts.append(f"{t.no_usage} call{'s' if t.no_usage != 1 else ''} returned no usage")
+        if t.failed:
+            parts.append(f"{t.failed} failed")
+        if parts:
+            zero.append(f"{provider}: {', '.join(parts)}")
+    if zero:
+        notes.append({"code": "zero-usage", "text": "; ".join(zero)})
+    if totals.unpriced_tokens:
+        models = sorted(unpriced_models, key=lambda m: -unpriced_models[m])
+        names = ", ".join(m.partition("/")[2] for m in models[:2]) + (f" +{len(models) - 2}" if len(models) > 2 else "")
+        notes.append({"code": "unpriced",
+                      "text": f"{human_tokens(totals.unpriced_tokens)} tokens unpriced: no price for {names}"})
+    problems = int(freshness.get("problems") or 0)
+    age = freshness.get("ageSeconds")
+    if freshness.get("lastCollect") is None and not freshness.get("collectedNow"):
+        notes.append({"code": "freshness", "text": "never collected: run token-monitor collect"})
+    elif problems:
+        notes.append({"code": "freshness", "text": f"{problems} source problem{'s' if problems != 1 else ''} "
+                                                   "on last collect (see: token-monitor diagnose)"})
+    elif age is not None and age > 3600 and not freshness.get("collectedNow"):
+        notes.append({"code": "freshness", "text": f"data is {_age(age)} old (last collect); run without --no-collect"})
+    if len(notes) < 3 and pricing.ESTIMATED in totals.cost:
+        notes.append({"code": "estimated", "text": "est = estimated from openclaw.json prices"})
+    return notes[:3]
+
+
+def _age(seconds: int) -> str:
+    if seconds < 7200:
+        return f"{seconds // 60} min"
+    if seconds < 172800:
+        return f"{seconds // 3600} h"
+    return f"{seconds // 86400} days"
+
+
+def session_rows(run_query: RunQuery, *, start_ms: int | None, end_ms: int | None, filters: Filters,
+                 prices, tz: dt.tzinfo) -> list[dict]:
+    """Every session with usage in the range: totals, first/last call, label, trigger."""
+    sql, params = usage_sql(["agent", "session"], start_ms=start_ms, end_ms=end_ms, filters=filters)
+    sessions: dict[tuple[str, str], Totals] = {}
+    for row in run_query(sql, params):
+        agent, skey, provider, model, cls = row[:5]
+        sessions.setdefault((agent, skey.partition(SEP)[2]), Totals()).add(price_group(provider, model, cls, row[5:5 + N_SUMS], prices))
+    where, wparams = _where(start_ms, end_ms, filters)
+    join = " LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id" if filters.sessions else ""
+    spans = {(a, s): (lo, hi) for a, s, lo, hi in run_query(
+        f"SELECT e.agent, e.session_id, MIN(e.ts_ms), MAX(e.ts_ms) FROM events e{join}{where} GROUP BY 1, 2", wparams)}
+    meta = session_meta(run_query, sessions)
+    out = []
+    for (agent, sid), t in sessions.items():
+        m = meta.get((agent, sid), {})
+        lo, hi = spans.get((agent, sid), (None, None))
+        out.append({"agent": agent, "sessionId": sid, "sessionKey": m.get("sessionKey"), "channel": m.get("channel"),
+                    "label": m.get("label"), "title": session_title(agent, sid, m), "trigger": trigger_of(m.get("sessionKey")),
+                    "firstCall": from_ms(lo, tz).isoformat() if lo is not None else None,
+                    "lastCall": from_ms(hi, tz).isoformat() if hi is not None else None,
+                    "lastCallMs": hi, **t.as_json()})
+    return out

@@ -1,0 +1,66 @@
+"""`token-monitor sessions`: sessions with usage, filterable and sortable by tokens, cost or recency."""
+
+from __future__ import annotations
+
+from .. import aggregate, config, periods, render
+from ..output import envelope, print_json
+from . import report as shell
+
+NAME = "sessions"
+ORDER = 12
+HELP = "list sessions with their usage (sort by tokens, cost or recent)"
+DESCRIPTION = """Sessions that made calls in a period (default: all time), with a human name (label, session key
+or short id), tokens, cost, calls and the last call. Filter by agent, provider or model."""
+EPILOG = """examples:
+  token-monitor sessions                       all time, most tokens first
+  token-monitor sessions week --sort cost
+  token-monitor sessions --last 24h --sort recent --agent main
+  token-monitor sessions --json --limit 50"""
+
+
+def register(p) -> None:
+    p.add_argument("period", nargs="?", choices=periods.PERIODS + ("all",), help="calendar period (default: all)")
+    shell.add_time_options(p, periods_allowed=False)
+    shell.add_filter_options(p)
+    p.add_argument("--sort", choices=["tokens", "cost", "recent"], default="tokens", help="order (default: tokens)")
+    p.add_argument("--limit", type=shell._positive_int, default=15, metavar="N", help="sessions shown (default: 15)")
+    p.add_argument("--json", action="store_true", help="print the versioned JSON envelope")
+    p.add_argument("--no-collect", action="store_true", help="use the ledger as it is, without collecting first")
+
+
+def run(ctx) -> int:
+    a = ctx.args
+    shell.reject_period_mix(a)
+    filters = shell.filters_from(a)
+    cfg = config.load_config(ctx.config_path)
+    tz, tz_name, _ = shell.resolve_zone(ctx, cfg)
+    prices = config.model_prices(cfg, ctx.state.path)
+    ledger, _ = shell.open_ledger(ctx)
+    try:
+        now, demo = shell.resolve_now(ctx, ledger, tz)
+        if (a.period in (None, "all")) and not (a.last or a.since or a.until):
+            start_ms = end_ms = None
+            title = "all time"
+        else:
+            a.period = None if a.period == "all" else a.period
+            window, _ = shell.time_window(ctx, now=now, tz=tz)
+            start_ms, end_ms = window.start_ms, window.end_ms
+            title = f"{window.title} · {render.span_of({'start': window.start.isoformat(), 'end': window.end.isoformat(), 'kind': window.kind})}"
+        rows = aggregate.session_rows(ledger.select, start_ms=start_ms, end_ms=end_ms, filters=filters, prices=prices, tz=tz)
+    finally:
+        ledger.close()
+    keys = {
+        "tokens": lambda r: (-r["totalTokens"], -(r["cost"] or 0.0), r["agent"], r["sessionId"]),
+        "cost": lambda r: (-(r["cost"] if r["cost"] is not None else -1.0), -r["totalTokens"], r["agent"], r["sessionId"]),
+        "recent": lambda r: (-(r["lastCallMs"] or 0), r["agent"], r["sessionId"]),
+    }
+    rows.sort(key=keys[a.sort])
+    for r in rows:
+        r.pop("lastCallMs", None)
+    data = {"title": title, "timeZone": tz_name, "demo": demo, "sort": a.sort, "filters": filters.as_json(),
+            "total": len(rows), "sessions": rows[: a.limit]}
+    if a.json:
+        print_json(envelope(NAME, data=data))
+    else:
+        print(render.render_sessions_text(data), end="")
+    return 0

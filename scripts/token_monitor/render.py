@@ -1,0 +1,355 @@
+"""Format a report dict (from `aggregate`) for a phone screen, a chat that renders markdown, or a list.
+
+Pure: strings in, strings out. Text is at most MAX_LINES lines of at most MAX_COLS columns,
+plain (no box drawing, no colour), numbers humanised (1.24M, $3.41, $0.0042). When a breakdown
+does not fit, its tail folds into a "+N more" row, so the rows shown still add up to the total.
+Cost cells say how the cost is known: "est" (estimated from configured prices), "billed"
+(provider-billed), "free" (configured price is zero), "unpriced" (no price anywhere, never $0).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Mapping, Sequence
+
+MAX_LINES = 20
+MAX_COLS = 64
+SPARK = "▁▂▃▄▅▆▇█"
+COST_KEYS = ("recorded", "provider-billed", "estimated", "zero-priced")
+SUM_KEYS = ("calls", "input", "output", "cacheRead", "cacheWrite", "totalTokens", "unpricedTokens",
+            "noUsageCalls", "failedCalls")
+DIM_TITLES = {"model": "model", "provider": "provider", "agent": "agent", "session": "session", "day": "day",
+              "hour": "hour", "channel": "channel", "trigger": "trigger"}
+
+
+# --------------------------------------------------------------------------- numbers
+def human_tokens(n: int | None) -> str:
+    if n is None:
+        return "?"
+    n = int(n)
+    if abs(n) < 1000:
+        return str(n)
+    for div, unit in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if abs(n) >= div * 0.9995:
+            v = n / div
+            text = f"{v:.3g}" if v < 1000 else f"{v:.0f}"
+            if "e" in text:
+                text = f"{v:.0f}"
+            return text + unit
+    return str(n)
+
+
+def human_cost(usd: float | None) -> str:
+    """$3.41, $0.42, $0.0042 (two significant digits below a dollar), $1,234, $12.3K."""
+    if usd is None:
+        return "?"
+    if usd == 0:
+        return "$0"
+    sign = "-" if usd < 0 else ""
+    x = abs(usd)
+    if x >= 10000:
+        return f"{sign}${human_tokens(round(x))}"
+    if x >= 1000:
+        return f"{sign}${x:,.0f}"
+    if x >= 1:
+        return f"{sign}${x:.2f}"
+    digits = max(2, 1 - math.floor(math.log10(x)))      # two significant digits
+    if digits > 8:
+        return f"{sign}<$0.00000001"
+    return f"{sign}${x:.{digits}f}"
+
+
+def cost_cell(row: Mapping) -> str:
+    """The cost with how it is known: "$0.0042", "$0.0042 est", "$1.20 billed", "free", "unpriced", "$0.01 +?"."""
+    basis = row.get("costBasis") or {}
+    cost = row.get("cost")
+    if cost is None:
+        return "unpriced" if row.get("unpricedTokens") else "?"
+    if set(basis) == {"zero-priced"} and not row.get("unpricedTokens"):
+        return "free"
+    text = human_cost(cost)
+    if row.get("unpricedTokens"):
+        return text + " +?"
+    if "estimated" in basis:
+        return text + " est"
+    if "provider-billed" in basis:
+        return text + " billed"
+    return text
+
+
+def pct(x: float | None) -> str:
+    if x is None:
+        return "n/a"
+    if x >= 1000:
+        return f"{x / 100 + 1:.0f}x"
+    return f"{x:+.0f}%"
+
+
+def sparkline(values: Sequence[int]) -> str:
+    top = max(values) if values else 0
+    if top <= 0:
+        return "·" * len(values)
+    return "".join("·" if v <= 0 else SPARK[min(len(SPARK) - 1, int((v / top) * (len(SPARK) - 1) + 0.5))] for v in values)
+
+
+def fit(line: str, width: int = MAX_COLS) -> str:
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def _date(iso: str) -> dt.date:
+    return dt.date.fromisoformat(iso[:10])
+
+
+# --------------------------------------------------------------------------- shared pieces
+def span_of(win: Mapping) -> str:
+    """Human span of a JSON window: 'Sat 28 Nov 2026', '23–29 Nov 2026', 'Nov 2026', '28 Nov 10:00–14:00'."""
+    s = dt.datetime.fromisoformat(win["start"])
+    e = dt.datetime.fromisoformat(win["end"])
+    last = e - dt.timedelta(microseconds=1)
+    midnight = s.time() == dt.time(0) and e.time() == dt.time(0)
+    if win.get("kind") == "month":
+        return s.strftime("%b %Y")
+    if midnight and s.date() == last.date():
+        return s.strftime("%a %-d %b %Y")
+    if midnight:
+        if (s.year, s.month) == (last.year, last.month):
+            return f"{s.day}–{last.day} {last.strftime('%b %Y')}"
+        if s.year == last.year:
+            return f"{s.strftime('%-d %b')} – {last.strftime('%-d %b %Y')}"
+        return f"{s.strftime('%-d %b %Y')} – {last.strftime('%-d %b %Y')}"
+    if s.date() == e.date():
+        return f"{s.strftime('%-d %b %H:%M')}–{e.strftime('%H:%M')}"
+    return f"{s.strftime('%-d %b %H:%M')} – {e.strftime('%-d %b %H:%M')}"
+
+
+def headline_lines(d: Mapping) -> list[str]:
+    w, t = d["window"], d["totals"]
+    title = f"{w['title']} · {span_of(w)} · {w['timeZone']}" + (" · demo data" if d.get("demo") else "")
+    lines = [title]
+    if t["calls"] == 0:
+        lines.append("No usage in this period.")
+        lu = d.get("lastUsage")
+        if lu:
+            lines.append(f"Last usage: {span_of(lu)} — {human_tokens(lu['totalTokens'])} tokens, "
+                         f"{cost_cell({'cost': lu['cost'], 'unpricedTokens': 1 if lu['cost'] is None else 0})}, "
+                         f"{lu['calls']} call{'s' if lu['calls'] != 1 else ''}")
+        else:
+            lines.append("No usage recorded before it either.")
+        return lines
+    lines.append(f"{human_tokens(t['totalTokens'])} tokens · {cost_cell(t)} · {t['calls']} call{'s' if t['calls'] != 1 else ''}"
+                 f" · {t['sessions']} session{'s' if t['sessions'] != 1 else ''}")
+    lines.append(f"in {human_tokens(t['input'])} · out {human_tokens(t['output'])} · "
+                 f"cache read {human_tokens(t['cacheRead'])} · write {human_tokens(t['cacheWrite'])}")
+    c = d.get("comparison")
+    if c:
+        if c["totalTokens"] == 0:
+            lines.append(f"vs {c['title']}: no usage then")
+        else:
+            lines.append(f"vs {c['title']}: tokens {pct(c['deltaPct']['totalTokens'])}, cost {pct(c['deltaPct']['cost'])}"
+                         f" ({human_tokens(c['totalTokens'])}, {human_cost(c['cost']) if c['cost'] is not None else 'unpriced'})")
+    return lines
+
+
+def spark_line(d: Mapping) -> str | None:
+    daily = d.get("daily")
+    if not daily or len(daily) < 2:
+        return None
+    values = [x["totalTokens"] for x in daily]
+    dates = [_date(x["date"]) for x in daily]
+    label = "daily"
+    if len(values) > 40:                     # fold into weeks to stay within the width
+        label = "weekly"
+        values = [sum(values[i:i + 7]) for i in range(0, len(values), 7)]
+    peak_i = max(range(len(daily)), key=lambda i: daily[i]["totalTokens"])
+    peak = f" peak {dates[peak_i].strftime('%-d %b')} {human_tokens(daily[peak_i]['totalTokens'])}" if daily[peak_i]["totalTokens"] else ""
+    if len(values) > 24:                     # the headline already states the span
+        return fit(f"{label} {sparkline(values)}{peak}")
+    return fit(f"{label} {sparkline(values)} {dates[0].strftime('%-d %b')}–{dates[-1].strftime('%-d %b')}{peak}")
+
+
+def merge_rows(rows: Sequence[Mapping], *, dim: str) -> dict:
+    """One "+N more" row standing for `rows` (already-merged rows count for what they stand for)."""
+    out: dict = {"dimension": dim, "key": None, "label": "", "more": 0}
+    for k in SUM_KEYS:
+        out[k] = sum(r.get(k, 0) for r in rows)
+    basis: dict = {}
+    for r in rows:
+        for k, v in (r.get("costBasis") or {}).items():
+            basis[k] = basis.get(k, 0.0) + v
+        out["more"] += r.get("more", 1)
+    out["costBasis"] = basis
+    out["cost"] = None if (not basis and out["unpricedTokens"]) else sum(basis.values())
+    out["label"] = f"+{out['more']} more"
+    return out
+
+
+def fit_rows(rows: list[dict], budget: int) -> list[tuple[int, dict]]:
+    """(depth, row) lines for at most `budget` lines, folding tails into "+N more" rows."""
+    budget = max(budget, 1)
+
+    def one_level(rs: list[dict], n: int, dim: str) -> list[dict]:
+        if len(rs) <= n:
+            return list(rs)
+        if n <= 1:
+            return [merge_rows(rs, dim=dim)]
+        return rs[: n - 1] + [merge_rows(rs[n - 1:], dim=dim)]
+
+    if not rows:
+        return []
+    dim = rows[0]["dimension"]
+    if not any(r.get("children") for r in rows):
+        return [(0, r) for r in one_level(rows, budget, dim)]
+    lines_all = sum(1 + len(r.get("children") or []) for r in rows)
+    if lines_all <= budget:
+        return [(d, x) for r in rows for d, x in [(0, r)] + [(1, c) for c in r.get("children") or []]]
+    def kids_for(r: dict, cap: int) -> list[dict]:
+        kids = r.get("children") or []
+        if len(kids) <= cap:
+            return list(kids)
+        return one_level(kids, cap, kids[0]["dimension"]) if cap >= 2 else []
+
+    # Every parent first (children hidden if need be), then as many children per parent as fit.
+    if len(rows) <= budget:
+        max_c = max(len(r.get("children") or []) for r in rows)
+        for cap in range(max_c, -1, -1):
+            lines = [(d, x) for r in rows for d, x in [(0, r)] + [(1, c) for c in kids_for(r, cap)]]
+            if len(lines) <= budget:
+                return lines
+    return [(0, r) for r in one_level(rows, budget, dim)]
+
+
+def table_cells(lines: list[tuple[int, dict]], total: Mapping) -> list[list[str]]:
+    tt = total["totalTokens"] or 0
+    out = []
+    for depth, r in lines:
+        share = f"{r['totalTokens'] / tt * 100:.0f}%" if tt else "-"
+        out.append([("  " * depth) + str(r["label"]), human_tokens(r["totalTokens"]), share, cost_cell(r), str(r["calls"])])
+    return out
+
+
+def plain_table(header: list[str], body: list[list[str]], *, width: int = MAX_COLS) -> list[str]:
+    """Left-aligned first column, right-aligned numbers, two spaces apart, never wider than `width`."""
+    rows = [header] + body
+    num_w = [max(len(r[i]) for r in rows) for i in range(1, len(header))]
+    label_max = width - sum(num_w) - 2 * (len(header) - 1)
+    label_w = max(4, min(label_max, max(len(r[0]) for r in rows)))
+    out = []
+    for r in rows:
+        label = r[0] if len(r[0]) <= label_w else r[0][: label_w - 1] + "…"
+        cells = [label.ljust(label_w)] + [c.rjust(w) for c, w in zip(r[1:], num_w)]
+        out.append(fit("  ".join(cells).rstrip(), width))
+    return out
+
+
+# --------------------------------------------------------------------------- text
+def render_text(d: Mapping) -> str:
+    head = [fit(x) for x in headline_lines(d)]
+    notes = [fit(f"- {n['text']}") for n in d.get("notes", [])[:3]]
+    if d["totals"]["calls"] == 0:
+        return "\n".join(head + notes) + "\n"
+    spark = spark_line(d)
+    sessions = d.get("topSessions") or []
+    n_sess = min(3, len(sessions)) if len(sessions) > 1 or "session" not in d.get("by", []) else 0
+    rows = d.get("rows") or []
+    wanted = sum(1 + len(r.get("children") or []) for r in rows)
+
+    def fixed(k: int) -> int:
+        sess_lines = 0 if k == 0 else (1 if k == 1 else 1 + k)
+        return len(head) + 1 + (2 if rows else 0) + (1 if spark else 0) + sess_lines + len(notes) + (1 if (spark or k) else 0)
+
+    while n_sess > 0 and MAX_LINES - fixed(n_sess) < min(wanted + 2, 9):
+        n_sess -= 1
+    budget = MAX_LINES - fixed(n_sess)
+    out = list(head)
+    if rows:
+        out.append("")
+        lines = fit_rows(rows, budget)
+        dims = d.get("by") or []
+        header = [" › ".join(DIM_TITLES[x] for x in dims), "tokens", "share", "cost", "calls"]
+        body = table_cells(lines, d["totals"]) + [["total", human_tokens(d["totals"]["totalTokens"]),
+                                                   "100%" if d["totals"]["totalTokens"] else "-",
+                                                   cost_cell(d["totals"]), str(d["totals"]["calls"])]]
+        out += plain_table(header, body)
+    if spark or n_sess:
+        out.append("")
+    if spark:
+        out.append(spark)
+    if n_sess == 1:
+        s = sessions[0]
+        out.append(fit(f"top session: {s['title']} {human_tokens(s['totalTokens'])} {cost_cell(s)}"))
+    elif n_sess:
+        out.append("top sessions:")
+        body = [["  " + s["title"], human_tokens(s["totalTokens"]), cost_cell(s)] for s in sessions[:n_sess]]
+        out += plain_table(["", "", ""], body)[1:]
+    out += notes
+    return "\n".join(out[:MAX_LINES]) + "\n"
+
+
+# --------------------------------------------------------------------------- markdown
+def _md_escape(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+
+
+def render_markdown(d: Mapping) -> str:
+    head = headline_lines(d)
+    out = [f"**{_md_escape(head[0])}**", ""] + [_md_escape(x) + "  " for x in head[1:]]
+    if d["totals"]["calls"]:
+        rows = d.get("rows") or []
+        if rows:
+            lines = fit_rows(rows, 15)
+            dims = d.get("by") or []
+            out += ["", "| " + " › ".join(dims) + " | tokens | share | cost | calls |", "|---|--:|--:|--:|--:|"]
+            for cells in table_cells(lines, d["totals"]):
+                label = cells[0]
+                depth = (len(label) - len(label.lstrip(" "))) // 2
+                cells[0] = ("↳ " if depth else "") + _md_escape(label.strip())
+                out.append("| " + " | ".join(cells) + " |")
+            t = d["totals"]
+            out.append(f"| **total** | **{human_tokens(t['totalTokens'])}** | 100% | **{cost_cell(t)}** | **{t['calls']}** |")
+        spark = spark_line(d)
+        if spark:
+            out += ["", f"`{spark.split(' ', 2)[1]}` {spark.split(' ', 2)[0]} {spark.split(' ', 2)[2]}"]
+        sessions = (d.get("topSessions") or [])[:3]
+        if sessions:
+            out += ["", "**Top sessions**"]
+            out += [f"- {_md_escape(s['title'])} — {human_tokens(s['totalTokens'])} · {cost_cell(s)}" for s in sessions]
+    notes = d.get("notes") or []
+    if notes:
+        out += ["", "**Notes**"] + [f"- {_md_escape(n['text'])}" for n in notes[:3]]
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- sessions / session
+def render_sessions_text(d: Mapping) -> str:
+    rows = d["sessions"]
+    title = f"Sessions · {d['title']} · {d['timeZone']}" + (" · demo data" if d.get("demo") else "")
+    out = [fit(title)]
+    if not rows:
+        return "\n".join(out + ["No sessions with usage in this period."]) + "\n"
+    out.append(fit(f"{len(rows)} shown of {d['total']} · sorted by {d['sort']}"))
+    body = []
+    for s in rows:
+        last = dt.datetime.fromisoformat(s["lastCall"]).strftime("%-d %b %H:%M") if s.get("lastCall") else "-"
+        body.append([s["title"], human_tokens(s["totalTokens"]), cost_cell(s), str(s["calls"]), last])
+    out += plain_table(["session", "tokens", "cost", "calls", "last call"], body)
+    if d["total"] > len(rows):
+        out.append(f"+{d['total'] - len(rows)} more (use --limit)")
+    return "\n".join(out[:MAX_LINES]) + "\n"
+
+
+def render_session_text(d: Mapping) -> str:
+    s = d["session"]
+    out = [fit(f"Session {s['title']} · {d['timeZone']}" + (" · demo data" if d.get("demo") else ""))]
+    details = [f"id {s['sessionId']}"]
+    if s.get("sessionKey"):
+        details.append(f"key {s['sessionKey']}")
+    out.append(fit(" · ".join(details)))
+    t = d["totals"]
+    out.append(fit(f"{human_tokens(t['totalTokens'])} tokens · {cost_cell(t)} · {t['calls']} calls · trigger {s['trigger']}"))
+    for title, rows, budget in (("model", d["byModel"], 5), ("day", d["byDay"], 7)):
+        if rows:
+            out.append("")
+            lines = fit_rows(rows, budget)
+            out += plain_table([title, "tokens", "share", "cost", "calls"], table_cells(lines, t))
+    return "\n".join(out[:MAX_LINES]) + "\n"
