@@ -96,6 +96,8 @@ class Collector:
             self.ledger.reset_cursors()
         disc = discover_sources(self.state_dir)
         for code, loc, detail in disc.problems:
+            if code == "sources.unreadable":
+                self.stats.unreadable += 1      # a loop or a directory where a transcript should be
             self._problem(loc, "", code, detail, None)
         self.stats.sources = len(disc.sqlite) + len(disc.files) + len(disc.indexes)
         self._collect_indexes(disc)
@@ -108,6 +110,7 @@ class Collector:
                 self._by_inode.setdefault((cur.get("dev"), cur["ino"]), []).append(sid)
         for source in disc.files:
             self._guard(source.source_id, source.agent, lambda s=source: self._collect_file(s))
+        self.ledger.refresh_rollup()
         self.stats.elapsed_ms = int((time.monotonic() - t0) * 1000)
         self.ledger.record_run(
             started_ms=started, finished_ms=self.clock(), mode="rebuild" if self.rebuild else "incremental",
@@ -384,7 +387,7 @@ class Collector:
             fh.seek(start)
             n = 0
             for line in src_mod.iter_jsonl_bytes(fh, start=start, start_line=line_no, final=False):
-                offset, line_no = line.end_offset, line.line_no
+                offset, line_no = line.end_offset, line.line_no - line.unterminated
                 if line.error:
                     self.stats.malformed += 1
                     self._problem(sid, f"line {line.line_no}", "records.malformed", line.error, source.agent)
@@ -486,8 +489,10 @@ def _channel_from_key(key: str | None) -> str | None:
 
 
 def _is_ledger_error(exc: sqlite3.DatabaseError) -> bool:
+    # Only our ledger is ever written: a write failure is ours. "database disk image is malformed"
+    # names a damaged *source* here (a half-written OpenClaw database), not a ledger problem.
     msg = str(exc).lower()
-    return "readonly" in msg or "disk" in msg or "full" in msg
+    return "readonly" in msg or "disk i/o" in msg or "full" in msg
 
 
 class CollectLock:

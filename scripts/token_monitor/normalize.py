@@ -133,7 +133,7 @@ def normalize_record(record: Any, *, session_id: str, fallback_ms: int | None = 
     provider_raw = message.get("provider")
     if provider_raw is not None and not isinstance(provider_raw, str):
         return Skip("bad-provider", malformed=True)
-    if (provider_raw and normalize_provider(provider_raw) in SYNTHETIC_PROVIDERS) or message.get("api") in SYNTHETIC_APIS:
+    if (provider_raw and normalize_provider(provider_raw) in SYNTHETIC_PROVIDERS) or (isinstance(message.get("api"), str) and message["api"] in SYNTHETIC_APIS):
         return Skip("synthetic")
     if not provider_raw and message.get("stopReason") == "injected":
         return Skip("synthetic")
