@@ -9,6 +9,7 @@ import json
 import re
 import sqlite3
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import jsonschema
 import pytest
@@ -17,7 +18,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import CANARIES, FIXTURES, ROOT
 
 from token_monitor import aggregate, render
-from token_monitor.ledger import EVENT_COLUMNS, SCHEMA, Ledger
+from token_monitor.ledger import EVENT_COLUMNS, SCHEMA, Ledger, _statements
 from token_monitor.normalize import parse_iso_ms
 from token_monitor.periods import UTC, period_window, previous_window
 
@@ -346,12 +347,12 @@ NAMES = st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=0x2FF), m
                    min_size=1, max_size=120),
     by=st.sampled_from(["model", "session", "agent,model", "session,model", "day", "hour", "channel,session", "trigger,model"]),
     top=st.one_of(st.none(), st.integers(1, 60)),
+    zone_name=st.sampled_from(["UTC", "Europe/Berlin", "Asia/Kolkata", "America/St_Johns"]),
 )
-def test_text_fits_20x64_for_any_data(models, sessions, calls, by, top):
-    conn = sqlite3.connect(":memory:")
-    for stmt in SCHEMA.split(";"):
-        if stmt.strip():
-            conn.execute(stmt)
+def test_text_fits_20x64_for_any_data(models, sessions, calls, by, top, zone_name):
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    for stmt in _statements(SCHEMA):
+        conn.execute(stmt)
     data = {"sessions": [{"agent": a, "session_id": s, "session_key": f"agent:{a}:{s}", "channel": s[:12], "label": None}
                          for a, s in sessions], "events": []}
     base = parse_iso_ms("2026-03-01T00:00:00Z")
@@ -364,14 +365,22 @@ def test_text_fits_20x64_for_any_data(models, sessions, calls, by, top):
     for e in data["events"]:
         e["ts"] = dt.datetime.fromtimestamp(e["ts"] / 1000, UTC).isoformat()
     seed(conn, data)
-    tz = UTC
+    tz = UTC if zone_name == "UTC" else ZoneInfo(zone_name)
     now = dt.datetime(2026, 3, 20, tzinfo=UTC)
     window = period_window("month", now=now, tz=tz)
     run_query = lambda sql, params: conn.execute(sql, list(params)).fetchall()
-    report = aggregate.build_report(run_query, window=window, previous=previous_window(window, tz=tz),
-                                    by=aggregate.parse_by(by), filters=aggregate.Filters(), prices={}, tz=tz,
-                                    tz_name="UTC", tz_source="--tz", now=now, top=top,
-                                    freshness={"lastCollect": None, "ageSeconds": None, "collectedNow": True, "problems": 0})
+
+    def build(query):
+        return aggregate.build_report(query, window=window, previous=previous_window(window, tz=tz),
+                                      by=aggregate.parse_by(by), filters=aggregate.Filters(), prices={}, tz=tz,
+                                      tz_name=zone_name, tz_source="--tz", now=now, top=top,
+                                      freshness={"lastCollect": None, "ageSeconds": None, "collectedNow": True, "problems": 0})
+    report = build(run_query)
+    # The hourly rollup answers exactly what the events answer.
+    ledger = Ledger(conn, Path(":memory:"))
+    ledger.refresh_rollup()
+    assert ledger.rollup_is_fresh()
+    assert build(aggregate.LedgerQuery(ledger.select, rollup=True)) == report
     assert_text_bounds(render.render_text(report))
     assert_rows_sum(report["rows"], report["totals"])
     jsonschema.validate({"schema_version": 1, "command": "report", "status": "ok", "data": report,

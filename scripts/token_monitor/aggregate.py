@@ -32,14 +32,9 @@ SEP = "\x1f"
 COST_DIGITS = 10          # JSON costs are rounded here: float sums carry 1e-17 noise otherwise
 RunQuery = Callable[[str, Sequence], Iterable[tuple]]
 
-# Mirrors pricing.resolve_cost: B provider-billed, R recorded, Z no tokens, P price it ourselves.
-COST_CLASS_SQL = (
-    "CASE WHEN e.cost_origin = 'provider-billed' AND e.cost_total IS NOT NULL THEN 'B' "
-    "WHEN e.cost_total IS NOT NULL AND (e.cost_total > 0 OR COALESCE(e.cost_input, 0) != 0 "
-    "OR COALESCE(e.cost_output, 0) != 0 OR COALESCE(e.cost_cache_read, 0) != 0 "
-    "OR COALESCE(e.cost_cache_write, 0) != 0) THEN 'R' "
-    "WHEN e.total_tokens = 0 THEN 'Z' ELSE 'P' END"
-)
+# The cost class (B provider-billed, R recorded, Z no tokens, P priced by us) is computed per
+# event by ledger.ROLLUP_CLASS_SQL, mirroring pricing.resolve_cost; every query reads rows of the
+# shape `SOURCE_COLUMNS` from `_source_sql`, whether they are events or hourly rollup rows.
 _KEY_REST = "(CASE WHEN s.session_key LIKE 'agent:%' THEN substr(s.session_key, instr(substr(s.session_key, 7), ':') + 7) ELSE COALESCE(s.session_key, '') END)"
 TRIGGER_SQL = (
     "CASE WHEN e.trigger = 'heartbeat' THEN 'heartbeat' "
@@ -48,9 +43,8 @@ TRIGGER_SQL = (
     "WHEN COALESCE(s.session_key, '') LIKE '%subagent%' THEN 'subagent' ELSE 'user' END"
 )
 SUMS_SQL = (
-    "COUNT(*), SUM(e.input), SUM(e.output), SUM(e.cache_read), SUM(e.cache_write), SUM(e.total_tokens), "
-    "SUM(e.cost_total), SUM(e.total_tokens = 0 AND e.usage_status NOT IN ('error', 'aborted')), "
-    "SUM(e.total_tokens = 0 AND e.usage_status IN ('error', 'aborted'))"
+    "SUM(e.calls), SUM(e.input), SUM(e.output), SUM(e.cache_read), SUM(e.cache_write), SUM(e.total_tokens), "
+    "SUM(e.cost_total), SUM(e.no_usage), SUM(e.failed)"
 )
 N_SUMS = 9
 
@@ -175,6 +169,63 @@ def _dim_sql(dim: str, segments: list[tuple[int, int]]) -> str:
     return f"(CASE {whens} ELSE {bucket(segments[-1][1])} END)"
 
 
+class LedgerQuery:
+    """`run_query` over a ledger, knowing whether its hourly rollup is fresh and may be used."""
+
+    def __init__(self, select: Callable, *, rollup: bool):
+        self.select = select
+        self.rollup = rollup
+
+    def __call__(self, sql: str, params: Sequence = ()):
+        return self.select(sql, params)
+
+
+def ledger_query(ledger) -> LedgerQuery:
+    """Bring the rollup up to date if we can; otherwise answer from events alone (slower, same numbers)."""
+    import sqlite3
+
+    try:
+        ledger.refresh_rollup()
+    except sqlite3.OperationalError:     # read-only data dir or a long-held lock: events are the truth
+        pass
+    return LedgerQuery(ledger.select, rollup=ledger.rollup_is_fresh())
+
+
+_EVENT_ROWS = (
+    "SELECT ts_ms, agent, session_id, provider, model, {cls} AS cls, trigger, 1 AS calls, input, output, "
+    "cache_read, cache_write, total_tokens, cost_total, "
+    "(total_tokens = 0 AND usage_status NOT IN ('error', 'aborted')) AS no_usage, "
+    "(total_tokens = 0 AND usage_status IN ('error', 'aborted')) AS failed, ts_ms AS min_ts, ts_ms AS max_ts "
+    "FROM events WHERE ts_ms >= ? AND ts_ms < ?"
+)
+_ROLLUP_ROWS = (
+    "SELECT hour_ms AS ts_ms, agent, session_id, provider, model, cls, trigger, calls, input, output, cache_read, "
+    "cache_write, total_tokens, cost_total, no_usage, failed, min_ts, max_ts FROM rollup_hour "
+    "WHERE hour_ms >= ? AND hour_ms < ?"
+)
+_FAR = 1 << 62
+
+
+def _source_sql(start_ms: int | None, end_ms: int | None, *, rollup: bool,
+                segments: Sequence[tuple[int, int]] = ()) -> tuple[str, list]:
+    """Rows for [start_ms, end_ms): whole UTC hours from the rollup, the partial edge hours from events.
+
+    Rollup rows stand at their hour's start, so they are only used when every local offset in the
+    window is a whole number of hours (true for nearly every zone; +05:30 reads events)."""
+    from .ledger import HOUR_MS, ROLLUP_CLASS_SQL
+
+    lo = -_FAR if start_ms is None else start_ms
+    hi = _FAR if end_ms is None else end_ms
+    events = _EVENT_ROWS.format(cls=ROLLUP_CLASS_SQL)
+    if not rollup or any(off % HOUR_MS for _, off in segments):
+        return f"({events})", [lo, hi]
+    a = lo if start_ms is None else -(-lo // HOUR_MS) * HOUR_MS      # first whole hour inside
+    b = hi if end_ms is None else (hi // HOUR_MS) * HOUR_MS          # end of the last whole hour
+    if a >= b:
+        return f"({events})", [lo, hi]
+    return f"({events} UNION ALL {_ROLLUP_ROWS} UNION ALL {events})", [lo, a, a, b, b, hi]
+
+
 def _needs_join(dims: Sequence[str], filters: Filters) -> bool:
     return bool({"channel", "trigger"} & set(dims)) or bool(filters.sessions)
 
@@ -209,22 +260,25 @@ def _where(start_ms: int | None, end_ms: int | None, filters: Filters,
 
 
 def usage_sql(dims: Sequence[str], *, start_ms: int | None, end_ms: int | None, filters: Filters,
-              segments: list[tuple[int, int]] | None = None, pairs: Sequence[tuple[str, str]] = ()) -> tuple[str, list]:
+              segments: list[tuple[int, int]] | None = None, pairs: Sequence[tuple[str, str]] = (),
+              rollup: bool = False) -> tuple[str, list]:
     """SELECT dims..., provider, model, cost class, sums... grouped over [start_ms, end_ms)."""
     segs = segments or [(0, 0)]
     exprs = [_dim_sql(d, segs) for d in dims]
     join = " LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id" if _needs_join(dims, filters) else ""
-    where, params = _where(start_ms, end_ms, filters, pairs)
-    cols = ", ".join([*exprs, "e.provider", "e.model", f"{COST_CLASS_SQL}"])
+    source, sparams = _source_sql(start_ms, end_ms, rollup=rollup, segments=segs if any(d in TIME_DIMS for d in dims) else ())
+    where, params = _where(None, None, filters, pairs)
+    cols = ", ".join([*exprs, "e.provider", "e.model", "e.cls"])
     groups = ", ".join(str(i + 1) for i in range(len(exprs) + 3))
-    return f"SELECT {cols}, {SUMS_SQL} FROM events e{join}{where} GROUP BY {groups}", params
+    return f"SELECT {cols}, {SUMS_SQL} FROM {source} e{join}{where} GROUP BY {groups}", sparams + params
 
 
 def grouped_totals(run_query: RunQuery, dims: Sequence[str], *, start_ms: int | None, end_ms: int | None,
                    filters: Filters, prices, segments=None, pairs: Sequence[tuple[str, str]] = (),
                    per_model: dict | None = None) -> dict[tuple, Totals]:
     """dims tuple -> priced Totals; `per_model`, when given, also receives (provider, model) -> Totals."""
-    sql, params = usage_sql(dims, start_ms=start_ms, end_ms=end_ms, filters=filters, segments=segments, pairs=pairs)
+    sql, params = usage_sql(dims, start_ms=start_ms, end_ms=end_ms, filters=filters, segments=segments, pairs=pairs,
+                            rollup=getattr(run_query, "rollup", False))
     out: dict[tuple, Totals] = {}
     n = len(dims)
     for row in run_query(sql, params):
@@ -247,11 +301,11 @@ def project(groups: Mapping[tuple, Totals], idx: Sequence[int]) -> dict[tuple, T
 
 def session_counts(run_query: RunQuery, *, start_ms: int | None, end_ms: int | None, filters: Filters) -> list[tuple]:
     """[(agent, session_id, calls, total_tokens)] for every session with a call in the range."""
-    where, params = _where(start_ms, end_ms, filters)
+    where, params = _where(None, None, filters)
     join = " LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id" if filters.sessions else ""
-    # The ts_ms range is the selective part; SQLite otherwise prefers a skip-scan of events_session.
-    indexed = " INDEXED BY events_ts" if start_ms is not None or end_ms is not None else ""
-    return list(run_query(f"SELECT e.agent, e.session_id, COUNT(*), SUM(e.total_tokens) FROM events e{indexed}{join}{where} GROUP BY 1, 2", params))
+    source, sparams = _source_sql(start_ms, end_ms, rollup=getattr(run_query, "rollup", False))
+    return list(run_query(f"SELECT e.agent, e.session_id, SUM(e.calls), SUM(e.total_tokens) FROM {source} e{join}{where} GROUP BY 1, 2",
+                          sparams + params))
 
 
 def last_usage_ms(run_query: RunQuery, *, before_ms: int | None, filters: Filters) -> int | None:
@@ -536,15 +590,17 @@ def _age(seconds: int) -> str:
 def session_rows(run_query: RunQuery, *, start_ms: int | None, end_ms: int | None, filters: Filters,
                  prices, tz: dt.tzinfo) -> list[dict]:
     """Every session with usage in the range: totals, first/last call, label, trigger."""
-    sql, params = usage_sql(["agent", "session"], start_ms=start_ms, end_ms=end_ms, filters=filters)
+    rollup = getattr(run_query, "rollup", False)
+    sql, params = usage_sql(["agent", "session"], start_ms=start_ms, end_ms=end_ms, filters=filters, rollup=rollup)
     sessions: dict[tuple[str, str], Totals] = {}
     for row in run_query(sql, params):
         agent, skey, provider, model, cls = row[:5]
         sessions.setdefault((agent, skey.partition(SEP)[2]), Totals()).add(price_group(provider, model, cls, row[5:5 + N_SUMS], prices))
-    where, wparams = _where(start_ms, end_ms, filters)
+    where, wparams = _where(None, None, filters)
     join = " LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id" if filters.sessions else ""
+    source, sparams = _source_sql(start_ms, end_ms, rollup=rollup)
     spans = {(a, s): (lo, hi) for a, s, lo, hi in run_query(
-        f"SELECT e.agent, e.session_id, MIN(e.ts_ms), MAX(e.ts_ms) FROM events e{join}{where} GROUP BY 1, 2", wparams)}
+        f"SELECT e.agent, e.session_id, MIN(e.min_ts), MAX(e.max_ts) FROM {source} e{join}{where} GROUP BY 1, 2", sparams + wparams)}
     meta = session_meta(run_query, sessions)
     out = []
     for (agent, sid), t in sessions.items():

@@ -24,7 +24,7 @@ from typing import Any, Iterable, Iterator
 from .errors import LedgerError
 from .normalize import UsageEvent
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2          # 2: hourly rollup for reports over long periods
 LEDGER_NAME = "ledger.sqlite"
 
 SCHEMA = """
@@ -96,6 +96,37 @@ CREATE TABLE IF NOT EXISTS runs (
   mode TEXT NOT NULL,
   stats TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS rollup_hour (
+  hour_ms INTEGER NOT NULL,
+  agent TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  provider TEXT NOT NULL,
+  model TEXT NOT NULL,
+  cls TEXT NOT NULL,
+  trigger TEXT,
+  calls INTEGER NOT NULL,
+  input INTEGER NOT NULL,
+  output INTEGER NOT NULL,
+  cache_read INTEGER NOT NULL,
+  cache_write INTEGER NOT NULL,
+  total_tokens INTEGER NOT NULL,
+  cost_total REAL,
+  no_usage INTEGER NOT NULL,
+  failed INTEGER NOT NULL,
+  min_ts INTEGER NOT NULL,
+  max_ts INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rollup_hour_ts ON rollup_hour (hour_ms);
+CREATE TABLE IF NOT EXISTS rollup_dirty (hour_ms INTEGER PRIMARY KEY);
+CREATE TRIGGER IF NOT EXISTS events_dirty_insert AFTER INSERT ON events BEGIN
+  INSERT INTO rollup_dirty (hour_ms) SELECT h FROM (SELECT NEW.ts_ms - NEW.ts_ms % 3600000 AS h)
+    WHERE NOT EXISTS (SELECT 1 FROM rollup_dirty WHERE hour_ms = h); END;
+CREATE TRIGGER IF NOT EXISTS events_dirty_update AFTER UPDATE ON events BEGIN
+  INSERT INTO rollup_dirty (hour_ms) SELECT DISTINCT h FROM (SELECT NEW.ts_ms - NEW.ts_ms % 3600000 AS h
+    UNION SELECT OLD.ts_ms - OLD.ts_ms % 3600000) WHERE NOT EXISTS (SELECT 1 FROM rollup_dirty WHERE hour_ms = h); END;
+CREATE TRIGGER IF NOT EXISTS events_dirty_delete AFTER DELETE ON events BEGIN
+  INSERT INTO rollup_dirty (hour_ms) SELECT h FROM (SELECT OLD.ts_ms - OLD.ts_ms % 3600000 AS h)
+    WHERE NOT EXISTS (SELECT 1 FROM rollup_dirty WHERE hour_ms = h); END;
 CREATE TABLE IF NOT EXISTS alerts_sent (
   alert_key TEXT PRIMARY KEY,
   sent_ms INTEGER NOT NULL,
@@ -121,6 +152,18 @@ CREATE TABLE IF NOT EXISTS budgets (
 """
 SCHEMA = SCHEMA + BUDGET_SCHEMA + ";\n"
 BUDGET_COLUMNS = ("id", "period", "unit", "amount", "agent", "provider", "model", "created_ms")
+
+HOUR_MS = 3_600_000
+HOUR_SQL = f"(ts_ms - ts_ms % {HOUR_MS})"
+# The cost class of one event, as the reports price it (mirrors pricing.resolve_cost):
+# B provider-billed, R recorded, Z no tokens, P priced by us (estimated / zero-priced / unpriced).
+ROLLUP_CLASS_SQL = (
+    "CASE WHEN cost_origin = 'provider-billed' AND cost_total IS NOT NULL THEN 'B' "
+    "WHEN cost_total IS NOT NULL AND (cost_total > 0 OR COALESCE(cost_input, 0) != 0 "
+    "OR COALESCE(cost_output, 0) != 0 OR COALESCE(cost_cache_read, 0) != 0 "
+    "OR COALESCE(cost_cache_write, 0) != 0) THEN 'R' "
+    "WHEN total_tokens = 0 THEN 'Z' ELSE 'P' END"
+)
 
 EVENT_COLUMNS = (
     "key", "agent", "session_id", "provider", "model", "api", "ts_ms", "input", "output",
@@ -181,9 +224,10 @@ class Ledger:
                 )
             if version < SCHEMA_VERSION:
                 with _write(conn):
-                    for stmt in SCHEMA.split(";"):
-                        if stmt.strip():
-                            conn.execute(stmt)
+                    for stmt in _statements(SCHEMA):
+                        conn.execute(stmt)
+                    if version >= 1:      # a ledger from before the rollup: every hour needs one
+                        conn.execute(f"INSERT OR IGNORE INTO rollup_dirty (hour_ms) SELECT DISTINCT {HOUR_SQL} FROM events")
                     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
             raise LedgerError(
@@ -322,6 +366,38 @@ class Ledger:
     def alert_sent(self, alert_key: str) -> bool:
         return self.conn.execute("SELECT 1 FROM alerts_sent WHERE alert_key = ?", (alert_key,)).fetchone() is not None
 
+    # ------------------------------------------------------------ hourly rollup (reports)
+    def rollup_is_fresh(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM rollup_dirty LIMIT 1").fetchone() is None
+
+    def refresh_rollup(self) -> int:
+        """Recompute the rollup of every hour whose events changed. Returns the hours refreshed.
+
+        Derived data only: it can always be recomputed from events, so a failure here loses nothing
+        (reports then read events directly)."""
+        hours = [r[0] for r in self.conn.execute("SELECT hour_ms FROM rollup_dirty ORDER BY hour_ms")]
+        if not hours:
+            return 0
+        ranges: list[list[int]] = []
+        for h in hours:
+            if ranges and ranges[-1][1] == h:
+                ranges[-1][1] = h + HOUR_MS
+            else:
+                ranges.append([h, h + HOUR_MS])
+        with self.transaction():
+            for lo, hi in ranges:
+                self.conn.execute("DELETE FROM rollup_hour WHERE hour_ms >= ? AND hour_ms < ?", (lo, hi))
+                self.conn.execute(
+                    f"INSERT INTO rollup_hour SELECT {HOUR_SQL}, agent, session_id, provider, model, {ROLLUP_CLASS_SQL}, "
+                    "trigger, COUNT(*), SUM(input), SUM(output), SUM(cache_read), SUM(cache_write), SUM(total_tokens), "
+                    "SUM(cost_total), SUM(total_tokens = 0 AND usage_status NOT IN ('error', 'aborted')), "
+                    "SUM(total_tokens = 0 AND usage_status IN ('error', 'aborted')), MIN(ts_ms), MAX(ts_ms) "
+                    "FROM events WHERE ts_ms >= ? AND ts_ms < ? GROUP BY 1, 2, 3, 4, 5, 6, 7",
+                    (lo, hi),
+                )
+                self.conn.execute("DELETE FROM rollup_dirty WHERE hour_ms >= ? AND hour_ms < ?", (lo, hi))
+        return len(hours)
+
     def reset_cursors(self) -> None:
         with self.transaction():
             self.conn.execute("DELETE FROM cursors")
@@ -380,6 +456,18 @@ class Ledger:
         names = EVENT_COLUMNS + ("session_key", "channel", "label")
         for row in self.conn.execute(sql, args):
             yield dict(zip(names, row))
+
+
+def _statements(script: str) -> list[str]:
+    """Split a schema script into statements (trigger bodies hold ';' of their own)."""
+    out, buf = [], ""
+    for part in script.split(";"):
+        buf += part + ";"
+        if sqlite3.complete_statement(buf):
+            if buf.strip(" \n;"):
+                out.append(buf.strip())
+            buf = ""
+    return out
 
 
 @contextlib.contextmanager

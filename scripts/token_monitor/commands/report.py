@@ -187,7 +187,7 @@ def run(ctx) -> int:
         window, week_start = time_window(ctx, now=now, tz=tz)
         previous = periods.previous_window(window, tz=tz, week_start=week_start)
         data = aggregate.build_report(
-            ledger.select, window=window, previous=previous, by=by, filters=filters, prices=prices, tz=tz,
+            aggregate.ledger_query(ledger), window=window, previous=previous, by=by, filters=filters, prices=prices, tz=tz,
             tz_name=tz_name, tz_source=tz_source, now=now, top=a.top, demo=demo,
             freshness=freshness(ledger, collected_now=collected, real_now_ms=ctx.now_ms()),
             last_window=lambda t: periods.containing_window(window, t, tz=tz, week_start=week_start),

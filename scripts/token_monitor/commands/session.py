@@ -34,7 +34,7 @@ def run(ctx) -> int:
     filters = aggregate.Filters(sessions=(a.ident,))
     ledger, _ = shell.open_ledger(ctx)
     try:
-        found = aggregate.session_rows(ledger.select, start_ms=None, end_ms=None, filters=filters, prices=prices, tz=tz)
+        found = aggregate.session_rows(aggregate.ledger_query(ledger), start_ms=None, end_ms=None, filters=filters, prices=prices, tz=tz)
         if not found:
             raise UsageError(f"no session matches {a.ident!r}", hint="list them with: token-monitor sessions",
                              code="session.not-found")
@@ -48,9 +48,9 @@ def run(ctx) -> int:
         first_ms, last_ms = ledger.select("SELECT MIN(ts_ms), MAX(ts_ms) FROM events WHERE agent = ? AND session_id = ?", pair[0])[0]
         segments = offset_segments(first_ms, last_ms + 1, tz)
         none = aggregate.Filters()
-        by_model = aggregate.grouped_totals(ledger.select, ["model"], start_ms=None, end_ms=None, filters=none,
+        by_model = aggregate.grouped_totals(aggregate.ledger_query(ledger), ["model"], start_ms=None, end_ms=None, filters=none,
                                             prices=prices, pairs=pair)
-        by_day = aggregate.grouped_totals(ledger.select, ["day"], start_ms=None, end_ms=None, filters=none,
+        by_day = aggregate.grouped_totals(aggregate.ledger_query(ledger), ["day"], start_ms=None, end_ms=None, filters=none,
                                           prices=prices, pairs=pair, segments=segments)
     finally:
         ledger.close()

@@ -46,7 +46,7 @@ def run(ctx) -> int:
             window, _ = shell.time_window(ctx, now=now, tz=tz)
             start_ms, end_ms = window.start_ms, window.end_ms
             title = f"{window.title} · {render.span_of({'start': window.start.isoformat(), 'end': window.end.isoformat(), 'kind': window.kind})}"
-        rows = aggregate.session_rows(ledger.select, start_ms=start_ms, end_ms=end_ms, filters=filters, prices=prices, tz=tz)
+        rows = aggregate.session_rows(aggregate.ledger_query(ledger), start_ms=start_ms, end_ms=end_ms, filters=filters, prices=prices, tz=tz)
     finally:
         ledger.close()
     keys = {
