@@ -125,9 +125,16 @@ def test_writer_appending_while_collect_runs(tmp_path, readers):
         p.write_bytes(b"".join(lines[:keep]))
         held_lines[p] = lines[keep:]
     held_rows = {db: list(rows) for db, rows in empty_transcripts(state).items()}
-    # Replay SQLite rows session by session in seq order, like OpenClaw appends.
+    # Replay SQLite rows interleaved across sessions but, within a session, strictly in seq order,
+    # as OpenClaw appends (fork copies keep their original created_at, so created_at alone would
+    # insert a fork child's copied rows before its header: a row order OpenClaw never produces).
     for rows in held_rows.values():
-        rows.sort(key=lambda r: (r[3], r[0], r[1]))
+        rows.sort(key=lambda r: (r[0], r[1]))
+        visible_at, last = {}, {}
+        for r in rows:
+            last[r[0]] = max(last.get(r[0], r[3]), r[3])
+            visible_at[(r[0], r[1])] = last[r[0]]
+        rows.sort(key=lambda r: (visible_at[(r[0], r[1])], r[0], r[1]))
     stop = threading.Event()
     writer = threading.Thread(target=_writer, args=(state, held_lines, held_rows, stop, 9))
     data = tmp_path / "data"
