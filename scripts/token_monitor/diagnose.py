@@ -613,14 +613,19 @@ def check_schedule(s: ScheduleFacts) -> list[Finding]:
         note = " (HEARTBEAT.md is retired in SQLite-era OpenClaw: move it to a cron job)" if s.sqlite_era else ""
         return [Finding("info" if s.sqlite_era else "ok", "schedule.none",
                         f"collection via heartbeat instruction in {s.heartbeat_files[0]}{note}",
-                        f"openclaw cron add --name token-monitor --every 30m --command {q(s.collect_command)} --no-deliver"
-                        if s.sqlite_era else "")]
+                        _schedule_remedy(s) if s.sqlite_era else "")]
     disabled = [j for j in s.cron_jobs if j.get("enabled") is False]
     extra = f" (cron job {disabled[0]['name']} is disabled)" if disabled else ""
     return [Finding("warn", "schedule.none",
                     "collection is not scheduled" + extra + ": usage in sessions OpenClaw prunes (isolated cron runs after 24 h) "
                     "is lost before it is collected",
-                    f"openclaw cron add --name token-monitor --every 30m --command {q(s.collect_command)} --no-deliver")]
+                    _schedule_remedy(s))]
+
+
+def _schedule_remedy(s: ScheduleFacts) -> str:
+    """`schedule` picks the right mechanism for this OpenClaw (cron command job, HEARTBEAT.md or crontab)."""
+    base = s.collect_command.removesuffix(" collect --quiet")
+    return f"{base} schedule --apply (plan first without --apply; runs collection every 30 min at no model cost)"
 
 
 # ---------------------------------------------------------------- ordering, filtering, rendering
