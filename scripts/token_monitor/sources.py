@@ -38,8 +38,11 @@ IMPORTED_RE = re.compile(r"\.imported-\d+(\.\d+)?$")
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 SKIP_FILE_RE = re.compile(r"(\.trajectory\.jsonl|\.trajectory-path\.json|\.checkpoint\.[^/]*\.jsonl|^sessions\.json.*|\.usage-cost-cache\.json)$")
 HEARTBEAT_MARKER = "[OpenClaw heartbeat poll]"
+# JSONL-era heartbeats sent the configured prompt itself; this is its default text.
+LEGACY_HEARTBEAT_PROMPT = "Read HEARTBEAT.md if it exists (workspace context)."
 BUSY_TIMEOUT_MS = 5000
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+ZstdError = zstandard.ZstdError
 
 # Source kinds and their rank when choosing which copy of a call owns it (lower wins on ties).
 KIND_RANK = {"sqlite": 0, "live": 1, "reset": 2, "bak": 3, "deleted": 4, "archive": 5, "imported": 6, "cold": 7}
@@ -405,10 +408,7 @@ def head_fingerprint(path: Path, length: int) -> str:
 def user_text_has_heartbeat(message: dict) -> bool:
     """True when a user message is OpenClaw's heartbeat poll. Only the marker is looked for; content is never kept."""
     content = message.get("content")
-    if isinstance(content, str):
-        return HEARTBEAT_MARKER in content
-    if isinstance(content, list):
-        for part in content:
-            if isinstance(part, dict) and isinstance(part.get("text"), str) and HEARTBEAT_MARKER in part["text"]:
-                return True
-    return False
+    texts = [content] if isinstance(content, str) else [
+        p["text"] for p in content if isinstance(p, dict) and isinstance(p.get("text"), str)
+    ] if isinstance(content, list) else []
+    return any(HEARTBEAT_MARKER in t or LEGACY_HEARTBEAT_PROMPT in t for t in texts)
