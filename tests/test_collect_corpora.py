@@ -87,6 +87,10 @@ def test_no_secret_in_any_output_or_ledger(cli, corpus_state, tmp_path, corpus):
             blob += f.read_bytes()
     for canary in CANARIES:
         assert canary.encode() not in blob
+    # Message content never reaches the ledger or any output: the mock LLM's answers and the
+    # scenario's prompts are in every corpus transcript.
+    for content in (b"Mock answer #", b"acknowledged.", b"Hello from", b"[[TOOL]]", b"turn 1 of the main session"):
+        assert content not in blob
 
 
 def test_zero_usage_rows_are_kept_with_status(cli, corpus_state, tmp_path):
