@@ -20,7 +20,7 @@ from conftest import CANARIES, FIXTURES, ROOT
 from token_monitor import aggregate, render
 from token_monitor.ledger import EVENT_COLUMNS, SCHEMA, Ledger, _statements
 from token_monitor.normalize import parse_iso_ms
-from token_monitor.periods import UTC, period_window, previous_window
+from token_monitor.periods import UTC, Window, period_window, previous_window
 
 GOLDEN = ROOT / "tests" / "golden" / "report"
 SEED = FIXTURES / "report-multi" / "ledger-seed.json"
@@ -307,6 +307,24 @@ def test_sessions_and_session(cli, multi):
     assert ambiguous.code == 2 and "2 sessions match" in ambiguous.err
 
 
+def test_ledger_from_before_block_rollups_is_migrated(cli, multi):
+    """A schema-2 ledger (hourly rollup only) gets every hour marked dirty and its block rollups built."""
+    state, data = multi
+    argv = ["--state-dir", state, "--data-dir", data, "report", "--no-collect", "month", "--now", "2026-03-31T20:00Z",
+            "--by", "trigger", "--json"]
+    expected = cli(*argv).json()["data"]
+    conn = sqlite3.connect(data / "ledger.sqlite", isolation_level=None)
+    for table in ("rollup_model", "rollup_trigger", "rollup_session"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("PRAGMA user_version=2")
+    conn.close()
+    ledger = Ledger.open(data)
+    hours = ledger.select("SELECT COUNT(DISTINCT ts_ms - ts_ms % 3600000) FROM events")[0][0]
+    assert ledger.select("SELECT COUNT(*) FROM rollup_dirty")[0][0] == hours > 0
+    ledger.close()
+    assert cli(*argv).json()["data"] == expected
+
+
 def test_demo_mode_anchors_now_to_latest_event(cli):
     res = cli("--demo", "always", "report", "--json")
     assert res.code == 0, res
@@ -342,23 +360,27 @@ NAMES = st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=0x2FF), m
 @given(
     models=st.lists(NAMES, min_size=1, max_size=40, unique=True),
     sessions=st.lists(st.tuples(NAMES, NAMES), min_size=1, max_size=30, unique=True),
-    calls=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**10), st.integers(0, 29), st.integers(0, 39),
-                             st.sampled_from([None, 0.0, 1e-7, 3.5, 12345.678]), st.booleans()),
+    calls=st.lists(st.tuples(st.one_of(st.integers(0, 10**6), st.integers(0, 60 * 24 * 60)), st.integers(0, 10**10),
+                             st.integers(0, 29), st.integers(0, 39), st.sampled_from([None, 0.0, 1e-7, 3.5, 12345.678]),
+                             st.booleans(), st.integers(0, 59_999)),
                    min_size=1, max_size=120),
-    by=st.sampled_from(["model", "session", "agent,model", "session,model", "day", "hour", "channel,session", "trigger,model"]),
+    by=st.sampled_from(["model", "session", "agent,model", "session,model", "day", "hour", "channel,session", "trigger,model",
+                        "trigger", "agent,trigger", "provider,day", "trigger,day", "channel"]),
     top=st.one_of(st.none(), st.integers(1, 60)),
     zone_name=st.sampled_from(["UTC", "Europe/Berlin", "Asia/Kolkata", "America/St_Johns"]),
+    span=st.sampled_from(["month", "range", "last30h"]),
+    only=st.sampled_from(["", "agent", "provider", "model", "session"]),
 )
-def test_text_fits_20x64_for_any_data(models, sessions, calls, by, top, zone_name):
+def test_text_fits_20x64_for_any_data(models, sessions, calls, by, top, zone_name, span, only):
     conn = sqlite3.connect(":memory:", isolation_level=None)
     for stmt in _statements(SCHEMA):
         conn.execute(stmt)
     data = {"sessions": [{"agent": a, "session_id": s, "session_key": f"agent:{a}:{s}", "channel": s[:12], "label": None}
                          for a, s in sessions], "events": []}
     base = parse_iso_ms("2026-03-01T00:00:00Z")
-    for minute, tokens, si, mi, cost, billed in calls:
+    for minute, tokens, si, mi, cost, billed, ms in calls:
         a, s = sessions[si % len(sessions)]
-        data["events"].append({"ts": base + minute * 60_000, "agent": a, "session": s, "provider": "p" + models[mi % len(models)][:3],
+        data["events"].append({"ts": base + minute * 60_000 + ms, "agent": a, "session": s, "provider": "p" + models[mi % len(models)][:3],
                                "model": models[mi % len(models)], "input": tokens, "output": 7, "cacheRead": 0, "cacheWrite": 0,
                                "cost": cost, "costOrigin": "provider-billed" if billed and cost is not None else "recorded",
                                "status": "ok", "trigger": None})
@@ -367,20 +389,32 @@ def test_text_fits_20x64_for_any_data(models, sessions, calls, by, top, zone_nam
     seed(conn, data)
     tz = UTC if zone_name == "UTC" else ZoneInfo(zone_name)
     now = dt.datetime(2026, 3, 20, tzinfo=UTC)
-    window = period_window("month", now=now, tz=tz)
+    window = {"month": period_window("month", now=now, tz=tz),
+              "range": Window(dt.datetime(2026, 3, 2, 5, 17, 23, tzinfo=UTC), dt.datetime(2026, 4, 20, 13, 41, 7, tzinfo=UTC),
+                              "range", "Range"),
+              "last30h": Window(now - dt.timedelta(hours=30, minutes=13), now, "last", "Last 30h")}[span]
     run_query = lambda sql, params: conn.execute(sql, list(params)).fetchall()
+    a0, s0 = sessions[0]
+    filters = {"": aggregate.Filters(), "agent": aggregate.Filters(agents=(a0,)),
+               "provider": aggregate.Filters(providers=("p" + models[0][:3],)), "model": aggregate.Filters(models=(models[0],)),
+               "session": aggregate.Filters(sessions=(s0,))}[only]
 
     def build(query):
         return aggregate.build_report(query, window=window, previous=previous_window(window, tz=tz),
-                                      by=aggregate.parse_by(by), filters=aggregate.Filters(), prices={}, tz=tz,
+                                      by=aggregate.parse_by(by), filters=filters, prices={}, tz=tz,
                                       tz_name=zone_name, tz_source="--tz", now=now, top=top,
                                       freshness={"lastCollect": None, "ageSeconds": None, "collectedNow": True, "problems": 0})
     report = build(run_query)
-    # The hourly rollup answers exactly what the events answer.
+    # The rollups (hourly and the coarser blocks) answer exactly what the events answer ...
     ledger = Ledger(conn, Path(":memory:"))
     ledger.refresh_rollup()
     assert ledger.rollup_is_fresh()
     assert build(aggregate.LedgerQuery(ledger.select, rollup=True)) == report
+    # ... also after a session key changes its trigger class (the rollups store the class).
+    conn.execute("UPDATE sessions SET session_key = ? WHERE agent = ? AND session_id = ?", (f"agent:{a0}:cron:{s0}", a0, s0))
+    ledger.refresh_rollup()
+    assert ledger.rollup_is_fresh()
+    assert build(aggregate.LedgerQuery(ledger.select, rollup=True)) == build(run_query)
     assert_text_bounds(render.render_text(report))
     assert_rows_sum(report["rows"], report["totals"])
     jsonschema.validate({"schema_version": 1, "command": "report", "status": "ok", "data": report,

@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from . import pricing
 from .config import Price
 from .errors import UsageError
+from .ledger import CUBES, HOUR_MS, ROLLUP_CLASS_SQL, TRIGGER_CLASS_SQL   # SQL text and table shapes only
 from .periods import Window, from_ms, local_days, offset_segments
 
 DIMENSIONS = ("model", "provider", "agent", "session", "day", "hour", "channel", "trigger")
@@ -33,15 +34,10 @@ COST_DIGITS = 10          # JSON costs are rounded here: float sums carry 1e-17 
 RunQuery = Callable[[str, Sequence], Iterable[tuple]]
 
 # The cost class (B provider-billed, R recorded, Z no tokens, P priced by us) is computed per
-# event by ledger.ROLLUP_CLASS_SQL, mirroring pricing.resolve_cost; every query reads rows of the
-# shape `SOURCE_COLUMNS` from `_source_sql`, whether they are events or hourly rollup rows.
-_KEY_REST = "(CASE WHEN s.session_key LIKE 'agent:%' THEN substr(s.session_key, instr(substr(s.session_key, 7), ':') + 7) ELSE COALESCE(s.session_key, '') END)"
-TRIGGER_SQL = (
-    "CASE WHEN e.trigger = 'heartbeat' THEN 'heartbeat' "
-    f"WHEN {_KEY_REST} LIKE 'cron:%' THEN 'cron' "
-    f"WHEN {_KEY_REST} LIKE 'hook:%' THEN 'hook' "
-    "WHEN COALESCE(s.session_key, '') LIKE '%subagent%' THEN 'subagent' ELSE 'user' END"
-)
+# event by ledger.ROLLUP_CLASS_SQL, mirroring pricing.resolve_cost; every query reads rows from
+# `_source_sql` (events and hourly rollup rows) or `_cube_source` (events, rollup_hour and the
+# block rollups of ledger.CUBES), whichever holds the dimensions it needs with the fewest rows.
+TRIGGER_SQL = TRIGGER_CLASS_SQL
 SUMS_SQL = (
     "SUM(e.calls), SUM(e.input), SUM(e.output), SUM(e.cache_read), SUM(e.cache_write), SUM(e.total_tokens), "
     "SUM(e.cost_total), SUM(e.no_usage), SUM(e.failed)"
@@ -146,7 +142,9 @@ def price_group(provider: str, model: str, cls: str, sums: Sequence, prices: Map
 
 
 # --------------------------------------------------------------------------- SQL
-def _dim_sql(dim: str, segments: list[tuple[int, int]]) -> str:
+def _dim_sql(dim: str, segments: list[tuple[int, int]], *, cube: str | None = None) -> str:
+    if dim == "trigger" and cube is not None:
+        return "e.trig"
     if dim == "model":
         return "e.provider || '/' || e.model"
     if dim in ("provider", "agent"):
@@ -191,13 +189,14 @@ def ledger_query(ledger) -> LedgerQuery:
     return LedgerQuery(ledger.select, rollup=ledger.rollup_is_fresh())
 
 
-_EVENT_ROWS = (
+_EVENT_COLS = (
     "SELECT ts_ms, agent, session_id, provider, model, {cls} AS cls, trigger, 1 AS calls, input, output, "
     "cache_read, cache_write, total_tokens, cost_total, "
     "(total_tokens = 0 AND usage_status NOT IN ('error', 'aborted')) AS no_usage, "
     "(total_tokens = 0 AND usage_status IN ('error', 'aborted')) AS failed, ts_ms AS min_ts, ts_ms AS max_ts "
-    "FROM events WHERE ts_ms >= ? AND ts_ms < ?"
+    "FROM events WHERE "
 )
+_EVENT_ROWS = _EVENT_COLS + "ts_ms >= ? AND ts_ms < ?"
 _ROLLUP_ROWS = (
     "SELECT hour_ms AS ts_ms, agent, session_id, provider, model, cls, trigger, calls, input, output, cache_read, "
     "cache_write, total_tokens, cost_total, no_usage, failed, min_ts, max_ts FROM rollup_hour "
@@ -212,8 +211,6 @@ def _source_sql(start_ms: int | None, end_ms: int | None, *, rollup: bool,
 
     Rollup rows stand at their hour's start, so they are only used when every local offset in the
     window is a whole number of hours (true for nearly every zone; +05:30 reads events)."""
-    from .ledger import HOUR_MS, ROLLUP_CLASS_SQL
-
     lo = -_FAR if start_ms is None else start_ms
     hi = _FAR if end_ms is None else end_ms
     events = _EVENT_ROWS.format(cls=ROLLUP_CLASS_SQL)
@@ -226,16 +223,145 @@ def _source_sql(start_ms: int | None, end_ms: int | None, *, rollup: bool,
     return f"({events} UNION ALL {_ROLLUP_ROWS} UNION ALL {events})", [lo, a, a, b, b, hi]
 
 
+def _pair_source(pairs: Sequence[tuple[str, str]], start_ms: int | None, end_ms: int | None) -> tuple[str, list]:
+    """Events of a few sessions, read through the (agent, session_id, ts_ms) index.
+
+    The CROSS JOIN from a VALUES list fixes the plan (one index seek per session) whether or not
+    the ledger has ever been ANALYZEd; an OR of conditions is planned from statistics."""
+    lo = -_FAR if start_ms is None else start_ms
+    hi = _FAR if end_ms is None else end_ms
+    cols = _EVENT_COLS.format(cls=ROLLUP_CLASS_SQL).replace("FROM events WHERE ", "")
+    values = ", ".join(["(?, ?)"] * len(pairs))
+    return (f"({cols} FROM (VALUES {values}) p CROSS JOIN events ON agent = p.column1 AND session_id = p.column2 "
+            "AND ts_ms >= ? AND ts_ms < ?)"), [v for pair in pairs for v in pair] + [lo, hi]
+
+
+_NEEDS = {"model": {"provider", "model"}, "provider": {"provider"}, "agent": {"agent"}, "trigger": {"trig"},
+          "day": set(), "hour": set(), "session": {"session"}, "channel": {"session"}}
+
+
+def _cube_for(dims: Sequence[str], filters: Filters, *, choices: Sequence[str] = ("model", "trigger")) -> str | None:
+    """The smallest block rollup holding every dimension and filter, or None (session-level data)."""
+    need: set[str] = set()
+    for d in dims:
+        need |= _NEEDS[d]
+    if filters.agents:
+        need.add("agent")
+    if filters.providers:
+        need.add("provider")
+    if filters.models:
+        need |= {"provider", "model"}
+    if filters.sessions:
+        need.add("session")
+    for name in choices:
+        if need <= set(CUBES[name].dims):
+            return name
+    return None
+
+
+def _blocks(lo: int, hi: int, grains: Sequence[int]) -> Iterable[tuple[int, int]]:
+    """(grain, start) of the epoch-aligned blocks covering whole hours [lo, hi), largest that fit first."""
+    x = lo
+    while x < hi:
+        g = max(g for g in grains if x % (g * HOUR_MS) == 0 and x + g * HOUR_MS <= hi)
+        yield g, x
+        x += g * HOUR_MS
+
+
+def _cuts(start_ms: int, end_ms: int, segments: Sequence[tuple[int, int]], *, by_day: bool) -> list[int]:
+    """Where a block may not straddle: offset changes and, for the day dimension, local midnights."""
+    cuts = {start_ms, end_ms}
+    bounds = [s for s, _ in segments[1:]]
+    cuts.update(b for b in bounds if start_ms < b < end_ms)
+    if by_day:
+        day = 86_400_000
+        for i, (seg_lo, off) in enumerate(segments):
+            a = max(seg_lo, start_ms)
+            b = min(bounds[i] if i < len(bounds) else end_ms, end_ms)
+            t = -(-(a + off) // day) * day - off
+            while t < b:
+                cuts.add(t)
+                t += day
+    return sorted(c for c in cuts if start_ms <= c <= end_ms)
+
+
+def _runs(starts: Iterable[int], step: int) -> list[tuple[int, int]]:
+    """Consecutive block starts merged into [lo, hi) ranges."""
+    runs: list[list[int]] = []
+    for x in sorted(starts):
+        if runs and runs[-1][1] == x:
+            runs[-1][1] = x + step
+        else:
+            runs.append([x, x + step])
+    return [(a, b) for a, b in runs]
+
+
+def _values(rows: Iterable[tuple[int, ...]]) -> str:
+    """A VALUES list of integers we computed (literals: the list can be long, parameters are limited)."""
+    return "VALUES " + ", ".join("(" + ", ".join(str(int(v)) for v in r) + ")" for r in rows)
+
+
+def _cube_source(name: str, start_ms: int, end_ms: int, *, time_dim: str | None = None,
+                 segments: Sequence[tuple[int, int]] = ((0, 0),)) -> str:
+    """Rows of cube `name` for [start_ms, end_ms): blocks where whole, rollup_hour hours, events at the edges.
+
+    Every row stands at its block's start; for a time dimension the range is first cut at offset
+    changes and local midnights, so each block lies inside one local day (or is one hour)."""
+    cube = CUBES[name]
+    grains = (1,) if time_dim == "hour" else tuple(sorted({1, *cube.grains}))
+    ev: list[tuple[int, int]] = []
+    blocks: dict[int, list[int]] = {}
+    cuts = _cuts(start_ms, end_ms, segments, by_day=time_dim == "day")
+    for lo, hi in zip(cuts, cuts[1:]):
+        a = -(-lo // HOUR_MS) * HOUR_MS
+        b = (hi // HOUR_MS) * HOUR_MS
+        if a >= b:
+            ev.append((lo, hi))
+            continue
+        ev += [r for r in ((lo, a), (b, hi)) if r[0] < r[1]]
+        for g, x in _blocks(a, b, grains):
+            blocks.setdefault(g, []).append(x)
+    join = " LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id" if "trig" in cube.dims else ""
+
+    def cols(ts: str, *, events: bool, stored: bool = False) -> str:
+        out = [f"{ts} AS ts_ms"]
+        for d in cube.dims:
+            if d == "trig" and not stored:
+                out.append(f"{TRIGGER_CLASS_SQL} AS trig")
+            else:
+                out.append(f"{ROLLUP_CLASS_SQL if d == 'cls' and events else 'e.' + d} AS {d}")
+        for m in cube.sums:
+            if events and m == "calls":
+                out.append("1 AS calls")
+            elif events and m in ("no_usage", "failed"):
+                out.append(f"(e.total_tokens = 0 AND e.usage_status {'NOT ' if m == 'no_usage' else ''}IN ('error', 'aborted')) AS {m}")
+            else:
+                out.append(f"e.{m} AS {m}")
+        return ", ".join(out)
+    # Each part is driven by a VALUES list of ranges CROSS JOINed to the table, which pins the plan
+    # to one range seek per entry with or without ANALYZE statistics (an OR of ranges is not).
+    parts = []
+    if ev:
+        parts.append(f"SELECT {cols('e.ts_ms', events=True)} FROM ({_values(ev)}) r CROSS JOIN events e{join} "
+                     "WHERE e.ts_ms >= r.column1 AND e.ts_ms < r.column2")
+    if 1 in blocks and 1 not in cube.grains:
+        parts.append(f"SELECT {cols('e.hour_ms', events=False)} FROM ({_values(_runs(blocks.pop(1), HOUR_MS))}) r "
+                     f"CROSS JOIN rollup_hour e{join} WHERE e.hour_ms >= r.column1 AND e.hour_ms < r.column2")
+    if blocks:
+        ranges = [(g, a, b) for g, xs in sorted(blocks.items()) for a, b in _runs(xs, g * HOUR_MS)]
+        parts.append(f"SELECT {cols('e.start_ms', events=False, stored=True)} FROM ({_values(ranges)}) r "
+                     f"CROSS JOIN {cube.table} e WHERE e.grain = r.column1 AND e.start_ms >= r.column2 AND e.start_ms < r.column3")
+    if not parts:
+        parts.append(f"SELECT {cols('e.ts_ms', events=True)} FROM events e{join} WHERE 0")
+    return "(" + " UNION ALL ".join(parts) + ")"
+
+
 def _needs_join(dims: Sequence[str], filters: Filters) -> bool:
     return bool({"channel", "trigger"} & set(dims)) or bool(filters.sessions)
 
 
-def _where(start_ms: int | None, end_ms: int | None, filters: Filters,
-           pairs: Sequence[tuple[str, str]] = ()) -> tuple[str, list]:
+def _where(start_ms: int | None, end_ms: int | None, filters: Filters) -> tuple[str, list]:
     where, params = [], []
-    if pairs:
-        where.append(f"(e.agent, e.session_id) IN (VALUES {', '.join(['(?, ?)'] * len(pairs))})")
-        params.extend(v for p in pairs for v in p)
     if start_ms is not None:
         where.append("e.ts_ms >= ?")
         params.append(start_ms)
@@ -264,10 +390,22 @@ def usage_sql(dims: Sequence[str], *, start_ms: int | None, end_ms: int | None, 
               rollup: bool = False) -> tuple[str, list]:
     """SELECT dims..., provider, model, cost class, sums... grouped over [start_ms, end_ms)."""
     segs = segments or [(0, 0)]
-    exprs = [_dim_sql(d, segs) for d in dims]
+    time_dims = [d for d in dims if d in TIME_DIMS]
+    cube = None
+    if rollup and not pairs and start_ms is not None and end_ms is not None \
+            and not (time_dims and any(off % HOUR_MS for _, off in segs)):
+        cube = _cube_for(dims, filters)
+    exprs = [_dim_sql(d, segs, cube=cube) for d in dims]
     join = " LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id" if _needs_join(dims, filters) else ""
-    source, sparams = _source_sql(start_ms, end_ms, rollup=rollup, segments=segs if any(d in TIME_DIMS for d in dims) else ())
-    where, params = _where(None, None, filters, pairs)
+    if pairs:
+        source, sparams = _pair_source(pairs, start_ms, end_ms)
+    elif cube is not None:
+        join = ""
+        source, sparams = _cube_source(cube, start_ms, end_ms, time_dim="hour" if "hour" in time_dims else
+                                       ("day" if time_dims else None), segments=segs if time_dims else [(0, 0)]), []
+    else:
+        source, sparams = _source_sql(start_ms, end_ms, rollup=rollup, segments=segs if time_dims else ())
+    where, params = _where(None, None, filters)
     cols = ", ".join([*exprs, "e.provider", "e.model", "e.cls"])
     groups = ", ".join(str(i + 1) for i in range(len(exprs) + 3))
     return f"SELECT {cols}, {SUMS_SQL} FROM {source} e{join}{where} GROUP BY {groups}", sparams + params
@@ -303,7 +441,11 @@ def session_counts(run_query: RunQuery, *, start_ms: int | None, end_ms: int | N
     """[(agent, session_id, calls, total_tokens)] for every session with a call in the range."""
     where, params = _where(None, None, filters)
     join = " LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id" if filters.sessions else ""
-    source, sparams = _source_sql(start_ms, end_ms, rollup=getattr(run_query, "rollup", False))
+    rollup = getattr(run_query, "rollup", False)
+    if rollup and start_ms is not None and end_ms is not None and _cube_for([], filters, choices=("session",)):
+        source, sparams = _cube_source("session", start_ms, end_ms), []
+    else:
+        source, sparams = _source_sql(start_ms, end_ms, rollup=rollup)
     return list(run_query(f"SELECT e.agent, e.session_id, SUM(e.calls), SUM(e.total_tokens) FROM {source} e{join}{where} GROUP BY 1, 2",
                           sparams + params))
 
@@ -448,9 +590,18 @@ def build_report(run_query: RunQuery, *, window: Window, previous: Window | None
     with_day = window.multi_day and "day" not in by
     dims = list(by) + (["day"] if with_day else [])
     per_model: dict[tuple[str, str], Totals] = {}
-    fine = grouped_totals(run_query, dims, start_ms=start_ms, end_ms=end_ms, filters=filters,
-                          prices=prices, segments=segments, per_model=per_model)
-    groups = project(fine, range(len(by))) if with_day else fine
+    if with_day and _cube_for(by, filters) != _cube_for(["day"], filters):
+        # The breakdown needs a wider rollup than the daily series: two narrow scans read fewer
+        # rows than one by (breakdown, day). Same decision with or without the rollup.
+        groups = grouped_totals(run_query, by, start_ms=start_ms, end_ms=end_ms, filters=filters,
+                                prices=prices, segments=segments)
+        dims = ["day"]
+        fine = grouped_totals(run_query, dims, start_ms=start_ms, end_ms=end_ms, filters=filters,
+                              prices=prices, segments=segments, per_model=per_model)
+    else:
+        fine = grouped_totals(run_query, dims, start_ms=start_ms, end_ms=end_ms, filters=filters,
+                              prices=prices, segments=segments, per_model=per_model)
+        groups = project(fine, range(len(by))) if with_day else fine
     totals = Totals()
     for t in fine.values():
         totals.add(t)

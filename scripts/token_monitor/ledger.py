@@ -24,7 +24,7 @@ from typing import Any, Iterable, Iterator
 from .errors import LedgerError
 from .normalize import UsageEvent
 
-SCHEMA_VERSION = 2          # 2: hourly rollup for reports over long periods
+SCHEMA_VERSION = 3          # 2: hourly rollup for reports over long periods; 3: block rollups (CUBES)
 LEDGER_NAME = "ledger.sqlite"
 
 SCHEMA = """
@@ -127,6 +127,17 @@ CREATE TRIGGER IF NOT EXISTS events_dirty_update AFTER UPDATE ON events BEGIN
 CREATE TRIGGER IF NOT EXISTS events_dirty_delete AFTER DELETE ON events BEGIN
   INSERT INTO rollup_dirty (hour_ms) SELECT h FROM (SELECT OLD.ts_ms - OLD.ts_ms % 3600000 AS h)
     WHERE NOT EXISTS (SELECT 1 FROM rollup_dirty WHERE hour_ms = h); END;
+CREATE TRIGGER IF NOT EXISTS sessions_dirty_insert AFTER INSERT ON sessions BEGIN
+  INSERT INTO rollup_dirty (hour_ms) SELECT DISTINCT h FROM (SELECT ts_ms - ts_ms % 3600000 AS h FROM events
+    WHERE agent = NEW.agent AND session_id = NEW.session_id) WHERE NOT EXISTS (SELECT 1 FROM rollup_dirty WHERE hour_ms = h); END;
+CREATE TRIGGER IF NOT EXISTS sessions_dirty_update AFTER UPDATE ON sessions
+  WHEN OLD.session_key IS NOT NEW.session_key OR OLD.agent IS NOT NEW.agent OR OLD.session_id IS NOT NEW.session_id BEGIN
+  INSERT INTO rollup_dirty (hour_ms) SELECT DISTINCT h FROM (SELECT ts_ms - ts_ms % 3600000 AS h FROM events
+    WHERE (agent = NEW.agent AND session_id = NEW.session_id) OR (agent = OLD.agent AND session_id = OLD.session_id))
+    WHERE NOT EXISTS (SELECT 1 FROM rollup_dirty WHERE hour_ms = h); END;
+CREATE TRIGGER IF NOT EXISTS sessions_dirty_delete AFTER DELETE ON sessions BEGIN
+  INSERT INTO rollup_dirty (hour_ms) SELECT DISTINCT h FROM (SELECT ts_ms - ts_ms % 3600000 AS h FROM events
+    WHERE agent = OLD.agent AND session_id = OLD.session_id) WHERE NOT EXISTS (SELECT 1 FROM rollup_dirty WHERE hour_ms = h); END;
 CREATE TABLE IF NOT EXISTS alerts_sent (
   alert_key TEXT PRIMARY KEY,
   sent_ms INTEGER NOT NULL,
@@ -164,6 +175,54 @@ ROLLUP_CLASS_SQL = (
     "OR COALESCE(cost_cache_write, 0) != 0) THEN 'R' "
     "WHEN total_tokens = 0 THEN 'Z' ELSE 'P' END"
 )
+
+# What started a call (user turn, heartbeat, cron, sub-agent, hook), from the event's own trigger
+# and its session key (`e` an events or rollup_hour row, `s` its LEFT JOINed sessions row).
+_KEY_REST = ("(CASE WHEN s.session_key LIKE 'agent:%' THEN substr(s.session_key, instr(substr(s.session_key, 7), ':') + 7) "
+             "ELSE COALESCE(s.session_key, '') END)")
+TRIGGER_CLASS_SQL = (
+    "CASE WHEN e.trigger = 'heartbeat' THEN 'heartbeat' "
+    f"WHEN {_KEY_REST} LIKE 'cron:%' THEN 'cron' "
+    f"WHEN {_KEY_REST} LIKE 'hook:%' THEN 'hook' "
+    "WHEN COALESCE(s.session_key, '') LIKE '%subagent%' THEN 'subagent' ELSE 'user' END"
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Cube:
+    """A rollup with fewer dimensions than rollup_hour, stored per epoch-aligned block of `grain` hours.
+
+    Each grain divides the next, so any whole-hour range is a handful of blocks (aggregate._blocks).
+    SQLite groups by sorting, so a report costs what it reads: with thousands of sessions an hour of
+    rollup_hour is as many rows as events, while a day of `rollup_model` is a few dozen. Grain 1 of a
+    cube that does not store it is read from rollup_hour. `trig` is the trigger class computed at
+    refresh from the session key, so a change of the key marks the session's hours dirty (triggers).
+    """
+
+    table: str
+    dims: tuple[str, ...]
+    sums: tuple[str, ...]
+    grains: tuple[int, ...]
+
+
+ROLLUP_SUMS = ("calls", "input", "output", "cache_read", "cache_write", "total_tokens", "cost_total", "no_usage", "failed")
+CUBES = {
+    "model": Cube("rollup_model", ("provider", "model", "cls"), ROLLUP_SUMS, (1, 2, 4, 8, 24, 192, 1536)),
+    "trigger": Cube("rollup_trigger", ("agent", "provider", "model", "cls", "trig"), ROLLUP_SUMS, (8, 24, 192, 1536)),
+    "session": Cube("rollup_session", ("agent", "session_id"), ("calls", "total_tokens"), (24, 192, 1536)),
+}
+
+
+def _cube_ddl() -> str:
+    out = []
+    for c in CUBES.values():
+        cols = [f"{d} TEXT NOT NULL" for d in c.dims] + [f"{m} {'REAL' if m == 'cost_total' else 'INTEGER NOT NULL'}" for m in c.sums]
+        out.append(f"CREATE TABLE IF NOT EXISTS {c.table} (grain INTEGER NOT NULL, start_ms INTEGER NOT NULL, "
+                   f"{', '.join(cols)}, PRIMARY KEY (grain, start_ms, {', '.join(c.dims)})) WITHOUT ROWID;\n")
+    return "".join(out)
+
+
+SCHEMA = SCHEMA + _cube_ddl()
 
 EVENT_COLUMNS = (
     "key", "agent", "session_id", "provider", "model", "api", "ts_ms", "input", "output",
@@ -226,7 +285,7 @@ class Ledger:
                 with _write(conn):
                     for stmt in _statements(SCHEMA):
                         conn.execute(stmt)
-                    if version >= 1:      # a ledger from before the rollup: every hour needs one
+                    if version >= 1:      # a ledger from before these rollups: every hour needs them
                         conn.execute(f"INSERT OR IGNORE INTO rollup_dirty (hour_ms) SELECT DISTINCT {HOUR_SQL} FROM events")
                     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
@@ -396,7 +455,40 @@ class Ledger:
                     (lo, hi),
                 )
                 self.conn.execute("DELETE FROM rollup_dirty WHERE hour_ms >= ? AND hour_ms < ?", (lo, hi))
+            for cube in CUBES.values():
+                self._refresh_cube(cube, hours)
         return len(hours)
+
+    def _refresh_cube(self, cube: Cube, hours: list[int]) -> None:
+        """Recompute every block of `cube` holding a dirty hour, finest grain first: a block is summed
+        from the grain below it (whose blocks are fresh by then), the first grain from rollup_hour."""
+        prev = None
+        dims = ", ".join(cube.dims)
+        for g in cube.grains:
+            span = g * HOUR_MS
+            runs: list[list[int]] = []
+            for b in sorted({h - h % span for h in hours}):
+                if runs and runs[-1][1] == b:
+                    runs[-1][1] = b + span
+                else:
+                    runs.append([b, b + span])
+            if prev is None:
+                exprs = [TRIGGER_CLASS_SQL if d == "trig" else f"e.{d}" for d in cube.dims]
+                join = " LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id" if "trig" in cube.dims else ""
+                source = f"rollup_hour e{join} WHERE e.hour_ms >= ? AND e.hour_ms < ?"
+                at = "e.hour_ms"
+            else:
+                exprs = [f"e.{d}" for d in cube.dims]
+                source = f"{cube.table} e WHERE e.grain = {prev} AND e.start_ms >= ? AND e.start_ms < ?"
+                at = "e.start_ms"
+            sums = ", ".join(f"SUM(e.{m})" for m in cube.sums)
+            groups = ", ".join(str(i + 2) for i in range(len(exprs) + 1))
+            insert = (f"INSERT INTO {cube.table} (grain, start_ms, {dims}, {', '.join(cube.sums)}) "
+                      f"SELECT {g}, {at} - {at} % {span}, {', '.join(exprs)}, {sums} FROM {source} GROUP BY {groups}")
+            for lo, hi in runs:
+                self.conn.execute(f"DELETE FROM {cube.table} WHERE grain = ? AND start_ms >= ? AND start_ms < ?", (g, lo, hi))
+                self.conn.execute(insert, (lo, hi))
+            prev = g
 
     def reset_cursors(self) -> None:
         with self.transaction():
