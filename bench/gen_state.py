@@ -53,7 +53,7 @@ SIZES = {
     # quick profiling: ~150 MB
     "medium": dict(jl_agents=4, jl_sessions=250, sq_agents=4, sq_sessions=250, turns=10, tool_kb=4, big_p=0.02),
     # issue 6: >= 1 GB JSONL over 10k files, >= 200k SQLite events over >= 1,000 sessions
-    "full": dict(jl_agents=10, jl_sessions=1000, sq_agents=4, sq_sessions=1000, turns=10, tool_kb=4, big_p=0.02),
+    "full": dict(jl_agents=10, jl_sessions=1000, sq_agents=4, sq_sessions=1100, turns=10, tool_kb=4, big_p=0.02),
 }
 
 MODELS = [  # provider, model, api, USD per 1M (input, output, cacheRead, cacheWrite), weight

@@ -1,7 +1,9 @@
 """Command-line entry point: global options, command dispatch, the one place errors are caught.
 
 Commands live in `token_monitor.commands.<name>` and are discovered at start-up; each exposes
-`NAME`, `HELP`, `DESCRIPTION`, `register(parser)` and `run(ctx) -> int`.
+`NAME`, `HELP`, `DESCRIPTION`, `register(parser)` and `run(ctx) -> int`. When the command line
+names a command, only that module is imported (a heartbeat `collect` should not pay for the
+report, diagnose and schedule imports); `--help` and errors without a command load them all.
 """
 
 from __future__ import annotations
@@ -44,15 +46,36 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
                    help="show tracebacks for internal errors")
 
 
-def load_commands() -> list:
-    mods = []
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if not info.name.startswith("_"):
-            mods.append(importlib.import_module(f"{commands.__name__}.{info.name}"))
+GLOBAL_OPTIONS_WITH_VALUE = ("--state-dir", "--profile", "--data-dir")
+
+
+def command_names() -> list[str]:
+    return sorted(info.name for info in pkgutil.iter_modules(commands.__path__) if not info.name.startswith("_"))
+
+
+def load_commands(only: str | None = None) -> list:
+    names = [only] if only else command_names()
+    mods = [importlib.import_module(f"{commands.__name__}.{name}") for name in names]
     return sorted(mods, key=lambda m: getattr(m, "ORDER", 50))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def named_command(argv: list[str]) -> str | None:
+    """The command the command line names (module name == NAME), skipping global options' values."""
+    names = set(command_names())
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in GLOBAL_OPTIONS_WITH_VALUE:
+            skip = True
+        elif arg == "--":
+            return None
+        elif not arg.startswith("-"):
+            return arg if arg in names else None
+    return None
+
+
+def build_parser(*, only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="token-monitor",
         description="Exact token and cost accounting for OpenClaw: every billed call, once, from both storage eras.",
@@ -62,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"token-monitor {__version__}")
     _global_options(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for mod in load_commands():
+    for mod in load_commands(only):
         p = sub.add_parser(mod.NAME, help=mod.HELP, description=getattr(mod, "DESCRIPTION", mod.HELP),
                            epilog=getattr(mod, "EPILOG", None) and mod.EPILOG + "\n\n" + EXIT_CODE_HELP or EXIT_CODE_HELP,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -73,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    only = named_command(sys.argv[1:] if argv is None else list(argv))
+    parser = build_parser(only=only)
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()

@@ -5,7 +5,12 @@ Each batch of events is committed together with the cursor that produced it, so 
 (kill -9 included) at any point leaves a ledger that the next run completes exactly.
 A second collector waits on the lock and then finds nothing new; reports never wait.
 
-A run with nothing new costs a `stat` per file and per database (plus its -wal).
+A run with nothing new costs a `stat` per file and per database (plus its -wal), one query
+loading every cursor, and the run record.
+
+Writes are grouped: the events of several small files (or SQLite sessions) are committed in one
+transaction together with all of their cursors and the problems found while reading them, in the
+order they were staged. A cursor is therefore never durable before the events it covers.
 """
 
 from __future__ import annotations
@@ -19,8 +24,6 @@ import sqlite3
 import time
 from pathlib import Path
 from typing import Iterable, Iterator
-
-import zstandard
 
 from . import sources as src_mod
 from .errors import LedgerError
@@ -37,7 +40,8 @@ from .sources import (
     open_readonly,
 )
 
-BATCH = 2000
+BATCH = 2000            # events per read chunk and per transaction (at most ~2x this staged)
+GROUP_OPS = 256         # cursors/problems staged before a commit, for many small files
 HEAD_LEN = 4096
 LOCK_NAME = "collect.lock"
 
@@ -53,6 +57,8 @@ class CollectStats:
     unreadable: int = 0
     schema_unknown: int = 0
     elapsed_ms: int = 0
+    rollup_ms: int = 0          # of elapsed_ms: refreshing the report rollups (derived data)
+    sqlite_ms: int = 0          # of elapsed_ms: reading the SQLite-era stores
     problems: list = dataclasses.field(default_factory=list)   # (code, location, detail) found this run
 
     def as_dict(self) -> dict:
@@ -87,6 +93,12 @@ class Collector:
         self.rebuild = rebuild
         self.clock = clock
         self.stats = CollectStats()
+        # Staged writes, committed together by `_commit` (events first, then ops in staging order).
+        self._events: list[PlacedEvent] = []
+        self._ops: list[tuple] = []
+        self._staged_ids: set[str] = set()
+        self._cursors_raw: dict[str, str] = {}
+        self._unreadable: set[str] = set()
 
     # ------------------------------------------------------------ entry point
     def run(self) -> CollectStats:
@@ -95,22 +107,29 @@ class Collector:
         if self.rebuild:
             self.ledger.reset_cursors()
         disc = discover_sources(self.state_dir)
+        # One query for the cursors a warm pass compares (parsed on use), one for the sources flagged
+        # unreadable. Session, archive and digest cursors are looked up only when a store or file changed.
+        self._cursors_raw = dict(self.ledger.select("SELECT source_id, state FROM cursors WHERE kind IN ('index', 'sqlite')"))
+        self._load_file_cursors()
+        self._unreadable = {r[0] for r in self.ledger.select(
+            "SELECT DISTINCT source FROM problems WHERE code = 'sources.unreadable'")}
         for code, loc, detail in disc.problems:
             if code == "sources.unreadable":
                 self.stats.unreadable += 1      # a loop or a directory where a transcript should be
             self._problem(loc, "", code, detail, None)
         self.stats.sources = len(disc.sqlite) + len(disc.files) + len(disc.indexes)
         self._collect_indexes(disc)
+        t_sqlite = time.monotonic()
         for source in disc.sqlite:
             self._guard(source.source_id, source.agent, lambda s=source: self._collect_sqlite(s))
-        self._file_cursors = self.ledger.file_cursors()      # one query, not one per file
-        self._by_inode = {}
-        for sid, cur in self._file_cursors.items():
-            if "ino" in cur:
-                self._by_inode.setdefault((cur.get("dev"), cur["ino"]), []).append(sid)
+        self._commit()
+        self.stats.sqlite_ms = int((time.monotonic() - t_sqlite) * 1000)
         for source in disc.files:
             self._guard(source.source_id, source.agent, lambda s=source: self._collect_file(s))
+        self._commit()
+        t_rollup = time.monotonic()
         self.ledger.refresh_rollup()
+        self.stats.rollup_ms = int((time.monotonic() - t_rollup) * 1000)
         self.stats.elapsed_ms = int((time.monotonic() - t0) * 1000)
         self.ledger.record_run(
             started_ms=started, finished_ms=self.clock(), mode="rebuild" if self.rebuild else "incremental",
@@ -121,8 +140,9 @@ class Collector:
     def _guard(self, source_id: str, agent: str | None, fn) -> None:
         try:
             fn()
-            self.ledger.clear_problems(source_id, "sources.unreadable")
-        except (SourceUnreadable, OSError, sqlite3.DatabaseError, zstandard.ZstdError, ValueError) as exc:
+            if source_id in self._unreadable:
+                self._stage("clear", source_id, "sources.unreadable")
+        except (SourceUnreadable, OSError, sqlite3.DatabaseError, src_mod.ZstdError, ValueError) as exc:
             if isinstance(exc, sqlite3.DatabaseError) and _is_ledger_error(exc):
                 raise LedgerError(f"ledger write failed: {exc}", hint="check the data dir; try: token-monitor collect --rebuild") from exc
             detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
@@ -131,8 +151,78 @@ class Collector:
 
     def _problem(self, source: str, location: str, code: str, detail: str, agent: str | None) -> None:
         self.stats.problems.append((code, f"{source.removeprefix('file:').removeprefix('sqlite:')}{':' + location if location else ''}", detail))
+        # Committed with the cursor that moves past it (or at the end of the run), not on its own.
+        self._stage("problem", source, location, code, detail, agent)
+
+    # ------------------------------------------------------------ staged writes
+    def _cursor(self, source_id: str, *, preloaded: bool = False) -> dict | None:
+        """A cursor as it was when this run started (the collect lock keeps it ours meanwhile).
+        Index and store cursors were loaded up front; others are read when needed."""
+        if not preloaded:
+            return self.ledger.cursor(source_id)
+        raw = self._cursors_raw.get(source_id)
+        return json.loads(raw) if raw is not None else None
+
+    def _load_file_cursors(self) -> None:
+        """File cursors as (dev, ino, size, mtime_ns) stamps, extracted by SQLite; whole states on demand.
+
+        Parsing 10k JSON states in Python would be most of a warm pass; a file whose stamp still
+        matches its `stat` is not read, so its state is never parsed."""
+        try:
+            rows = self.ledger.select(
+                "SELECT source_id, json_extract(state, '$.dev'), json_extract(state, '$.ino'), "
+                "json_extract(state, '$.size'), json_extract(state, '$.mtime_ns') FROM cursors WHERE kind = 'file'")
+        except sqlite3.OperationalError:       # an SQLite built without JSON functions
+            rows = []
+            for sid, raw in self.ledger.select("SELECT source_id, state FROM cursors WHERE kind = 'file'"):
+                c = json.loads(raw)
+                rows.append((sid, c.get("dev"), c.get("ino"), c.get("size"), c.get("mtime_ns")))
+        self._file_stamps = {r[0]: r[1:] for r in rows}
+        self._file_parsed: dict[str, dict | None] = {}
+        self._by_inode = None       # built on first need: only a file without a cursor looks for its old name
+
+    def _file_cursor(self, sid: str) -> dict | None:
+        if sid not in self._file_stamps:
+            return None
+        if sid not in self._file_parsed:
+            self._file_parsed[sid] = self.ledger.cursor(sid)
+        return self._file_parsed[sid]
+
+    def _stage(self, op: str, *args) -> None:
+        self._ops.append((op, args))
+        if op == "cursor":
+            self._staged_ids.add(args[0])
+        if len(self._ops) >= GROUP_OPS:
+            self._commit()
+
+    def _stage_cursor(self, source_id: str, kind: str, agent: str | None, path: str | None, state: dict) -> None:
+        self._stage("cursor", source_id, kind, agent, path, state)
+
+    def _commit(self) -> None:
+        """One transaction: staged events, then cursors/problems/clears in staging order."""
+        if not self._events and not self._ops:
+            return
+        at = self.clock()
         with self.ledger.transaction():
-            self.ledger.add_problem(source=source, location=location, code=code, detail=detail, agent=agent, at_ms=self.clock())
+            new, dup = self.ledger.upsert_events(self._events, collected_ms=at, rebuild=self.rebuild)
+            for op, args in self._ops:
+                if op == "cursor":
+                    sid, kind, agent, path, state = args
+                    self.ledger.set_cursor(sid, kind=kind, agent=agent, path=path, state=state, at_ms=at)
+                elif op == "problem":
+                    source, location, code, detail, agent = args
+                    self.ledger.add_problem(source=source, location=location, code=code, detail=detail, agent=agent, at_ms=at)
+                elif op == "clear":
+                    self.ledger.clear_problems(*args)
+                elif op == "delete-cursor":
+                    self.ledger.delete_cursor(*args)
+                elif op == "session":
+                    self._upsert_meta(*args)
+        self.stats.new_events += new
+        self.stats.duplicates += dup
+        self._events = []
+        self._ops = []
+        self._staged_ids = set()
 
     # ------------------------------------------------------------ session indexes (JSONL era)
     def _collect_indexes(self, disc: Discovery) -> None:
@@ -141,13 +231,14 @@ class Collector:
             try:
                 st = idx.path.stat()
                 stamp = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
-                if self.ledger.cursor(sid) == stamp:
+                if self._cursor(sid, preloaded=True) == stamp:
                     continue
                 metas = src_mod.read_session_index(idx.path, idx.agent)
             except (OSError, ValueError) as exc:
                 self.stats.unreadable += 1
                 self._problem(sid, "", "sources.unreadable", getattr(exc, "strerror", None) or str(exc), idx.agent)
                 continue
+            self._commit()
             with self.ledger.transaction():
                 for meta in metas.values():
                     self._upsert_meta(meta)
@@ -164,6 +255,19 @@ class Collector:
     def _place(self, obj, *, agent: str, session_id: str, kind: str, path: str, loc: str,
                fallback_ms: int | None, appeared_ms: int | None, state: _SessionState,
                batch: list[PlacedEvent]) -> None:
+        if obj.__class__ is dict:
+            # Most rows are not assistant messages: decide that here, without normalize_record's
+            # work (same outcomes: a non-message or a user/tool message is a normal skip).
+            kind_ = obj.get("type")
+            if kind_ != "message":
+                if kind_ == "session":
+                    state.observe(obj)
+                return
+            msg = obj.get("message")
+            if msg.__class__ is dict and msg.get("role") != "assistant":
+                if msg.get("role") == "user":
+                    state.observe(obj)
+                return
         result = normalize_record(obj, session_id=session_id, fallback_ms=fallback_ms)
         state_before_hb = state.heartbeat
         state.observe(obj)
@@ -182,23 +286,20 @@ class Collector:
             trigger="heartbeat" if state_before_hb else None,
         ))
 
-    def _flush(self, batch: list[PlacedEvent], cursor: tuple | None = None, extra=None) -> None:
-        with self.ledger.transaction():
-            new, dup = self.ledger.upsert_events(batch, collected_ms=self.clock(), rebuild=self.rebuild)
-            if cursor:
-                source_id, kind, agent, path, state = cursor
-                self.ledger.set_cursor(source_id, kind=kind, agent=agent, path=path, state=state, at_ms=self.clock())
-            if extra:
-                extra()
-        self.stats.new_events += new
-        self.stats.duplicates += dup
+    def _flush(self, batch: list[PlacedEvent], cursor: tuple | None = None) -> None:
+        """Stage a chunk's events with the cursor just past them; commit when enough is staged."""
+        self._events.extend(batch)
         batch.clear()
+        if cursor:
+            self._stage_cursor(*cursor)
+        if len(self._events) >= BATCH:
+            self._commit()
 
     # ------------------------------------------------------------ SQLite era
     def _collect_sqlite(self, source: SqliteSource) -> None:
         db_id = source.source_id
         stamp = _db_stamp(source.path)
-        if self.ledger.cursor(db_id) == stamp:
+        if self._cursor(db_id, preloaded=True) == stamp:
             return
         self.stats.sources_read += 1
         session_cursors = self.ledger.cursors_with_prefix(db_id + "#")
@@ -208,8 +309,8 @@ class Collector:
                 self._read_store(conn, source, session_cursors)
             finally:
                 conn.execute("COMMIT")
-        with self.ledger.transaction():
-            self.ledger.set_cursor(db_id, kind="sqlite", agent=source.agent, path=str(source.path), state=stamp, at_ms=self.clock())
+        # Staged after every session cursor of this store: durable only together with or after them.
+        self._stage_cursor(db_id, "sqlite", source.agent, str(source.path), stamp)
 
     def _read_store(self, conn: sqlite3.Connection, source: SqliteSource, session_cursors: dict) -> None:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -219,7 +320,7 @@ class Collector:
             self.stats.schema_unknown += 1
             self._problem(db_id, "", "state.schema-unknown", f"agent schema {version} > {src_mod.KNOWN_AGENT_SCHEMA_MAX} (newest known)", source.agent)
         else:
-            self.ledger.clear_problems(db_id, "state.schema-unknown")
+            self._stage("clear", db_id, "state.schema-unknown")
         if "transcript_events" not in tables:
             return      # a JSONL-era store (auth only): transcripts are files
         cols = src_mod.table_columns(conn, "transcript_events")
@@ -230,6 +331,7 @@ class Collector:
         has_len = "event_utf8_bytes" in cols
         has_created = "created_at" in cols
         metas = src_mod.read_session_meta(conn, source.agent)
+        self._commit()
         with self.ledger.transaction():
             for meta in metas.values():
                 self._upsert_meta(meta)
@@ -281,7 +383,7 @@ class Collector:
             if '"assistant"' not in text and '"session"' not in text and '"user"' not in text:
                 return {}      # cheap filter: cannot be a usage row, header or user turn
             return json.loads(text)
-        except (ValueError, zstandard.ZstdError, UnicodeDecodeError) as exc:
+        except (ValueError, src_mod.ZstdError, UnicodeDecodeError) as exc:
             self.stats.malformed += 1
             self._problem(db_id, loc, "records.malformed", f"undecodable row: {exc}", agent)
             return None
@@ -296,13 +398,11 @@ class Collector:
         ).fetchall()
         for session_id, name, encoding, key in rows:
             cid = f"{source.source_id}#archive:{name}"
-            if self.ledger.cursor(cid):
+            if self._cursor(cid) or cid in self._staged_ids:
                 continue
             blob = conn.execute("SELECT archive_blob FROM session_transcript_archives WHERE archive_name = ?", (name,)).fetchone()[0]
             if key:
-                with self.ledger.transaction():
-                    self.ledger.upsert_session(agent=source.agent, session_id=session_id, session_key=key,
-                                               channel=_channel_from_key(key), label=None, chat_type=None, parent_session_key=None)
+                self._stage("session", SessionMeta(source.agent, session_id, key))
             data = bytes(blob) if encoding == "identity" or bytes(blob[:4]) != src_mod.ZSTD_MAGIC else src_mod.decode_zstd(bytes(blob))
             self._read_lines(io.BytesIO(data), agent=source.agent, session_id=session_id, kind="archive",
                              path=str(source.path), loc_prefix=f"archive:{name}:", cursor_id=cid)
@@ -315,7 +415,7 @@ class Collector:
             "SELECT session_id, archive_name FROM session_transcript_cold_archives WHERE storage = 'sqlite' AND archive_blob IS NOT NULL"
         ).fetchall():
             cid = f"{source.source_id}#cold:{name}"
-            if self.ledger.cursor(cid):
+            if self._cursor(cid) or cid in self._staged_ids:
                 continue
             blob = conn.execute("SELECT archive_blob FROM session_transcript_cold_archives WHERE session_id = ?", (session_id,)).fetchone()[0]
             data = src_mod.decode_zstd(bytes(blob)) if bytes(blob[:4]) == src_mod.ZSTD_MAGIC else bytes(blob)
@@ -324,7 +424,7 @@ class Collector:
 
     # ------------------------------------------------------------ files
     def _collect_file(self, source: FileSource) -> None:
-        st = os.stat(source.path)
+        st = os.stat(source.path_str)
         if source.compressed or source.kind in ("cold",):
             self._collect_immutable_file(source, st)
         else:
@@ -332,14 +432,13 @@ class Collector:
 
     def _collect_immutable_file(self, source: FileSource, st: os.stat_result) -> None:
         sid = source.source_id
-        cur = self._file_cursors.get(sid)
-        if cur and cur.get("size") == st.st_size and cur.get("mtime_ns") == st.st_mtime_ns:
+        stamp = self._file_stamps.get(sid)
+        if stamp and stamp[2] == st.st_size and stamp[3] == st.st_mtime_ns:
             return
         digest = src_mod.file_digest(source.path)
         state = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "digest": digest, "done": True}
-        if self.ledger.cursor(f"digest:{digest}"):
-            with self.ledger.transaction():      # same bytes read before under another name
-                self.ledger.set_cursor(sid, kind="file", agent=source.agent, path=str(source.path), state=state, at_ms=self.clock())
+        if self._cursor(f"digest:{digest}") or f"digest:{digest}" in self._staged_ids:
+            self._stage_cursor(sid, "file", source.agent, str(source.path), state)   # same bytes read before under another name
             return
         self.stats.sources_read += 1
         with src_mod.open_file_stream(source) as stream:
@@ -349,16 +448,15 @@ class Collector:
             else:
                 self._read_lines(stream, agent=source.agent, session_id=source.session_id or "(unknown)",
                                  kind=source.kind, path=str(source.path), loc_prefix="line ", cursor_id=None)
-
-        def mark():
-            self.ledger.set_cursor(f"digest:{digest}", kind="digest", agent=source.agent, path=str(source.path), state={"done": True}, at_ms=self.clock())
-            self.ledger.set_cursor(sid, kind="file", agent=source.agent, path=str(source.path), state=state, at_ms=self.clock())
-        with self.ledger.transaction():
-            mark()
+        self._stage_cursor(f"digest:{digest}", "digest", source.agent, str(source.path), {"done": True})
+        self._stage_cursor(sid, "file", source.agent, str(source.path), state)
 
     def _collect_plain_file(self, source: FileSource, st: os.stat_result) -> None:
         sid = source.source_id
-        cur = self._file_cursors.get(sid)
+        stamp = self._file_stamps.get(sid)
+        if stamp and stamp[1] == st.st_ino and stamp[2] == st.st_size and stamp[3] == st.st_mtime_ns:
+            return      # the warm path: nothing parsed, nothing written
+        cur = self._file_cursor(sid)
         adopted_from = None
         if cur is None:
             cur, adopted_from = self._find_renamed(source, st)
@@ -399,13 +497,19 @@ class Collector:
                 if n % BATCH == 0:
                     self._flush(batch, cursor_state(offset, line_no))
         # If the file grew while we read, the stored size/mtime are the earlier ones: the next run re-checks.
-        extra = (lambda: self.ledger.delete_cursor(adopted_from)) if adopted_from else None
-        self._flush(batch, cursor_state(offset, line_no), extra)
+        self._flush(batch, cursor_state(offset, line_no))
+        if adopted_from:
+            self._stage("delete-cursor", adopted_from)
 
     def _find_renamed(self, source: FileSource, st: os.stat_result) -> tuple[dict | None, str | None]:
         """A JSONL file renamed by OpenClaw (`.reset.`/`.deleted.`) continues where its old name stopped."""
+        if self._by_inode is None:
+            self._by_inode = {}
+            for sid, (dev, ino, _size, _mtime) in self._file_stamps.items():
+                if ino is not None:
+                    self._by_inode.setdefault((dev, ino), []).append(sid)
         for sid in self._by_inode.get((st.st_dev, st.st_ino), []):
-            cur = self._file_cursors[sid]
+            cur = self._file_cursor(sid)
             if sid != source.source_id:
                 old_path = sid.removeprefix("file:")
                 if os.path.exists(old_path) and os.stat(old_path).st_ino == st.st_ino:

@@ -25,6 +25,9 @@ USAGE_KEYS = ("input", "output", "cacheRead", "cacheWrite")
 PROVIDER_ALIASES = {"kimi-coding": "kimi", "kimi-code": "kimi", "z-ai": "zai", "z.ai": "zai"}
 SYNTHETIC_PROVIDERS = {"openclaw"}
 SYNTHETIC_APIS = {"openclaw-transcript"}
+# Same output as json.dumps(parts, separators=(",", ":"), default=str), without building an
+# encoder per call. The key format is persisted in ledgers: never change what this produces.
+_KEY_ENCODER = json.JSONEncoder(separators=(",", ":"), sort_keys=False, default=str)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -115,7 +118,7 @@ def dedupe_key(entry: dict, message: dict, numbers: tuple, *, session_id: str) -
     if not isinstance(entry_id, str) or not entry_id:
         # No entry id at all (never seen in real output): fall back to the session and entry time.
         parts += [session_id, entry.get("timestamp")]
-    blob = json.dumps(parts, separators=(",", ":"), sort_keys=False, default=str)
+    blob = _KEY_ENCODER.encode(parts)
     return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
 
