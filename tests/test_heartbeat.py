@@ -108,7 +108,7 @@ def test_budget_alerts_once_at_80_and_once_at_100(cli, mini):
 
     mini.call(cost=0.20)                      # 110 %
     out = heartbeat(cli, mini)
-    assert "exceeded 110%" in out and len(out.strip().splitlines()) == 1
+    assert "is over its limit (110%)" in out and len(out.strip().splitlines()) == 1
     assert heartbeat(cli, mini) == "NO_REPLY\n"
     mini.call(cost=0.50)
     assert heartbeat(cli, mini) == "NO_REPLY\n"
@@ -122,7 +122,7 @@ def test_jump_past_100_sends_one_alert_and_no_late_80(cli, mini):
     assert cli(*mini.args, "budget", "set", "daily", "50k", "--tokens").code == 0
     mini.call(cost=None, tokens=60_000)
     out = heartbeat(cli, mini)
-    assert "exceeded 120%" in out and out.count("budget") == 1
+    assert "is over its limit (120%)" in out and out.count("budget") == 1
     assert heartbeat(cli, mini) == "NO_REPLY\n"
 
 

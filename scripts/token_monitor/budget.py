@@ -150,6 +150,10 @@ def parse_amount(value: str, *, unit: str | None) -> tuple[float, str]:
         raise UsageError(f"budget amount must be positive, got {value!r}", hint="e.g. budget set daily 5 --usd")
     if final_unit == "tokens":
         amount = float(round(amount))
+        if amount < 1:
+            raise UsageError(f"a token budget needs at least 1 token, got {value!r}", hint="e.g. budget set daily 200k --tokens")
+    elif amount < 0.0001:
+        raise UsageError(f"budget amount {value!r} is below $0.0001", hint="e.g. budget set daily 0.50 --usd")
     return amount, final_unit
 
 
@@ -234,10 +238,14 @@ _KNOWN_COST = (
 
 def _scope_sql(budget: Budget, start_ms: int, end_ms: int) -> tuple[str, list]:
     where, args = ["ts_ms >= ?", "ts_ms < ?"], [start_ms, end_ms]
-    for col, val in (("agent", budget.agent), ("provider", budget.provider), ("model", budget.model)):
+    for col, val in (("agent", budget.agent), ("provider", budget.provider)):
         if val:
-            where.append(f"{col} = ?")
-            args.append(val)
+            where.append(f"{col} = ? COLLATE NOCASE")
+            args.append(normalize_provider(val) if col == "provider" else val)
+    if budget.model:
+        # `--model kimi-k2.5` or `--model moonshot/kimi-k2.5`, as reports accept.
+        where.append("(model = ? COLLATE NOCASE OR provider || '/' || model = ? COLLATE NOCASE)")
+        args += [budget.model, budget.model]
     return " AND ".join(where), args
 
 
@@ -277,7 +285,7 @@ def format_amount(value: float | None, unit: str) -> str:
     if value is None:
         return "—"
     if unit == "usd":
-        return f"${value:,.2f}" if value >= 0.01 or value == 0 else f"${value:.4f}"
+        return f"${value:,.2f}" if value >= 0.01 or value == 0 else f"${value:.2g}"
     v = float(value)
     for div, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
         if v >= div:
@@ -287,8 +295,8 @@ def format_amount(value: float | None, unit: str) -> str:
 
 def alert_sentence(st: BudgetStatus, tz_name: str) -> str:
     b = st.budget
-    verb = "exceeded" if st.percent >= 100 else "reached"
-    s = (f"Your {b.period} token-monitor budget for {b.scope} has {verb} {st.percent:.0f}%: "
+    state = "is over its limit" if st.percent >= 100 else "has reached"
+    s = (f"Your {b.period} token-monitor budget for {b.scope} {state} ({st.percent:.0f}%): "
          f"{format_amount(st.used, b.unit)} of {format_amount(b.amount, b.unit)} used {PERIOD_NOUN[b.period]} ({tz_name})")
     if st.projected is not None and st.percent < 100:
         s += f", on pace for {format_amount(st.projected, b.unit)} by {PERIOD_END[b.period]}"

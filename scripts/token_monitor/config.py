@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import json5
 
@@ -39,17 +40,65 @@ class Price:
         return not (self.input or self.output or self.cache_read or self.cache_write)
 
 
-def load_config(path: Path | None) -> dict:
-    """The parsed config, {} when there is none. A config we cannot parse is an error naming the file."""
-    if path is None or not path.exists():
-        return {}
+INCLUDE_KEY = "$include"
+MAX_INCLUDE_DEPTH = 10      # as OpenClaw's src/config/includes.ts
+
+
+def _parse_file(path: Path) -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
-        data = json5.loads(text)
+        return json5.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or type(exc).__name__
         raise ConfigError(f"cannot read OpenClaw config {path} ({reason})",
                           hint="fix the JSON5 syntax (openclaw doctor reports it) or pass --state-dir") from None
+
+
+def deep_merge(target: Any, source: Any) -> Any:
+    """OpenClaw's rule: objects merge recursively, arrays concatenate, otherwise the source wins."""
+    if isinstance(target, dict) and isinstance(source, dict):
+        out = dict(target)
+        for k, v in source.items():
+            out[k] = deep_merge(out[k], v) if k in out else v
+        return out
+    if isinstance(target, list) and isinstance(source, list):
+        return target + source
+    return source
+
+
+def _resolve_includes(node: Any, *, base: Path, roots: list[Path], chain: tuple[Path, ...]) -> Any:
+    if isinstance(node, list):
+        return [_resolve_includes(v, base=base, roots=roots, chain=chain) for v in node]
+    if not isinstance(node, dict):
+        return node
+    siblings = {k: _resolve_includes(v, base=base, roots=roots, chain=chain) for k, v in node.items() if k != INCLUDE_KEY}
+    if INCLUDE_KEY not in node:
+        return siblings
+    refs = node[INCLUDE_KEY] if isinstance(node[INCLUDE_KEY], list) else [node[INCLUDE_KEY]]
+    merged: Any = {}
+    for ref in refs:
+        if not isinstance(ref, str):
+            raise ConfigError(f"bad $include in {chain[-1]}", hint="$include takes a path or a list of paths")
+        target = Path(os.path.normpath(base / os.path.expanduser(ref)))
+        if not any(target == r or r in target.parents for r in roots):
+            raise ConfigError(f"$include {ref!r} in {chain[-1]} points outside the config directory",
+                              hint="OpenClaw refuses it too; move the file next to openclaw.json or set OPENCLAW_INCLUDE_ROOTS")
+        if target in chain or len(chain) > MAX_INCLUDE_DEPTH:
+            raise ConfigError(f"$include cycle or depth > {MAX_INCLUDE_DEPTH} at {target}", hint="fix the $include chain")
+        included = _resolve_includes(_parse_file(target), base=target.parent, roots=roots, chain=chain + (target,))
+        merged = deep_merge(merged, included)
+    return deep_merge(merged, siblings)
+
+
+def load_config(path: Path | None, env: Mapping[str, str] | None = None) -> dict:
+    """The parsed config with `$include`s resolved, {} when there is none. A config we cannot parse
+    is an error naming the file. `${ENV}` placeholders are left as they are: the values we read
+    (prices, time zone, hooks, profile ids) are not secrets, and env values may be."""
+    if path is None or not path.exists():
+        return {}
+    data = _parse_file(path)
+    env = os.environ if env is None else env
+    roots = [path.parent.resolve()] + [Path(p).resolve() for p in (env.get("OPENCLAW_INCLUDE_ROOTS") or "").split(os.pathsep) if p]
+    data = _resolve_includes(data, base=path.parent.resolve(), roots=roots, chain=(path.resolve(),))
     return data if isinstance(data, dict) else {}
 
 

@@ -19,7 +19,7 @@ MAX_LINES = 25
 
 # Every stable code, in display order within a level.
 CODES = (
-    "state.not-found", "state.era", "storage.unimported-jsonl", "env.sqlite", "env.zstd",
+    "state.not-found", "state.era", "config.timezone", "storage.unimported-jsonl", "env.sqlite", "env.zstd",
     "collect.never-run", "collect.stale", "sources.pending", "sources.unreadable", "records.malformed",
     "state.schema-unknown", "usage.missing", "cost.unpriced", "cost.zero-recorded", "usage.gap-days",
     "hooks.internal-disabled", "hooks.token-logger-missing", "hooks.token-logger-disabled", "hooks.not-needed",
@@ -343,8 +343,9 @@ def check_problems(c: CollectFacts) -> list[Finding]:
         out.append(Finding("warn", "records.malformed",
                            f"{plural(len(malformed), 'malformed record')} in {plural(len(sources), 'source')} skipped "
                            f"(the rest is counted); first: {_problem_loc(first)}: {first['detail']}",
-                           "usually a line cut short by a crash or full disk; inspect it with: "
-                           f"sed -n '{_line_no(first)}p' {q(_problem_loc(first).split(':')[0])}",
+                           # No command that prints the line: transcripts hold private message text.
+                           "usually a line cut short by a crash or a full disk; nothing to do unless the count grows "
+                           "(then check free disk space and OpenClaw's log); the record's tokens cannot be counted",
                            [{"at": _problem_loc(p), "detail": p["detail"]} for p in malformed[:50]]))
     elif c.ledger_exists:
         out.append(Finding("ok", "records.malformed", "no malformed records"))
@@ -579,7 +580,7 @@ def check_auth(a: AuthFacts) -> list[Finding]:
 def check_legacy(l: LegacyFacts) -> list[Finding]:
     if l.error:
         return [Finding("warn", "legacy.token-usage-gaps", f"cannot read old log {l.path}: {l.error}",
-                        f"check the path; token-monitor reconcile --legacy FILE")]
+                        "check the path; token-monitor reconcile --legacy FILE")]
     if l.path is None:
         return [Finding("ok", "legacy.token-usage-gaps", "no old token-usage.jsonl to compare", "",
                         {"tried": l.tried})]
@@ -598,6 +599,20 @@ def check_legacy(l: LegacyFacts) -> list[Finding]:
                     {"path": l.path, "matched": l.matched, "missed_calls": l.missed_calls, "missed_tokens": l.missed_tokens,
                      "only_legacy_calls": l.only_legacy_calls, "only_legacy_tokens": l.only_legacy_tokens,
                      "malformed_lines": l.malformed, "rows": l.worst_rows})]
+
+
+# ---------------------------------------------------------------- time zone
+
+def check_timezone(configured: str | None, valid: bool, used: str, config_path: str | None) -> list[Finding]:
+    """agents.defaults.userTimezone decides what "today" means; a typo there must not go unnoticed."""
+    if configured and not valid:
+        return [Finding("warn", "config.timezone",
+                        f"agents.defaults.userTimezone {configured!r} is not a known IANA zone; days are counted in {used} instead",
+                        f"set agents.defaults.userTimezone to an IANA name such as Europe/Berlin in {config_path or 'openclaw.json'}, "
+                        "or pass --tz ZONE")]
+    if configured:
+        return [Finding("ok", "config.timezone", f"days are counted in {configured} (agents.defaults.userTimezone)")]
+    return [Finding("ok", "config.timezone", f"days are counted in {used} (host zone; set agents.defaults.userTimezone to change)")]
 
 
 # ---------------------------------------------------------------- scheduling

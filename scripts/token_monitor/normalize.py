@@ -68,12 +68,20 @@ def normalize_provider(provider: str) -> str:
     return PROVIDER_ALIASES.get(p, p)
 
 
+# No single model call comes near this (the largest context windows are a few million tokens);
+# a bigger count is a corrupt record, and summing a few of them would overflow SQLite's 64-bit sums.
+MAX_TOKENS_PER_CALL = 10**10
+# Plausible epoch-ms range for a call: 2001-09-09 .. 2286-11-20. Outside it, `message.timestamp` is
+# in another unit (seconds, ns) or corrupt, and the entry's ISO timestamp is used instead.
+MIN_EPOCH_MS, MAX_EPOCH_MS = 10**12, 10**13
+
+
 def _int(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value if value >= 0 else None
-    if isinstance(value, float) and math.isfinite(value) and value >= 0 and value == int(value):
+        return value if 0 <= value <= MAX_TOKENS_PER_CALL else None
+    if isinstance(value, float) and math.isfinite(value) and 0 <= value <= MAX_TOKENS_PER_CALL and value == int(value):
         return int(value)
     return None
 
@@ -89,19 +97,24 @@ def parse_iso_ms(value: Any) -> int | None:
         return None
     try:
         parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=dt.timezone.utc)
+        return int(parsed.timestamp() * 1000)
+    except (ValueError, OverflowError, OSError):
         return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.timezone.utc)
-    return int(parsed.timestamp() * 1000)
 
 
 def event_timestamp_ms(entry: dict, message: dict, fallback_ms: int | None) -> int | None:
     """`message.timestamp` (epoch ms) first, then the entry's ISO `timestamp`, then the store's time."""
     ts = message.get("timestamp")
-    if isinstance(ts, (int, float)) and not isinstance(ts, bool) and math.isfinite(ts) and ts > 0:
+    if isinstance(ts, (int, float)) and not isinstance(ts, bool) and math.isfinite(ts) and MIN_EPOCH_MS <= ts < MAX_EPOCH_MS:
         return int(ts)
-    return parse_iso_ms(entry.get("timestamp")) or fallback_ms
+    iso = parse_iso_ms(entry.get("timestamp"))
+    if iso is not None and MIN_EPOCH_MS <= iso < MAX_EPOCH_MS:
+        return iso
+    if fallback_ms is not None and MIN_EPOCH_MS <= fallback_ms < MAX_EPOCH_MS:
+        return fallback_ms
+    return None
 
 
 def dedupe_key(entry: dict, message: dict, numbers: tuple, *, session_id: str) -> str:

@@ -98,10 +98,11 @@ def resolve_state_dir(
 
 def resolve_data_dir(*, data_dir: str | None, state: StateLocation, env: Mapping[str, str]) -> Path:
     """Our own data dir. The demo state ships inside the repo, so its ledger goes to the user cache."""
+    # Absolute: the path is written into scheduled commands, which run from another directory.
     if data_dir:
-        return _expand(data_dir, env)
+        return Path(os.path.abspath(_expand(data_dir, env)))
     if env.get("TOKEN_MONITOR_DATA_DIR"):
-        return _expand(env["TOKEN_MONITOR_DATA_DIR"], env)
+        return Path(os.path.abspath(_expand(env["TOKEN_MONITOR_DATA_DIR"], env)))
     if state.is_demo:
         cache = env.get("XDG_CACHE_HOME") or str(home_dir(env) / ".cache")
         return Path(cache) / "token-monitor" / "demo"

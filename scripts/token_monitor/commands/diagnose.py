@@ -80,6 +80,16 @@ def wants(checks: list[str] | None, *codes: str) -> bool:
 
 # ---------------------------------------------------------------- gathering
 
+def _valid_zone(name: str | None) -> bool:
+    if not name:
+        return False
+    try:
+        zone(name)
+        return True
+    except UsageError:
+        return False
+
+
 def open_ledger_readonly(data_dir: Path) -> tuple[Ledger | None, str | None]:
     path = data_dir / LEDGER_NAME
     if not path.exists():
@@ -174,8 +184,10 @@ def gather_usage(ledger: Ledger | None) -> list[dg.UsageGroup]:
         "SELECT agent, provider, model, COUNT(*), SUM(total_tokens), SUM(total_tokens > 0), "
         "SUM(usage_status = 'missing'), MIN(CASE WHEN usage_status = 'missing' THEN ts_ms END), "
         "MAX(CASE WHEN usage_status = 'missing' THEN ts_ms END), "
-        "SUM(total_tokens > 0 AND ((cost_origin = 'provider-billed' AND cost_total IS NOT NULL) OR cost_total > 0 "
-        "    OR cost_input > 0 OR cost_output > 0 OR cost_cache_read > 0 OR cost_cache_write > 0)), "
+        # COALESCE: a call without any cost object has NULL cost columns; "x > 0" on NULL is NULL, not false.
+        "SUM(total_tokens > 0 AND ((cost_origin = 'provider-billed' AND cost_total IS NOT NULL) OR COALESCE(cost_total, 0) > 0 "
+        "    OR COALESCE(cost_input, 0) > 0 OR COALESCE(cost_output, 0) > 0 OR COALESCE(cost_cache_read, 0) > 0 "
+        "    OR COALESCE(cost_cache_write, 0) > 0)), "
         "SUM(total_tokens > 0 AND cost_total IS NOT NULL AND cost_total = 0 AND COALESCE(cost_origin, '') != 'provider-billed') "
         "FROM events GROUP BY agent, provider, model ORDER BY agent, provider, model").fetchall()
     return [dg.UsageGroup(*r) for r in rows]
@@ -341,14 +353,16 @@ def _crontab_text() -> str | None:
 
 
 def collect_command(ctx) -> str:
+    from shlex import quote
+
     script = paths.REPO_ROOT / "scripts" / "token-monitor.py"
-    cmd = f"python3 {script}"
+    cmd = f"python3 {quote(str(script))}"
     if ctx.state.how in ("--state-dir", "OPENCLAW_STATE_DIR"):
-        cmd += f" --state-dir {ctx.state.path}"
+        cmd += f" --state-dir {quote(str(ctx.state.path))}"
     elif ctx.state.how == "--profile":
-        cmd += f" --profile {getattr(ctx.args, 'profile', None) or ctx.env.get('OPENCLAW_PROFILE', '')}"
+        cmd += f" --profile {quote(getattr(ctx.args, 'profile', None) or ctx.env.get('OPENCLAW_PROFILE', ''))}"
     if getattr(ctx.args, "data_dir", None):
-        cmd += f" --data-dir {ctx.data_dir}"
+        cmd += f" --data-dir {quote(str(ctx.data_dir))}"
     return cmd + " collect --quiet"
 
 
@@ -431,13 +445,19 @@ def gather_findings(ctx, checks: list[str] | None) -> tuple[list[dg.Finding], dg
     version = dig(cfg, "meta", "lastTouchedVersion")
     state = dg.StateFacts(str(state_dir), loc.how, list(loc.tried), str(config_path) if config_path else None,
                           version if isinstance(version, str) else None)
-    tz = zone(user_timezone(cfg))
+    from .report import resolve_zone
+
+    tz, tz_name, tz_source = resolve_zone(ctx, cfg)   # --tz, else a valid config zone, else the host's (as report)
+    configured_tz = user_timezone(cfg)
     disc = discover_sources(state_dir)
     agents = gather_agents(state_dir, disc)
     ledger, ledger_error = open_ledger_readonly(ctx.data_dir)
     try:
         findings += dg.check_state(state)
         findings += dg.check_era(agents, config_version=state.config_version)
+        if wants(checks, "config.timezone"):
+            findings += dg.check_timezone(configured_tz, tz_source == "config" or (tz_source == "--tz" and _valid_zone(configured_tz)),
+                                          tz_name, state.config_path)
         findings += dg.check_unimported(agents)
         if wants(checks, "env.sqlite", "env.zstd"):
             findings += dg.check_env(gather_env(disc, agents))

@@ -7,7 +7,9 @@ import datetime as dt
 import json
 import sys
 
+from ..config import load_config, model_prices
 from ..ledger import Ledger
+from ..pricing import resolve_cost
 from ..timeparse import parse_point, zone
 
 NAME = "export"
@@ -20,7 +22,8 @@ EPILOG = """examples:
 FIELDS = ["timestamp", "agent", "sessionId", "sessionKey", "channel", "provider", "model", "api",
           "input", "output", "cacheRead", "cacheWrite", "totalTokens", "cost", "costOrigin",
           "costInput", "costOutput", "costCacheRead", "costCacheWrite",
-          "stopReason", "usageStatus", "trigger", "entryId", "responseId", "sourceKind", "source"]
+          "stopReason", "usageStatus", "trigger", "entryId", "responseId", "sourceKind", "source",
+          "costUsd", "costBasis"]
 
 
 def register(p) -> None:
@@ -31,7 +34,10 @@ def register(p) -> None:
     p.add_argument("--no-collect", action="store_true", help="export the ledger as it is, without collecting first")
 
 
-def event_record(e: dict) -> dict:
+def event_record(e: dict, prices: dict | None = None) -> dict:
+    """One ledger event as OpenClaw names its fields. `cost` is what OpenClaw recorded (null when it
+    recorded none); `costUsd`/`costBasis` are what reports count (estimated from configured prices,
+    provider-billed, recorded, zero-priced, or null when unpriced), so summing `costUsd` reconciles."""
     ts = dt.datetime.fromtimestamp(e["ts_ms"] / 1000, dt.timezone.utc)
     return {
         "timestamp": ts.strftime("%Y-%m-%dT%H:%M:%S.") + f"{e['ts_ms'] % 1000:03d}Z",
@@ -43,6 +49,7 @@ def event_record(e: dict) -> dict:
         "costCacheWrite": e["cost_cache_write"], "stopReason": e["stop_reason"], "usageStatus": e["usage_status"],
         "trigger": e["trigger"], "entryId": e["entry_id"], "responseId": e["response_id"],
         "sourceKind": e["source_kind"], "source": f"{e['source_path']}:{e['source_loc']}",
+        **dict(zip(("costUsd", "costBasis"), resolve_cost(e, prices or {}))),
     }
 
 
@@ -50,8 +57,10 @@ def run(ctx) -> int:
     from ..collect import collect
 
     tz = zone(ctx.args.tz)
-    since = parse_point(ctx.args.since, tz=tz, option="--since") if ctx.args.since else None
-    until = parse_point(ctx.args.until, tz=tz, option="--until") if ctx.args.until else None
+    now = ctx.now()
+    since = parse_point(ctx.args.since, tz=tz, option="--since", now=now) if ctx.args.since else None
+    until = parse_point(ctx.args.until, tz=tz, option="--until", now=now) if ctx.args.until else None
+    prices = model_prices(load_config(ctx.config_path), ctx.state.path)
     if not ctx.args.no_collect:
         collect(ctx.state.path, ctx.data_dir)
     ledger = Ledger.open(ctx.data_dir)
@@ -65,10 +74,10 @@ def run(ctx) -> int:
             writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
             writer.writeheader()
             for e in rows:
-                writer.writerow(event_record(e))
+                writer.writerow(event_record(e, prices))
         else:
             for e in rows:
-                out.write(json.dumps(event_record(e), separators=(",", ":")) + "\n")
+                out.write(json.dumps(event_record(e, prices), separators=(",", ":")) + "\n")
     finally:
         ledger.close()
     return 0

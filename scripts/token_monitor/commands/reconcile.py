@@ -66,7 +66,9 @@ def run(ctx) -> int:
 
     state = ctx.state.path
     cfg = load_config(ctx.config_path)
-    tz = zone(ctx.args.tz or user_timezone(cfg))
+    from .report import resolve_zone
+
+    tz = resolve_zone(ctx, cfg)[0]
     ws = workspaces(state, cfg, ctx.env, discover_sources(state).agents)
     path, tried = find_legacy_log(ctx.args.legacy, ws, ctx.env)
     if path is None:
