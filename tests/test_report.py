@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import re
 import sqlite3
+import unicodedata
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -81,10 +82,26 @@ def stable_json(out: str) -> str:
     return json.dumps(env, indent=2, ensure_ascii=False) + "\n"
 
 
+def display_width(text: str) -> int:
+    """Terminal columns, written independently of render: East Asian Wide/Fullwidth take two,
+    combining marks and format characters (joiners) none, VS16 widens a one-column symbol."""
+    w, prev = 0, ""
+    for ch in text:
+        if ch == "\ufe0f":
+            w += 1 if prev and unicodedata.east_asian_width(prev) not in ("W", "F") else 0
+            prev = ""
+            continue
+        if unicodedata.category(ch) in ("Mn", "Me", "Cf", "Cc"):
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        prev = ch
+    return w
+
+
 def assert_text_bounds(text: str) -> None:
     lines = text.rstrip("\n").split("\n")
     assert len(lines) <= render.MAX_LINES, text
-    assert all(len(x) <= render.MAX_COLS for x in lines), text
+    assert all(display_width(x) <= render.MAX_COLS for x in lines), text
 
 
 USAGE_INTS = ("calls", "input", "output", "cacheRead", "cacheWrite", "totalTokens", "unpricedTokens", "noUsageCalls", "failedCalls")
@@ -353,7 +370,12 @@ def test_no_secrets_in_any_output(cli, corpus_state, multi, tmp_path):
 
 
 # --------------------------------------------------------------------------- property: any data fits
-NAMES = st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=0x2FF), min_size=1, max_size=70)
+# Latin and symbols, plus what is wider or narrower than it looks: CJK ideographs and punctuation,
+# fullwidth forms, Hangul, emoji (alone, with VS16, joined by ZWJ) and combining marks.
+WIDE_OR_ZERO = st.sampled_from(list("项目周会讨论组预算模型选择：（）、。家族ＡＢ１２한국어🎉🚨🧮👍❤") + ["❤️", "👨‍👩‍👧", "e\u0301", "\u0301", "\u200d"])
+NAMES = st.one_of(st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=0x2FF), min_size=1, max_size=70),
+                  st.lists(st.one_of(WIDE_OR_ZERO, st.characters(min_codepoint=33, max_codepoint=0x2FF)),
+                           min_size=1, max_size=70).map("".join))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from . import pricing
 from .config import Price
+from .normalize import normalize_provider
 from .errors import UsageError
 from .ledger import CUBES, HOUR_MS, ROLLUP_CLASS_SQL, TRIGGER_CLASS_SQL   # SQL text and table shapes only
 from .periods import Window, from_ms, local_days, offset_segments
@@ -360,7 +361,25 @@ def _needs_join(dims: Sequence[str], filters: Filters) -> bool:
     return bool({"channel", "trigger"} & set(dims)) or bool(filters.sessions)
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def fold(text: str) -> str:
+    """Lower-case the way SQLite's lower() does (ASCII only), so both sides of a comparison agree."""
+    return text.translate(_ASCII_LOWER)
+
+
+def provider_keys(provider: str) -> list[str]:
+    """What `--provider X` matches: X in any case, and the id the collector stores for it
+    (normalize.normalize_provider: kimi-coding -> kimi, z-ai -> zai)."""
+    return sorted({fold(provider), fold(normalize_provider(provider))})
+
+
 def _where(start_ms: int | None, end_ms: int | None, filters: Filters) -> tuple[str, list]:
+    """Filter conditions over `e` (events, rollup_hour or a block rollup: each has agent, provider,
+    model and session_id columns) and `s` (sessions, joined only for a session filter).
+
+    Names are matched ignoring case: people type `--agent Main` for the agent OpenClaw calls `main`."""
     where, params = [], []
     if start_ms is not None:
         where.append("e.ts_ms >= ?")
@@ -368,21 +387,70 @@ def _where(start_ms: int | None, end_ms: int | None, filters: Filters) -> tuple[
     if end_ms is not None:
         where.append("e.ts_ms < ?")
         params.append(end_ms)
-    for col, values in (("e.agent", filters.agents), ("e.provider", filters.providers)):
-        if values:
-            where.append(f"{col} IN ({','.join('?' * len(values))})")
-            params.extend(values)
+    if filters.agents:
+        where.append(f"lower(e.agent) IN ({','.join('?' * len(filters.agents))})")
+        params.extend(fold(a) for a in filters.agents)
+    if filters.providers:
+        keys = sorted({k for p in filters.providers for k in provider_keys(p)})
+        where.append(f"lower(e.provider) IN ({','.join('?' * len(keys))})")
+        params.extend(keys)
     if filters.models:
-        where.append("(" + " OR ".join(["e.model = ? OR e.provider || '/' || e.model = ?"] * len(filters.models)) + ")")
+        conds = []
         for m in filters.models:
-            params.extend([m, m])
+            conds.append("lower(e.model) = ?")
+            params.append(fold(m))
+            provider, slash, model = m.partition("/")
+            if slash and model:
+                keys = provider_keys(provider)
+                conds.append(f"(lower(e.provider) IN ({','.join('?' * len(keys))}) AND lower(e.model) = ?)")
+                params.extend([*keys, fold(model)])
+        where.append("(" + " OR ".join(conds) + ")")
     if filters.sessions:
         conds = []
         for s in filters.sessions:
-            conds.append("e.session_id = ? OR s.session_key = ? OR s.label = ? OR (length(?) >= 6 AND e.session_id LIKE ? || '%')")
-            params.extend([s, s, s, s, s.replace("%", "").replace("_", "")])
+            conds.append("lower(e.session_id) = ? OR lower(s.session_key) = ? OR lower(s.label) = ? "
+                         "OR (length(?) >= 6 AND e.session_id LIKE ? || '%')")
+            params.extend([fold(s)] * 4 + [s.replace("%", "").replace("_", "")])
         where.append("(" + " OR ".join(conds) + ")")
     return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def unmatched_filters(run_query: RunQuery, filters: Filters, *, width: int = 64) -> list[str]:
+    """One sentence per filter dimension naming values that match no call in the whole ledger,
+    with the values it does know ("no provider 'xyz' in the ledger; known: moonshot, zai, …").
+
+    Called only when a filtered report came out empty with no earlier usage: it scans the events."""
+    out = []
+    for dim, values in (("agent", filters.agents), ("provider", filters.providers), ("model", filters.models),
+                        ("session", filters.sessions)):
+        missing = []
+        for v in values:
+            one = Filters(**{dim + "s": (v,)})
+            where, params = _where(None, None, one)
+            join = " LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id" if dim == "session" else ""
+            if not list(run_query(f"SELECT 1 FROM events e{join}{where} LIMIT 1", params)):
+                missing.append(v)
+        if not missing:
+            continue
+        names = ", ".join(repr(v) for v in missing)
+        if dim == "session":
+            out.append(f"no session matching {names} in the ledger (list them: token-monitor sessions)")
+            continue
+        head = f"no {dim} {names} in the ledger"
+        known = [r[0] for r in run_query(f"SELECT e.{dim} FROM events e GROUP BY 1 ORDER BY SUM(e.total_tokens) DESC, 1", [])]
+        if not known:
+            out.append(head + " (it is empty)")
+            continue
+        shown: list[str] = []
+        for i, k in enumerate(known):
+            rest = len(known) - i - 1
+            text = f"{head}; known: {', '.join(shown + [k])}" + (f" +{rest}" if rest else "")
+            if shown and len(text) > width - 1:
+                break
+            shown.append(k)
+        more = len(known) - len(shown)
+        out.append(f"{head}; known: {', '.join(shown)}" + (f" +{more}" if more else ""))
+    return out
 
 
 def usage_sql(dims: Sequence[str], *, start_ms: int | None, end_ms: int | None, filters: Filters,
@@ -704,7 +772,7 @@ def build_notes(by_provider: Mapping[str, Totals], unpriced_models: Mapping[str,
     for provider, t in sorted(by_provider.items(), key=lambda kv: (-(kv[1].no_usage + kv[1].failed), kv[0])):
         parts = []
         if t.no_usage:
-            parts.append(f"{t.no_usage} call{'s' if t.no_usage != 1 else ''} returned no usage")
+            parts.append(f"{_plural(t.no_usage, 'call')} returned no usage")
         if t.failed:
             parts.append(f"{t.failed} failed")
         if parts:
@@ -715,19 +783,28 @@ def build_notes(by_provider: Mapping[str, Totals], unpriced_models: Mapping[str,
         models = sorted(unpriced_models, key=lambda m: -unpriced_models[m])
         names = ", ".join(m.partition("/")[2] for m in models[:2]) + (f" +{len(models) - 2}" if len(models) > 2 else "")
         notes.append({"code": "unpriced",
-                      "text": f"{human_tokens(totals.unpriced_tokens)} tokens unpriced: no price for {names}"})
-    problems = int(freshness.get("problems") or 0)
+                      "text": f"{human_tokens(totals.unpriced_tokens)} {'token' if totals.unpriced_tokens == 1 else 'tokens'} "
+                              f"unpriced: no price for {names}"})
+    malformed, unreadable = int(freshness.get("malformed") or 0), int(freshness.get("unreadable") or 0)
     age = freshness.get("ageSeconds")
     if freshness.get("lastCollect") is None and not freshness.get("collectedNow"):
         notes.append({"code": "freshness", "text": "never collected: run token-monitor collect"})
-    elif problems:
-        notes.append({"code": "freshness", "text": f"{problems} source problem{'s' if problems != 1 else ''} "
-                                                   "on last collect (see: token-monitor diagnose)"})
+    elif malformed or unreadable:
+        # What the latest collect found, not every problem ever recorded: a malformed line read
+        # last week was reported then and is not news on each later report.
+        run = "this collect" if freshness.get("collectedNow") else "the last collect"
+        notes.append({"code": "freshness", "text": f"{_plural(malformed, 'malformed record')}, "
+                                                   f"{_plural(unreadable, 'unreadable source')} on {run} "
+                                                   "— see: token-monitor diagnose"})
     elif age is not None and age > 3600 and not freshness.get("collectedNow"):
         notes.append({"code": "freshness", "text": f"data is {_age(age)} old (last collect); run without --no-collect"})
     if len(notes) < 3 and pricing.ESTIMATED in totals.cost:
         notes.append({"code": "estimated", "text": "est = estimated from openclaw.json prices"})
     return notes[:3]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _age(seconds: int) -> str:

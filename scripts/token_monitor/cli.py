@@ -49,6 +49,20 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 GLOBAL_OPTIONS_WITH_VALUE = ("--state-dir", "--profile", "--data-dir")
 
 
+class ArgumentError(Exception):
+    """An argparse error, raised instead of argparse's usage dump and exit so `main` can answer in
+    the same shape as every other error: one line on stderr, the JSON envelope when --json was given."""
+
+    def __init__(self, prog: str, message: str):
+        super().__init__(message)
+        self.prog, self.message = prog, message
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):        # argparse calls this for every bad argument; subparsers too
+        raise ArgumentError(self.prog, message)
+
+
 def command_names() -> list[str]:
     return sorted(info.name for info in pkgutil.iter_modules(commands.__path__) if not info.name.startswith("_"))
 
@@ -76,7 +90,7 @@ def named_command(argv: list[str]) -> str | None:
 
 
 def build_parser(*, only: str | None = None) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="token-monitor",
         description="Exact token and cost accounting for OpenClaw: every billed call, once, from both storage eras.",
         epilog=EPILOG,
@@ -96,9 +110,17 @@ def build_parser(*, only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    only = named_command(sys.argv[1:] if argv is None else list(argv))
+    argv = sys.argv[1:] if argv is None else list(argv)
+    only = named_command(argv)
     parser = build_parser(only=only)
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except ArgumentError as exc:
+        want_json = "--json" in (argv[:argv.index("--")] if "--" in argv else argv)
+        help_cmd = f"{parser.prog} {only} --help" if only else f"{parser.prog} --help"
+        _report_error(only or "token-monitor", "usage", f"{exc.prog}: {exc.message} (see: {help_cmd})", want_json,
+                      prefix="")
+        return int(ExitCode.USAGE)
     if not getattr(args, "command", None):
         parser.print_help()
         return ExitCode.USAGE
@@ -123,10 +145,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(ExitCode.INTERNAL)
 
 
-def _report_error(command: str, code: str, message: str, want_json: bool) -> None:
+def _report_error(command: str, code: str, message: str, want_json: bool, *, prefix: str = "token-monitor: ") -> None:
     if want_json:
         print_json(envelope(command, status="error", errors=[{"code": code, "message": message}]))
-    print(f"token-monitor: {message}", file=sys.stderr)
+    print(f"{prefix}{message}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -4,13 +4,19 @@ Pure: strings in, strings out. Text is at most MAX_LINES lines of at most MAX_CO
 plain (no box drawing, no colour), numbers humanised (1.24M, $3.41, $0.0042). When a breakdown
 does not fit, its tail folds into a "+N more" row, so the rows shown still add up to the total.
 Cost cells say how the cost is known: "est" (estimated from configured prices), "billed"
-(provider-billed), "free" (configured price is zero), "unpriced" (no price anywhere, never $0).
+(provider-billed), "free" (configured price is zero), "unpriced" (no price anywhere, never $0);
+"+?" after a cost means some tokens had no price and are not in it ("$3.00 est+?").
+Widths are display columns, not characters: CJK and emoji take two, combining marks none, so a
+Chinese session label cannot push a row past the phone's width. When a line is too long, the
+label part is shortened; numbers and the commands a note points to are kept whole.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+import unicodedata
 from typing import Mapping, Sequence
 
 MAX_LINES = 20
@@ -60,8 +66,18 @@ def human_cost(usd: float | None) -> str:
     return f"{sign}${x:.{digits}f}"
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def tokens_text(n: int | None) -> str:
+    """'1.24M tokens', '1 token'."""
+    return f"{human_tokens(n)} token{'' if n == 1 else 's'}"
+
+
 def cost_cell(row: Mapping) -> str:
-    """The cost with how it is known: "$0.0042", "$0.0042 est", "$1.20 billed", "free", "unpriced", "$0.01 +?"."""
+    """The cost with how it is known: "$0.0042", "$0.0042 est", "$1.20 billed", "free", "unpriced",
+    and "+?" when some tokens are unpriced on top: "$0.01 +?", "$3.00 est+?", "$1.20 billed+?"."""
     basis = row.get("costBasis") or {}
     cost = row.get("cost")
     if cost is None:
@@ -69,13 +85,10 @@ def cost_cell(row: Mapping) -> str:
     if set(basis) == {"zero-priced"} and not row.get("unpricedTokens"):
         return "free"
     text = human_cost(cost)
+    marker = "est" if "estimated" in basis else ("billed" if "provider-billed" in basis else "")
     if row.get("unpricedTokens"):
-        return text + " +?"
-    if "estimated" in basis:
-        return text + " est"
-    if "provider-billed" in basis:
-        return text + " billed"
-    return text
+        return f"{text} {marker}+?"
+    return f"{text} {marker}" if marker else text
 
 
 def pct(x: float | None) -> str:
@@ -93,8 +106,104 @@ def sparkline(values: Sequence[int]) -> str:
     return "".join("·" if v <= 0 else SPARK[min(len(SPARK) - 1, int((v / top) * (len(SPARK) - 1) + 0.5))] for v in values)
 
 
+# --------------------------------------------------------------------------- display width
+def char_width(ch: str) -> int:
+    """Terminal columns of one code point: East Asian Wide/Fullwidth (CJK, emoji presentation) 2,
+    combining marks, joiners and other format characters 0, everything else (ambiguous too) 1."""
+    if " " <= ch < "\x7f":
+        return 1
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf", "Cc"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _widths(text: str) -> list[int]:
+    out: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "\ufe0f":      # VS16 asks for emoji presentation: a one-column symbol becomes two
+            out.append(1 if i and out and text[i - 1] != "\ufe0f" and char_width(text[i - 1]) == 1 else 0)
+        else:
+            out.append(char_width(ch))
+    return out
+
+
+def text_width(text: str) -> int:
+    """Display columns `text` takes on a terminal or a phone's monospace font."""
+    return sum(_widths(text))
+
+
+def one_line(text: str) -> str:
+    """Control characters (a newline in a session label) as spaces: every rendered line stays one line."""
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in str(text))
+
+
+def truncate(text: str, width: int) -> str:
+    """`text` cut to at most `width` columns, ending in "…" when cut (marks stay with their letter)."""
+    text = one_line(text)
+    ws = _widths(text)
+    if sum(ws) <= width:
+        return text
+    if width <= 0:
+        return ""
+    used, end = 0, 0
+    for i, w in enumerate(ws):
+        if used + w > width - 1:
+            break
+        used += w
+        end = i + 1
+    return text[:end] + "…"
+
+
+def ljust(text: str, width: int) -> str:
+    return text + " " * max(0, width - text_width(text))
+
+
+def rjust(text: str, width: int) -> str:
+    return " " * max(0, width - text_width(text)) + text
+
+
 def fit(line: str, width: int = MAX_COLS) -> str:
-    return line if len(line) <= width else line[: width - 1] + "…"
+    return truncate(line, width)
+
+
+def fit_label(prefix: str, label: str, suffix: str, width: int = MAX_COLS) -> str:
+    """prefix + label + suffix in `width` columns, shortening only the label (never the numbers after it)."""
+    room = width - text_width(prefix) - text_width(suffix)
+    if room < 2:
+        return fit(prefix + label + suffix, width)
+    return prefix + truncate(label, room) + suffix
+
+
+# A note's closing pointer to a command ("— see: token-monitor diagnose", "(see: …)", "run …"):
+# kept whole, on a line of its own if need be.
+NOTE_TAIL = re.compile(r"(?:(?:— |\()?see: |run )\S.*$")
+
+
+def note_lines(text: str, *, width: int = MAX_COLS, max_lines: int = 2) -> list[str]:
+    """A note as "- text", wrapped at spaces onto at most `max_lines` lines ("  " indented); when even
+    that does not fit, its text is shortened, never the command it ends with."""
+    text = one_line(text)
+    line = f"- {text}"
+    if text_width(line) <= width:
+        return [line]
+    m = NOTE_TAIL.search(text)
+    head, tail = (text[:m.start()].rstrip(), text[m.start():]) if m and m.start() else (text, "")
+    words = head.split(" ") + ([tail] if tail else [])
+    lines, cur = [], "- " + words[0]
+    for w in words[1:]:
+        if text_width(f"{cur} {w}") <= width:
+            cur = f"{cur} {w}"
+        else:
+            lines.append(cur)
+            cur = f"  {w}"
+    lines.append(cur)
+    if len(lines) <= max_lines and all(text_width(x) <= width for x in lines):
+        return lines
+    if tail and max_lines >= 2 and text_width(f"  {tail}") <= width:
+        return [fit(f"- {head}", width), f"  {tail}"]
+    if tail:
+        return [fit_label("- ", head, f" {tail}", width)]
+    return [fit(lines[0], width), fit(" ".join([lines[1]] + [x.strip() for x in lines[2:]]), width)][:max_lines]
 
 
 def _date(iso: str) -> dt.date:
@@ -130,15 +239,21 @@ def headline_lines(d: Mapping) -> list[str]:
     if t["calls"] == 0:
         lines.append("No usage in this period.")
         lu = d.get("lastUsage")
+        unmatched = d.get("unmatchedFilters") or []
         if lu:
-            lines.append(f"Last usage: {span_of(lu)} — {human_tokens(lu['totalTokens'])} tokens, "
-                         f"{cost_cell({'cost': lu['cost'], 'unpricedTokens': 1 if lu['cost'] is None else 0})}, "
-                         f"{lu['calls']} call{'s' if lu['calls'] != 1 else ''}")
+            parts = [f"Last usage: {span_of(lu)} — {tokens_text(lu['totalTokens'])}",
+                     cost_cell({'cost': lu['cost'], 'unpricedTokens': 1 if lu['cost'] is None else 0}),
+                     plural(lu['calls'], 'call')]
+            while len(parts) > 1 and text_width(", ".join(parts)) > MAX_COLS:
+                parts.pop()                  # drop the calls, then the cost, rather than cut a number
+            lines.append(", ".join(parts))
+        elif unmatched:                      # a filter named something the ledger has never seen
+            lines += [text[:1].upper() + text[1:] for text in unmatched]
         else:
             lines.append("No usage recorded before it either.")
         return lines
-    lines.append(f"{human_tokens(t['totalTokens'])} tokens · {cost_cell(t)} · {t['calls']} call{'s' if t['calls'] != 1 else ''}"
-                 f" · {t['sessions']} session{'s' if t['sessions'] != 1 else ''}")
+    lines.append(f"{tokens_text(t['totalTokens'])} · {cost_cell(t)} · {plural(t['calls'], 'call')}"
+                 f" · {plural(t['sessions'], 'session')}")
     lines.append(f"in {human_tokens(t['input'])} · out {human_tokens(t['output'])} · "
                  f"cache read {human_tokens(t['cacheRead'])} · write {human_tokens(t['cacheWrite'])}")
     c = d.get("comparison")
@@ -231,13 +346,12 @@ def table_cells(lines: list[tuple[int, dict]], total: Mapping) -> list[list[str]
 def plain_table(header: list[str], body: list[list[str]], *, width: int = MAX_COLS) -> list[str]:
     """Left-aligned first column, right-aligned numbers, two spaces apart, never wider than `width`."""
     rows = [header] + body
-    num_w = [max(len(r[i]) for r in rows) for i in range(1, len(header))]
+    num_w = [max(text_width(r[i]) for r in rows) for i in range(1, len(header))]
     label_max = width - sum(num_w) - 2 * (len(header) - 1)
-    label_w = max(4, min(label_max, max(len(r[0]) for r in rows)))
+    label_w = max(4, min(label_max, max(text_width(one_line(r[0])) for r in rows)))
     out = []
     for r in rows:
-        label = r[0] if len(r[0]) <= label_w else r[0][: label_w - 1] + "…"
-        cells = [label.ljust(label_w)] + [c.rjust(w) for c, w in zip(r[1:], num_w)]
+        cells = [ljust(truncate(r[0], label_w), label_w)] + [rjust(c, w) for c, w in zip(r[1:], num_w)]
         out.append(fit("  ".join(cells).rstrip(), width))
     return out
 
@@ -245,7 +359,7 @@ def plain_table(header: list[str], body: list[list[str]], *, width: int = MAX_CO
 # --------------------------------------------------------------------------- text
 def render_text(d: Mapping) -> str:
     head = [fit(x) for x in headline_lines(d)]
-    notes = [fit(f"- {n['text']}") for n in d.get("notes", [])[:3]]
+    notes = [x for n in d.get("notes", [])[:3] for x in note_lines(n["text"])]
     if d["totals"]["calls"] == 0:
         return "\n".join(head + notes) + "\n"
     spark = spark_line(d)
@@ -277,7 +391,7 @@ def render_text(d: Mapping) -> str:
         out.append(spark)
     if n_sess == 1:
         s = sessions[0]
-        out.append(fit(f"top session: {s['title']} {human_tokens(s['totalTokens'])} {cost_cell(s)}"))
+        out.append(fit_label("top session: ", s["title"], f" {human_tokens(s['totalTokens'])} {cost_cell(s)}"))
     elif n_sess:
         out.append("top sessions:")
         body = [["  " + s["title"], human_tokens(s["totalTokens"]), cost_cell(s)] for s in sessions[:n_sess]]
@@ -326,7 +440,8 @@ def render_sessions_text(d: Mapping) -> str:
     title = f"Sessions · {d['title']} · {d['timeZone']}" + (" · demo data" if d.get("demo") else "")
     out = [fit(title)]
     if not rows:
-        return "\n".join(out + ["No sessions with usage in this period."]) + "\n"
+        return "\n".join(out + ["No sessions with usage in this period."]
+                         + [fit(x[:1].upper() + x[1:]) for x in d.get("unmatchedFilters") or []]) + "\n"
     out.append(fit(f"{len(rows)} shown of {d['total']} · sorted by {d['sort']}"))
     body = []
     for s in rows:
@@ -340,13 +455,13 @@ def render_sessions_text(d: Mapping) -> str:
 
 def render_session_text(d: Mapping) -> str:
     s = d["session"]
-    out = [fit(f"Session {s['title']} · {d['timeZone']}" + (" · demo data" if d.get("demo") else ""))]
+    out = [fit_label("Session ", s["title"], f" · {d['timeZone']}" + (" · demo data" if d.get("demo") else ""))]
     details = [f"id {s['sessionId']}"]
     if s.get("sessionKey"):
         details.append(f"key {s['sessionKey']}")
     out.append(fit(" · ".join(details)))
     t = d["totals"]
-    out.append(fit(f"{human_tokens(t['totalTokens'])} tokens · {cost_cell(t)} · {t['calls']} calls · trigger {s['trigger']}"))
+    out.append(fit(f"{tokens_text(t['totalTokens'])} · {cost_cell(t)} · {plural(t['calls'], 'call')} · trigger {s['trigger']}"))
     for title, rows, budget in (("model", d["byModel"], 5), ("day", d["byDay"], 7)):
         if rows:
             out.append("")

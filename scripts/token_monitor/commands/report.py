@@ -14,7 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .. import aggregate, config, periods, render
-from ..errors import UsageError
+from ..errors import ExitCode, UsageError
 from ..ledger import Ledger
 from ..output import envelope, print_json
 from ..timeparse import parse_point, zone
@@ -27,7 +27,8 @@ cost, calls, sessions), a breakdown table, the change against the previous equal
 sparkline for multi-day periods, the top sessions and at most three notes. Text fits 20 lines of
 64 columns. Costs: recorded when OpenClaw recorded one; "est" = estimated from the model's price in
 openclaw.json; "billed" = provider-billed; "free" = configured price is zero; "unpriced" = no price
-anywhere (never shown as $0). --json prints a versioned envelope (references/report-json.md)."""
+anywhere (never shown as $0). --json prints a versioned envelope (references/report-json.md).
+Exits 5 (after answering) when the collect it ran found malformed records or unreadable sources."""
 EPILOG = """examples:
   token-monitor report                         today, by model
   token-monitor report yesterday --by agent
@@ -36,7 +37,10 @@ EPILOG = """examples:
   token-monitor report --last 24h --by hour --tz Asia/Shanghai
   token-monitor report --since 2026-11-01 --until 2026-11-15 --provider anthropic
   token-monitor report week --by trigger       user turns vs heartbeat, cron, sub-agents, hooks
-  token-monitor report --format markdown       for channels that render markdown"""
+  token-monitor report --format markdown       for channels that render markdown
+
+cost labels: est = estimated from openclaw.json prices · billed = provider-billed ·
+  free = priced at zero · unpriced = no price known · +? = plus unpriced tokens not in the sum ($3.00 est+?)"""
 
 
 def add_time_options(p, *, periods_allowed: bool = True) -> None:
@@ -140,15 +144,35 @@ def open_ledger(ctx):
 
 
 def freshness(ledger: Ledger, *, collected_now: bool, real_now_ms: int) -> dict:
+    """When the ledger was last collected and what that collect (this run's, when we just ran one)
+    found. The `problems` table accumulates every problem ever seen; only the last run's counts say
+    what is new, so an old malformed line does not come back on every report."""
     run = ledger.last_run()
-    problems = sum(1 for p in ledger.problems() if p["code"].startswith(("sources.", "records.")))
+    stats = (run or {}).get("stats") or {}
+    malformed, unreadable = int(stats.get("malformed") or 0), int(stats.get("unreadable") or 0)
     last = run["finished_ms"] if run else None
     return {
         "lastCollect": dt.datetime.fromtimestamp(last / 1000, dt.timezone.utc).isoformat() if last else None,
         "ageSeconds": max(0, (real_now_ms - last) // 1000) if last else None,
         "collectedNow": collected_now,
-        "problems": problems,
+        "problems": malformed + unreadable,
+        "malformed": malformed,
+        "unreadable": unreadable,
     }
+
+
+def exit_code(fresh: dict) -> int:
+    """5 (answered, but the collect this command ran found malformed records or unreadable sources)."""
+    if fresh.get("collectedNow") and fresh.get("problems"):
+        return int(ExitCode.PARTIAL)
+    return int(ExitCode.OK)
+
+
+def with_unmatched(query, filters: aggregate.Filters, *, empty: bool) -> list[str]:
+    """When a filtered answer is empty with no earlier usage: which filter values the ledger has never seen."""
+    if not empty or not any((filters.agents, filters.providers, filters.models, filters.sessions)):
+        return []
+    return aggregate.unmatched_filters(query, filters, width=render.MAX_COLS)
 
 
 def resolve_now(ctx, ledger: Ledger, tz: dt.tzinfo) -> tuple[dt.datetime, bool]:
@@ -186,21 +210,23 @@ def run(ctx) -> int:
         now, demo = resolve_now(ctx, ledger, tz)
         window, week_start = time_window(ctx, now=now, tz=tz)
         previous = periods.previous_window(window, tz=tz, week_start=week_start)
+        fresh = freshness(ledger, collected_now=collected, real_now_ms=ctx.now_ms())
+        query = aggregate.ledger_query(ledger)
         data = aggregate.build_report(
-            aggregate.ledger_query(ledger), window=window, previous=previous, by=by, filters=filters, prices=prices, tz=tz,
-            tz_name=tz_name, tz_source=tz_source, now=now, top=a.top, demo=demo,
-            freshness=freshness(ledger, collected_now=collected, real_now_ms=ctx.now_ms()),
+            query, window=window, previous=previous, by=by, filters=filters, prices=prices, tz=tz,
+            tz_name=tz_name, tz_source=tz_source, now=now, top=a.top, demo=demo, freshness=fresh,
             last_window=lambda t: periods.containing_window(window, t, tz=tz, week_start=week_start),
         )
+        unmatched = with_unmatched(query, filters, empty=data["totals"]["calls"] == 0 and not data["lastUsage"])
     finally:
         ledger.close()
     if a.json:
-        print_json(envelope(NAME, data=data, warnings=[n["text"] for n in data["notes"]]))
+        print_json(envelope(NAME, data=data, warnings=unmatched + [n["text"] for n in data["notes"]]))
     elif a.format == "markdown":
-        print(render.render_markdown(data), end="")
+        print(render.render_markdown({**data, "unmatchedFilters": unmatched}), end="")
     else:
-        print(render.render_text(data), end="")
-    return 0
+        print(render.render_text({**data, "unmatchedFilters": unmatched}), end="")
+    return exit_code(fresh)
 
 
 def reject_period_mix(args) -> None:

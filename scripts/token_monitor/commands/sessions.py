@@ -46,7 +46,9 @@ def run(ctx) -> int:
             window, _ = shell.time_window(ctx, now=now, tz=tz)
             start_ms, end_ms = window.start_ms, window.end_ms
             title = f"{window.title} · {render.span_of({'start': window.start.isoformat(), 'end': window.end.isoformat(), 'kind': window.kind})}"
-        rows = aggregate.session_rows(aggregate.ledger_query(ledger), start_ms=start_ms, end_ms=end_ms, filters=filters, prices=prices, tz=tz)
+        query = aggregate.ledger_query(ledger)
+        rows = aggregate.session_rows(query, start_ms=start_ms, end_ms=end_ms, filters=filters, prices=prices, tz=tz)
+        unmatched = shell.with_unmatched(query, filters, empty=not rows)
     finally:
         ledger.close()
     keys = {
@@ -60,7 +62,7 @@ def run(ctx) -> int:
     data = {"title": title, "timeZone": tz_name, "demo": demo, "sort": a.sort, "filters": filters.as_json(),
             "total": len(rows), "sessions": rows[: a.limit]}
     if a.json:
-        print_json(envelope(NAME, data=data))
+        print_json(envelope(NAME, data=data, warnings=unmatched))
     else:
-        print(render.render_sessions_text(data), end="")
+        print(render.render_sessions_text({**data, "unmatchedFilters": unmatched}), end="")
     return 0
