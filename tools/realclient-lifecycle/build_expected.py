@@ -2,7 +2,7 @@
 """Build expected.json for a realclient-lifecycle output directory.
 
     build_expected.py lifecycle --corpus OUT
-    build_expected.py upgrade   --corpus OUT --legacy /work/shared/corpora/real-2026.6.11
+    build_expected.py upgrade   --corpus OUT --legacy ../shared/corpora/real-2026.6.11
 
 Reads OUT/state (what OpenClaw left) directly:
   * every per-agent SQLite DB  agents/<id>/agent/openclaw-agent.sqlite (+ -wal), read from a

@@ -13,7 +13,7 @@
 #   OCREAL_NO_NETNS=1 do not isolate the run in a private network namespace
 #   OCREAL_STRACE=1   also record the gateway's connect() calls with strace
 #   OCREAL_LEGACY_CORPUS  (upgrade only) JSONL-era corpus whose state/ is imported
-#                     (default /work/shared/corpora/real-2026.6.11)
+#                     (default ../shared/corpora/real-2026.6.11 beside the checkout)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -49,7 +49,7 @@ mkdir -p "$RUN/home" "$RUN/harness"
 echo "[generate] run dir: $RUN" >&2
 cp "$HERE/netguard.cjs" "$RUN/harness/netguard.cjs"
 export OCREAL_HERE="$HERE" OCREAL_INST="$INST" OCREAL_RUN="$RUN" OCREAL_OUT="$OUT" OCREAL_OPENCLAW_VERSION="$OPENCLAW_VERSION"
-export OCREAL_LEGACY_CORPUS="${OCREAL_LEGACY_CORPUS:-/work/shared/corpora/real-2026.6.11}"
+export OCREAL_LEGACY_CORPUS="${OCREAL_LEGACY_CORPUS:-$(cd "$HERE/../../.." && pwd)/shared/corpora/real-2026.6.11}"
 SCRIPT="$HERE/scenario-$SCENARIO.sh"
 
 if [ "${OCREAL_NO_NETNS:-0}" != 1 ] && unshare -n -m --propagation private true 2>/dev/null; then

@@ -30,7 +30,7 @@ for f in steps.jsonl ground_truth.jsonl OPENCLAW_VERSION state-listing-full.txt;
 done
 if [ "$MODE" = upgrade ]; then
   python3 "$HERE/build_expected.py" upgrade --corpus "$FIX" \
-    --legacy "${OCREAL_LEGACY_CORPUS:-/work/shared/corpora/real-2026.6.11}"
+    --legacy "${OCREAL_LEGACY_CORPUS:-$(cd "$HERE/../../.." && pwd)/shared/corpora/real-2026.6.11}"
   # the upgrade makes no model call: the mock log is empty
   [ -s "$FIX/ground_truth.jsonl" ] || rm -f "$FIX/ground_truth.jsonl"
 else
