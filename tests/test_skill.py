@@ -142,7 +142,7 @@ def test_skill_names_schedule_and_budget_forms():
 # the outputs are written to DIR/openclaw-VERSION/ with machine paths replaced (tests/fixtures/integration/).
 
 INTEGRATION = os.environ.get("TOKEN_MONITOR_INTEGRATION") == "1" and not os.environ.get("CI")
-NETGUARD = ROOT / "tools" / "realclient-integration" / "netguard.cjs"
+NETGUARD = ROOT / "tools" / "realclient-lifecycle" / "netguard.cjs"
 INTEGRATION_FIXTURES = ROOT / "tests" / "fixtures" / "integration"
 SKILL_COPY_IGNORE = shutil.ignore_patterns(".git", "tests", "bench", "examples", "tools", "*.pyc", "__pycache__", ".*")
 

@@ -43,7 +43,7 @@ cat > "$STATE/openclaw.json" <<'JSON'
   "agents": { "defaults": { "heartbeat": { "every": "0m" } } }
 }
 JSON
-cp "$HERE/netguard.cjs" "$OUT/netguard.cjs"
+cp "$HERE/../realclient-lifecycle/netguard.cjs" "$OUT/netguard.cjs"   # one copy of the guard, shared
 : > "$OUT/netguard.jsonl"
 export PATH="$INST_BIN:$NODE_BIN:$(dirname "$PY"):/usr/local/bin:/usr/bin:/bin"
 export HOME="$HOME_DIR" TMPDIR="$HOME_DIR/.tmp" TZ=UTC NO_COLOR=1 FORCE_COLOR=0
