@@ -178,9 +178,16 @@ def offset_segments(start_ms: int, end_ms: int, tz: dt.tzinfo) -> list[tuple[int
 
 
 def _short_span(length: dt.timedelta) -> str:
+    """'7d', '24h', '90m', or for an odd range its two largest units ('2d 23h', '5h 20m')."""
     secs = int(length.total_seconds())
     if secs % 86400 == 0:
         return f"{secs // 86400}d"
-    if secs % 3600 == 0:
+    if secs % 3600 == 0 and secs < 3 * 86400:
         return f"{secs // 3600}h"
-    return f"{secs // 60}m"
+    if secs < 3 * 3600 and secs % 60 == 0:
+        return f"{secs // 60}m"
+    d, rest = divmod(secs, 86400)
+    h, rest = divmod(rest, 3600)
+    m = rest // 60
+    parts = [f"{v}{u}" for v, u in ((d, "d"), (h, "h"), (m, "m")) if v]
+    return " ".join(parts[:2]) or "0m"

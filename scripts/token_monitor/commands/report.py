@@ -179,7 +179,7 @@ def resolve_now(ctx, ledger: Ledger, tz: dt.tzinfo) -> tuple[dt.datetime, bool]:
     """(now, demo): --now, else in demo mode the latest event (the bundled data is old), else the clock."""
     demo = bool(ctx.state.is_demo)
     if getattr(ctx.args, "now", None):
-        return parse_point(ctx.args.now, tz=tz, option="--now"), demo
+        return parse_point(ctx.args.now, tz=tz, option="--now", now=ctx.now()), demo
     if demo:
         _, last = ledger.event_bounds()
         if last is not None:
@@ -190,8 +190,9 @@ def resolve_now(ctx, ledger: Ledger, tz: dt.tzinfo) -> tuple[dt.datetime, bool]:
 def time_window(ctx, *, now: dt.datetime, tz: dt.tzinfo, default: str = "today") -> tuple[periods.Window, int]:
     a = ctx.args
     week_start = periods.week_start_index(a.week_start)
-    since = parse_point(a.since, tz=tz, option="--since") if a.since else None
-    until = parse_point(a.until, tz=tz, option="--until") if a.until else None
+    # Dates without a year ("Nov 26", "monday") are the most recent such day before the report's now.
+    since = parse_point(a.since, tz=tz, option="--since", now=now) if a.since else None
+    until = parse_point(a.until, tz=tz, option="--until", now=now) if a.until else None
     return periods.resolve_window(getattr(a, "period", None) or default, last=a.last, since=since, until=until,
                                   now=now, tz=tz, week_start=week_start), week_start
 
