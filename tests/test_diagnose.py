@@ -264,7 +264,7 @@ def test_state_schema_unknown(cli, corpus_state, tmp_path):
     conn.close()
     res = diagnose(cli, state, data)          # seen live, before any collect
     f = one(res, "state.schema-unknown", "warn")
-    assert "24 > 23" in f["finding"] and "upgrade token-monitor" in f["remedy"]
+    assert "24 > 23" in f["finding"] and "update token-monitor" in f["remedy"] and "pip install -U token-monitor" not in f["remedy"]
     collect(cli, state, data)                 # and from the ledger's problems after one
     f = one(diagnose(cli, state, data), "state.schema-unknown", "warn")
     assert str(db) in f["finding"]

@@ -142,3 +142,19 @@ def test_relative_data_dir_is_made_absolute_in_scheduled_commands(cli, tmp_path,
     text = json.dumps(res.json())
     assert f"--data-dir {shlex.quote(str(tmp_path / 'd'))}" in text or str(tmp_path / "d") in text
     assert " --data-dir d " not in text
+
+
+@pytest.mark.parametrize("span", ["2d", "20d", "60d", "400d", "3650d"])
+@pytest.mark.parametrize("fmt", [["--format", "text"], ["--format", "markdown"], ["--json"]])
+def test_long_periods_render_in_every_format(cli, corpus_state, tmp_path, span, fmt):
+    """The sparkline folds days into weeks, months or years; markdown used to crash past ~57 weeks."""
+    state = corpus_state("real-2026.9.6")
+    res = cli("--state-dir", state, "--data-dir", tmp_path / "d", "report", "--last", span, "--now", "2026-11-29",
+              "--tz", "UTC", *fmt)
+    assert res.code == 0, res
+    if fmt[-1] == "text":
+        lines = res.out.splitlines()
+        assert len(lines) <= 20 and all(len(l) <= 64 for l in lines)
+        assert "peak 28 Nov" in res.out          # the peak survives any folding
+    if span == "3650d" and fmt[-1] != "--json":
+        assert "2016" in res.out                 # a decade-long window names its years

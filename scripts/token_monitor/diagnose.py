@@ -353,7 +353,7 @@ def check_problems(c: CollectFacts) -> list[Finding]:
         out.append(Finding("warn", "state.schema-unknown",
                            f"{plural(len(schema), 'store')} written by a newer OpenClaw than token-monitor knows: "
                            f"{_problem_loc(schema[0])} ({schema[0]['detail']}); known tables are still read",
-                           "upgrade token-monitor: python3 -m pip install -U token-monitor (or git pull in the skill dir)",
+                           "update token-monitor: git pull in its skill folder, then python3 -m pip install -e <that folder> (or: uv tool upgrade openclaw-token-monitor)",
                            [{"at": _problem_loc(p), "detail": p["detail"]} for p in schema]))
     return out
 
@@ -373,7 +373,7 @@ def check_schema_live(agents: list[AgentStore], *, known_max: int, already: Iter
     a = newer[0]
     return [Finding("warn", "state.schema-unknown",
                     f"{a.db_path} has agent schema {a.schema} > {known_max} (newest known); known tables are still read",
-                    "upgrade token-monitor: python3 -m pip install -U token-monitor (or git pull in the skill dir)",
+                    "update token-monitor: git pull in its skill folder, then python3 -m pip install -e <that folder> (or: uv tool upgrade openclaw-token-monitor)",
                     [{"agent": x.agent, "schema": x.schema} for x in newer])]
 
 

@@ -229,6 +229,8 @@ def span_of(win: Mapping) -> str:
         return f"{s.strftime('%-d %b %Y')} – {last.strftime('%-d %b %Y')}"
     if s.date() == e.date():
         return f"{s.strftime('%-d %b %H:%M')}–{e.strftime('%H:%M')}"
+    if s.year != e.year:                     # a long rolling window: the years matter more than the minutes
+        return f"{s.strftime('%-d %b %Y')} – {e.strftime('%-d %b %Y %H:%M')}"
     return f"{s.strftime('%-d %b %H:%M')} – {e.strftime('%-d %b %H:%M')}"
 
 
@@ -266,21 +268,41 @@ def headline_lines(d: Mapping) -> list[str]:
     return lines
 
 
-def spark_line(d: Mapping) -> str | None:
+SPARK_MAX = 40          # bars that fit beside the label and the peak within 64 columns
+
+
+def spark_parts(d: Mapping) -> tuple[str, str, str] | None:
+    """(label, bars, tail) of the sparkline: one bar per day, else per week, month or year — whatever
+    keeps it within SPARK_MAX bars — and a tail naming the span (when it fits) and the peak day."""
     daily = d.get("daily")
     if not daily or len(daily) < 2:
         return None
     values = [x["totalTokens"] for x in daily]
     dates = [_date(x["date"]) for x in daily]
     label = "daily"
-    if len(values) > 40:                     # fold into weeks to stay within the width
-        label = "weekly"
-        values = [sum(values[i:i + 7]) for i in range(0, len(values), 7)]
+    if len(values) > SPARK_MAX:
+        for label, key in (("weekly", lambda i, day: i // 7), ("monthly", lambda i, day: (day.year, day.month)),
+                           ("yearly", lambda i, day: day.year)):
+            buckets: dict = {}
+            for i, (day, v) in enumerate(zip(dates, values)):
+                buckets[key(i, day)] = buckets.get(key(i, day), 0) + v
+            if len(buckets) <= SPARK_MAX:
+                break
+        values = list(buckets.values())[-SPARK_MAX:]
     peak_i = max(range(len(daily)), key=lambda i: daily[i]["totalTokens"])
-    peak = f" peak {dates[peak_i].strftime('%-d %b')} {human_tokens(daily[peak_i]['totalTokens'])}" if daily[peak_i]["totalTokens"] else ""
-    if len(values) > 24:                     # the headline already states the span
-        return fit(f"{label} {sparkline(values)}{peak}")
-    return fit(f"{label} {sparkline(values)} {dates[0].strftime('%-d %b')}–{dates[-1].strftime('%-d %b')}{peak}")
+    peak = f"peak {dates[peak_i].strftime('%-d %b %Y' if dates[0].year != dates[-1].year else '%-d %b')} " \
+           f"{human_tokens(daily[peak_i]['totalTokens'])}" if daily[peak_i]["totalTokens"] else ""
+    fmt = "%b %Y" if dates[0].year != dates[-1].year else "%-d %b"
+    span = "" if len(values) > 24 else f"{dates[0].strftime(fmt)}–{dates[-1].strftime(fmt)}"
+    return label, sparkline(values), " ".join(p for p in (span, peak) if p)
+
+
+def spark_line(d: Mapping) -> str | None:
+    parts = spark_parts(d)
+    if parts is None:
+        return None
+    label, bars, tail = parts
+    return fit(f"{label} {bars}" + (f" {tail}" if tail else ""))
 
 
 def merge_rows(rows: Sequence[Mapping], *, dim: str) -> dict:
@@ -421,9 +443,10 @@ def render_markdown(d: Mapping) -> str:
                 out.append("| " + " | ".join(cells) + " |")
             t = d["totals"]
             out.append(f"| **total** | **{human_tokens(t['totalTokens'])}** | 100% | **{cost_cell(t)}** | **{t['calls']}** |")
-        spark = spark_line(d)
+        spark = spark_parts(d)
         if spark:
-            out += ["", f"`{spark.split(' ', 2)[1]}` {spark.split(' ', 2)[0]} {spark.split(' ', 2)[2]}"]
+            label, bars, tail = spark
+            out += ["", f"`{bars}` {label}" + (f" {_md_escape(tail)}" if tail else "")]
         sessions = (d.get("topSessions") or [])[:3]
         if sessions:
             out += ["", "**Top sessions**"]
