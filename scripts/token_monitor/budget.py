@@ -285,7 +285,11 @@ def format_amount(value: float | None, unit: str) -> str:
     if value is None:
         return "—"
     if unit == "usd":
-        return f"${value:,.2f}" if value >= 0.01 or value == 0 else f"${value:.2g}"
+        if value >= 1 or value == 0:
+            return f"${value:,.2f}"
+        # Below $1 keep two significant digits ($0.014 of $0.010, not "$0.01 of $0.01").
+        decimals = max(2, 1 - math.floor(math.log10(value)))
+        return f"${value:.{decimals}f}"
     v = float(value)
     for div, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
         if v >= div:
