@@ -15,7 +15,6 @@ import os
 import pkgutil
 import sqlite3
 import sys
-import traceback
 
 from . import __version__, commands
 from .context import Context
@@ -140,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception:  # a bug, not a user error: say so plainly
         if getattr(args, "verbose", False):
+            import traceback
+
             traceback.print_exc()
         _report_error(args.command, "internal", "internal error, rerun with --verbose and report it", want_json)
         return int(ExitCode.INTERNAL)

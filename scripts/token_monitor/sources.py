@@ -23,9 +23,7 @@ import io
 import json
 import os
 import re
-import shutil
 import sqlite3
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -242,6 +240,9 @@ def open_readonly(path: Path) -> Iterator[sqlite3.Connection]:
     the main file is complete and is opened immutable. A -wal without a -shm cannot be read in
     place read-only, so the pair is copied to a temp dir first.
     """
+    import shutil      # only for the rare copy fallback: kept off the warm path's import time
+    import tempfile
+
     wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
     tmpdir = None
     try:
