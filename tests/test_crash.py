@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from torture_kit import (
-    connect_writable, empty_transcripts, generated_state, one_shot, run_collect_proc, snapshot,
+    connect_writable, empty_transcripts, generated_state, one_shot, run_collect_proc, run_report_proc, snapshot,
 )
 from token_monitor.collect import collect
 
@@ -70,10 +70,11 @@ def test_kill_9_many_more_times(big_state, tmp_path):
     _kill_rounds(state, expected, tmp_path, kills_wanted=100, seed=2)
 
 
-def test_four_collectors_at_once(big_state, tmp_path):
+@pytest.mark.parametrize("n", [4, pytest.param(12, marks=pytest.mark.slow)])
+def test_collectors_at_once(big_state, tmp_path, n):
     state, expected = big_state
     data = tmp_path / "data"
-    procs = [run_collect_proc(state, data, "--json") for _ in range(4)]
+    procs = [run_collect_proc(state, data, "--json") for _ in range(n)]
     results = [p.communicate() for p in procs]
     for p, (out, err) in zip(procs, results):
         assert p.returncode == 0, err.decode(errors="replace")[-400:]
@@ -113,9 +114,13 @@ def _writer(state: Path, held_lines: dict, held_rows: dict, stop: threading.Even
         stop.set()
 
 
-@pytest.mark.parametrize("readers", [False, True])
-def test_writer_appending_while_collect_runs(tmp_path, readers):
-    state = generated_state(tmp_path / "state", size="smoke", seed=5)
+@pytest.mark.parametrize("size,collectors,reports", [
+    ("smoke", 1, 0),
+    ("smoke", 2, 1),
+    pytest.param("crash", 4, 3, marks=pytest.mark.slow),     # --full: a ~10x longer writer, more processes
+])
+def test_writer_appending_while_collect_runs(tmp_path, size, collectors, reports):
+    state = generated_state(tmp_path / "state", size=size, seed=5)
     rng = random.Random(3)
     # Hold back the second half of every live JSONL file and every SQLite row.
     held_lines = {}
@@ -139,20 +144,24 @@ def test_writer_appending_while_collect_runs(tmp_path, readers):
     writer = threading.Thread(target=_writer, args=(state, held_lines, held_rows, stop, 9))
     data = tmp_path / "data"
     writer.start()
-    runs = 0
+    runs = reads = 0
     try:
         while not stop.is_set() or runs < 3:
-            procs = [run_collect_proc(state, data, "--json")]
-            if readers:
-                procs.append(run_collect_proc(state, data, "--json"))
+            procs = [run_collect_proc(state, data, "--json") for _ in range(collectors)]
+            readers = [run_report_proc(state, data, "--last", "90d", "--by", "agent,model") for _ in range(reports if runs else 0)]
             for p in procs:
                 out, err = p.communicate()
                 assert p.returncode in (0, 5), err.decode(errors="replace")[-400:]
                 assert b"locked" not in err and b"locked" not in out
+            for p in readers:
+                out, err = p.communicate()
+                assert p.returncode == 0, err.decode(errors="replace")[-400:]
+                assert b"locked" not in err and b"locked" not in out
+                reads += 1
             runs += 1
     finally:
         writer.join()
     collect(state, data)
     expected = one_shot(state, tmp_path / "oneshot")
-    assert runs >= 3
+    assert runs >= 3 and reads >= reports
     assert snapshot(data, state) == expected

@@ -7,14 +7,13 @@ import json
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from torture_kit import hypothesis_pair
 from token_monitor.collect import collect
 from token_monitor.normalize import Skip, UsageEvent, normalize_record
 
-SET = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-FEW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# CI: 200 normalisation examples, 30 collections; `pytest --full` also runs `*_full` copies with 10x as many.
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=20)
 json_values = st.recursive(scalars, lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=8), kids, max_size=5),
@@ -47,16 +46,20 @@ def _check(result):
         assert isinstance(result.key, str) and len(result.key) == 32
 
 
-@SET
-@given(json_values, st.none() | st.integers(-2**63, 2**63))
 def test_normalize_any_json_value(value, fallback):
     _check(normalize_record(value, session_id="s", fallback_ms=fallback))
 
 
-@SET
-@given(assistantish, st.none() | st.integers(0, 2**45))
+test_normalize_any_json_value, test_normalize_any_json_value_full = hypothesis_pair(
+    200, json_values, st.none() | st.integers(-2**63, 2**63))(test_normalize_any_json_value)
+
+
 def test_normalize_assistant_shaped_records(record, fallback):
     _check(normalize_record(record, session_id="s", fallback_ms=fallback))
+
+
+test_normalize_assistant_shaped_records, test_normalize_assistant_shaped_records_full = hypothesis_pair(
+    200, assistantish, st.none() | st.integers(0, 2**45))(test_normalize_assistant_shaped_records)
 
 
 def _state_with(files: dict[str, bytes], tmp: Path) -> Path:
@@ -73,9 +76,6 @@ GOOD = json.dumps({"type": "message", "id": "a1", "timestamp": "2026-02-04T21:01
                                "usage": {"input": 1, "output": 2, "cacheRead": 0, "cacheWrite": 0, "totalTokens": 3}}}).encode() + b"\n"
 
 
-@FEW
-@given(st.lists(st.binary(max_size=200) | json_values.map(lambda v: json.dumps(v).encode()) |
-                assistantish.map(lambda v: json.dumps(v).encode()), max_size=12), st.integers(0, 12))
 def test_collect_survives_any_bytes(chunks, good_at):
     with tempfile.TemporaryDirectory() as tmp:
         body = b"\n".join(chunks)
@@ -89,3 +89,9 @@ def test_collect_survives_any_bytes(chunks, good_at):
         assert stats.new_events >= 1, "the one good line among the junk is still counted"
         again = collect(state, Path(tmp) / "data")
         assert again.new_events == 0 and again.malformed == 0
+
+
+test_collect_survives_any_bytes, test_collect_survives_any_bytes_full = hypothesis_pair(
+    30, st.lists(st.binary(max_size=200) | json_values.map(lambda v: json.dumps(v).encode()) |
+                 assistantish.map(lambda v: json.dumps(v).encode()), max_size=12), st.integers(0, 12),
+)(test_collect_survives_any_bytes)

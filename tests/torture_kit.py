@@ -112,5 +112,44 @@ def run_collect_proc(state: Path, data: Path, *extra: str) -> subprocess.Popen:
     )
 
 
+def run_report_proc(state: Path, data: Path, *extra: str) -> subprocess.Popen:
+    """A reader: `report --no-collect --json` on the ledger collectors are writing."""
+    return subprocess.Popen(
+        [sys.executable, str(SHIM), "--state-dir", str(state), "--data-dir", str(data), "report", "--no-collect", "--json", *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+
+
 def corpus_src(name: str) -> Path:
     return FIXTURES / name / "state"
+
+
+def full_run(request) -> bool:
+    """`pytest --full`: the larger torture runs (tests/conftest.py)."""
+    return bool(request.config.getoption("--full"))
+
+
+def hypothesis_pair(fast_examples: int, *given_args, **given_kwargs):
+    """Decorate a test body twice: a hypothesis test with `fast_examples` (the CI run) and a `slow`
+    copy with 10 times as many (selected by `pytest --full`). Returns (fast, full); bind both
+    at module level, e.g. `test_x, test_x_full = hypothesis_pair(15, st.data())(body)`."""
+    import types
+
+    import pytest
+    from hypothesis import HealthCheck, given, settings
+
+    factor = 10
+    suppress = [HealthCheck.too_slow, HealthCheck.data_too_large]
+
+    def wrap(body):
+        def clone(name):
+            f = types.FunctionType(body.__code__, body.__globals__, name, body.__defaults__, body.__closure__)
+            f.__dict__.update(body.__dict__)
+            f.__doc__, f.__qualname__ = body.__doc__, name
+            return f
+        fast = settings(max_examples=fast_examples, deadline=None, suppress_health_check=suppress)(
+            given(*given_args, **given_kwargs)(clone(body.__name__)))
+        full = settings(max_examples=fast_examples * factor, deadline=None, suppress_health_check=suppress)(
+            given(*given_args, **given_kwargs)(clone(body.__name__ + "_full")))
+        return fast, pytest.mark.slow(full)
+    return wrap
