@@ -131,7 +131,12 @@ def main(argv: list[str] | None = None) -> int:
         _report_error(args.command, exc.code, exc.one_line(), want_json)
         return int(exc.exit_code)
     except sqlite3.DatabaseError as exc:
-        _report_error(args.command, "ledger.error", f"database error: {exc} — try: token-monitor collect --rebuild", want_json)
+        # OpenClaw's stores are read inside the collector, which turns their errors into counted
+        # problems: a database error that reaches here is our ledger's.
+        where = f" in {ctx._data_dir}" if ctx._data_dir else ""
+        _report_error(args.command, "ledger.error",
+                      f"token-monitor's ledger{where} is damaged or unreadable ({exc}) — run: token-monitor collect --rebuild "
+                      "(it keeps what is still readable and re-reads every source)", want_json)
         return int(ExitCode.LEDGER)
     except KeyboardInterrupt:
         return 130

@@ -628,16 +628,22 @@ class CollectLock:
 
 
 def collect(state_dir: Path, data_dir: Path, *, rebuild: bool = False) -> CollectStats:
-    from .ledger import move_aside_corrupt
+    from .ledger import ledger_is_sound, move_aside_corrupt, salvage_into
 
     with CollectLock(data_dir):
         if rebuild:
+            # quick_check reads every page: damage anywhere (not only where a COUNT happens to look)
+            # sets the file aside; what is still readable of it is carried into the new ledger.
+            damaged = None
+            if not ledger_is_sound(data_dir):
+                damaged = move_aside_corrupt(data_dir)
             try:
                 ledger = Ledger.open(data_dir)
-                ledger.conn.execute("SELECT COUNT(*) FROM events").fetchone()
             except (LedgerError, sqlite3.DatabaseError):
-                move_aside_corrupt(data_dir)
+                damaged = move_aside_corrupt(data_dir) or damaged
                 ledger = Ledger.open(data_dir)
+            if damaged is not None:
+                salvage_into(damaged, ledger)
         else:
             ledger = Ledger.open(data_dir)
         try:
