@@ -138,12 +138,31 @@ def sqlite_state(corpus_state, tmp_path):
     return state, tmp_path / "data", one_shot(state, tmp_path / "oneshot", USAGE)
 
 
+def test_tool_result_rows_are_not_decoded(cli, sqlite_state):
+    """navigation_json names a compressed row's role; tool results (no usage) are skipped undecoded,
+    so even a corrupt one changes nothing."""
+    state, data, expected = sqlite_state
+    conn = connect_writable(state / "agents/main/agent/openclaw-agent.sqlite")
+    sid, seq, blob, nav = conn.execute(
+        "SELECT session_id, seq, event_zstd, navigation_json FROM transcript_events WHERE event_zstd IS NOT NULL").fetchone()
+    assert '"role":"toolResult"' in nav
+    conn.execute("UPDATE transcript_events SET event_zstd = ? WHERE session_id = ? AND seq = ?",
+                 (bytes(blob[:8]) + b"\0" * 32 + bytes(blob[40:]), sid, seq))
+    conn.close()
+    res, d = collect_json(cli, state, data)
+    assert res.code == 0 and d["malformed"] == 0, res
+    assert snapshot(data, state, USAGE) == expected
+
+
 def test_corrupt_zstd_row(cli, sqlite_state):
     state, data, expected = sqlite_state
     conn = connect_writable(state / "agents/main/agent/openclaw-agent.sqlite")
-    sid, seq, blob = conn.execute("SELECT session_id, seq, event_zstd FROM transcript_events WHERE event_zstd IS NOT NULL").fetchone()
+    sid, seq, blob, nav = conn.execute(
+        "SELECT session_id, seq, event_zstd, navigation_json FROM transcript_events WHERE event_zstd IS NOT NULL").fetchone()
     broken = bytes(blob[:8]) + bytes(b ^ 0x5A for b in blob[8:40]) + bytes(blob[40:])
-    conn.execute("UPDATE transcript_events SET event_zstd = ? WHERE session_id = ? AND seq = ?", (broken, sid, seq))
+    # A row whose projection says it may carry usage (role other than toolResult) must be decoded, and fails.
+    conn.execute("UPDATE transcript_events SET event_zstd = ?, navigation_json = ? WHERE session_id = ? AND seq = ?",
+                 (broken, nav.replace('"role":"toolResult"', '"role":"assistant"'), sid, seq))
     conn.close()
     res, d = collect_json(cli, state, data)
     assert res.code == PARTIAL, res

@@ -339,8 +339,12 @@ class Collector:
         if "transcript_rewrite_watermarks" in tables:
             watermarks = dict(conn.execute("SELECT session_id, generation FROM transcript_rewrite_watermarks"))
         heads = conn.execute("SELECT session_id, MAX(seq) FROM transcript_events GROUP BY session_id").fetchall()
+        # For compressed rows, navigation_json (a small uncompressed projection) names the message role:
+        # tool results, the bulk of compressed rows, carry no usage and are skipped undecoded.
+        skip_tool_results = has_zstd and "navigation_json" in cols
         select = "seq, event_json, " + ("event_zstd" if has_zstd else "NULL") + ", " + \
-                 ("event_utf8_bytes" if has_len else "NULL") + ", " + ("created_at" if has_created else "NULL")
+                 ("event_utf8_bytes" if has_len else "NULL") + ", " + ("created_at" if has_created else "NULL") + \
+                 (", CASE WHEN event_json IS NULL THEN navigation_json END" if skip_tool_results else ", NULL")
         for session_id, max_seq in heads:
             cid = f"{db_id}#{session_id}"
             cur = session_cursors.get(cid) or {}
@@ -360,8 +364,10 @@ class Collector:
                 ).fetchall()
                 if not rows:
                     break
-                for seq, text, blob, nbytes, created in rows:
+                for seq, text, blob, nbytes, created, nav in rows:
                     last = seq
+                    if nav is not None and _is_tool_result(nav):
+                        continue
                     obj = self._decode_row(text, blob, nbytes, db_id, f"{session_id}#{seq}", source.agent)
                     if obj is None:
                         continue
@@ -569,6 +575,17 @@ class Collector:
             if len(batch) >= BATCH:
                 self._flush(batch)
         self._flush(batch, (cursor_id, "archive", agent, path, {"done": True}) if cursor_id else None)
+
+
+def _is_tool_result(nav: str) -> bool:
+    """True only when a row's navigation projection says, unambiguously, it is a tool result."""
+    if '"toolResult"' not in nav:
+        return False
+    try:
+        msg = json.loads(nav)["navigation"]["message"]
+    except (ValueError, KeyError, TypeError):
+        return False
+    return isinstance(msg, dict) and msg.get("role") == "toolResult"
 
 
 def _db_stamp(path: Path) -> dict:

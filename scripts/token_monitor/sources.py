@@ -277,8 +277,14 @@ def _uri_path(path: Path) -> str:
     return quote(str(path.resolve()))
 
 
+_DCTX: list = []
+
+
 def decode_zstd(blob: bytes, *, expected_len: int | None = None) -> bytes:
-    dctx = zstandard.ZstdDecompressor()
+    # One decompressor for the process: building a context per row cost more than decompressing it.
+    if not _DCTX:
+        _DCTX.append(zstandard.ZstdDecompressor())
+    dctx = _DCTX[0]
     if expected_len:
         out = dctx.decompress(blob, max_output_size=expected_len)
     else:
