@@ -14,10 +14,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-import os
 import re
 from typing import Mapping
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .config import Price
 from .errors import UsageError
@@ -172,23 +170,11 @@ def normalize_filters(*, agent: str | None, provider: str | None, model: str | N
 # ---------------------------------------------------------------- time
 
 def resolve_zone(name: str | None, *, config_zone: str | None, env: Mapping[str, str]) -> tuple[dt.tzinfo, str]:
-    """The zone budgets are counted in: --tz, else OpenClaw's agents.defaults.userTimezone, else the host's."""
-    from .timeparse import zone
+    """The zone budgets are counted in: the same precedence as reports (timeparse.resolve_zone)."""
+    from .timeparse import resolve_zone as resolve
 
-    if name:
-        return zone(name), name
-    for candidate in (config_zone, env.get("TZ", "").lstrip(":") or None):
-        if candidate:
-            try:
-                return ZoneInfo(candidate), candidate
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-    try:
-        link = os.readlink("/etc/localtime")
-        name = link.split("zoneinfo/", 1)[1]
-        return ZoneInfo(name), name
-    except (OSError, IndexError, ZoneInfoNotFoundError, ValueError):
-        return dt.timezone.utc, "UTC"
+    tz, tz_name, _ = resolve(name, config_tz=config_zone, env=env)
+    return tz, tz_name
 
 
 def period_bounds(period: str, now: dt.datetime, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime, str]:

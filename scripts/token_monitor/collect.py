@@ -298,7 +298,7 @@ class Collector:
     # ------------------------------------------------------------ SQLite era
     def _collect_sqlite(self, source: SqliteSource) -> None:
         db_id = source.source_id
-        stamp = _db_stamp(source.path)
+        stamp = db_stamp(source.path)
         if self._cursor(db_id, preloaded=True) == stamp:
             return
         self.stats.sources_read += 1
@@ -588,7 +588,7 @@ def _is_tool_result(nav: str) -> bool:
     return isinstance(msg, dict) and msg.get("role") == "toolResult"
 
 
-def _db_stamp(path: Path) -> dict:
+def db_stamp(path: Path) -> dict:
     stamp = {}
     for suffix in ("", "-wal"):
         try:

@@ -8,7 +8,9 @@ A date alone means the start of that day in the report's time zone.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from dateutil import parser as du_parser
@@ -67,3 +69,38 @@ def zone(name: str | None) -> dt.tzinfo:
         return ZoneInfo(name)
     except Exception:
         raise UsageError(f"unknown time zone {name!r}", hint="use an IANA name such as Europe/Berlin or Asia/Shanghai") from None
+
+
+def host_zone_name(env) -> str:
+    """The host's zone name: $TZ, else the /etc/localtime link, else /etc/timezone, else UTC."""
+    tz = (env.get("TZ") or "").strip().lstrip(":")
+    if tz:
+        return tz.split("zoneinfo/", 1)[1] if "zoneinfo/" in tz else tz
+    try:
+        link = os.readlink("/etc/localtime")
+        if "zoneinfo/" in link:
+            return link.split("zoneinfo/", 1)[1]
+    except OSError:
+        pass
+    try:
+        name = Path("/etc/timezone").read_text(encoding="utf-8").strip()
+        if name:
+            return name
+    except OSError:
+        pass
+    return "UTC"
+
+
+def resolve_zone(cli_tz: str | None, *, config_tz: str | None, env) -> tuple[dt.tzinfo, str, str]:
+    """(zone, name, source) by the one precedence every command uses: --tz, OpenClaw's
+    agents.defaults.userTimezone, the host's. A bad --tz is the user's error; a bad config or host
+    zone falls through (diagnose reports the config one as config.timezone)."""
+    if cli_tz:
+        return zone(cli_tz), cli_tz, "--tz"
+    for name, source in ((config_tz, "config"), (host_zone_name(env), "host")):
+        if name:
+            try:
+                return ZoneInfo(name), name, source
+            except (ValueError, KeyError, OSError):   # ZoneInfoNotFoundError is a KeyError; POSIX TZ strings
+                continue
+    return dt.timezone.utc, "UTC", "host"

@@ -26,7 +26,7 @@ from .. import auth as auth_mod
 from .. import diagnose as dg
 from .. import legacy as legacy_mod
 from .. import paths
-from ..collect import _db_stamp
+from ..collect import db_stamp
 from ..config import ConfigError, dig, load_config, model_prices, user_timezone
 from ..errors import ExitCode, StateNotFoundError, UsageError
 from ..ledger import LEDGER_NAME, Ledger
@@ -155,7 +155,7 @@ def gather_pending(ledger: Ledger, disc: Discovery, facts: dg.CollectFacts) -> N
         if len(facts.pending_examples) < 3:
             facts.pending_examples.append(str(f.path))
     for s in disc.sqlite:
-        if cursors.get(s.source_id) != _db_stamp(s.path):
+        if cursors.get(s.source_id) != db_stamp(s.path):
             facts.pending_dbs += 1
             if len(facts.pending_examples) < 3:
                 facts.pending_examples.append(str(s.path))

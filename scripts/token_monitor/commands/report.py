@@ -9,15 +9,13 @@ Helpers here are shared by `sessions` and `session`.
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from .. import aggregate, config, periods, render
 from ..errors import ExitCode, UsageError
 from ..ledger import Ledger
 from ..output import envelope, print_json
-from ..timeparse import parse_point, zone
+from .. import timeparse
+from ..timeparse import parse_point
 
 NAME = "report"
 ORDER = 10
@@ -83,41 +81,9 @@ def _positive_int(text: str) -> int:
 
 
 # --------------------------------------------------------------------------- shared shell helpers
-def host_zone_name(env) -> str:
-    """The host's zone name: $TZ, else the /etc/localtime link, else /etc/timezone, else UTC."""
-    tz = (env.get("TZ") or "").strip().lstrip(":")
-    if tz:
-        return tz.split("zoneinfo/", 1)[1] if "zoneinfo/" in tz else tz
-    try:
-        link = os.readlink("/etc/localtime")
-        if "zoneinfo/" in link:
-            return link.split("zoneinfo/", 1)[1]
-    except OSError:
-        pass
-    try:
-        name = Path("/etc/timezone").read_text(encoding="utf-8").strip()
-        if name:
-            return name
-    except OSError:
-        pass
-    return "UTC"
-
-
 def resolve_zone(ctx, cfg: dict) -> tuple[dt.tzinfo, str, str]:
-    """(zone, name, source) by precedence: --tz, OpenClaw config, host."""
-    if getattr(ctx.args, "tz", None):
-        return zone(ctx.args.tz), ctx.args.tz, "--tz"
-    name = config.user_timezone(cfg)
-    if name:
-        try:
-            return ZoneInfo(name), name, "config"
-        except Exception:  # noqa: BLE001 - an unknown zone in OpenClaw's config falls back to the host, said in the JSON
-            pass
-    name = host_zone_name(ctx.env)
-    try:
-        return ZoneInfo(name), name, "host"
-    except Exception:  # noqa: BLE001 - POSIX TZ strings such as "CET-1CEST" are not IANA names
-        return dt.timezone.utc, "UTC", "host"
+    """(zone, name, source) by precedence: --tz, OpenClaw config, host (timeparse.resolve_zone)."""
+    return timeparse.resolve_zone(getattr(ctx.args, "tz", None), config_tz=config.user_timezone(cfg), env=ctx.env)
 
 
 def split_values(values) -> tuple[str, ...]:
