@@ -18,10 +18,11 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import CANARIES, FIXTURES, ROOT
 
-from token_monitor import aggregate, render
-from token_monitor.ledger import EVENT_COLUMNS, SCHEMA, Ledger, _statements
-from token_monitor.normalize import parse_iso_ms
-from token_monitor.periods import UTC, Window, period_window, previous_window
+from token_monitor.report import query as aggregate, render
+from token_monitor.ledger.schema import EVENT_COLUMNS, SCHEMA, _statements
+from token_monitor.ledger.store import Ledger
+from token_monitor.collect.normalize import parse_iso_ms
+from token_monitor.report.periods import UTC, Window, period_window, previous_window
 
 GOLDEN = ROOT / "tests" / "golden" / "report"
 SEED = FIXTURES / "report-multi" / "ledger-seed.json"

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import aggregate, config, periods, render
 from ..errors import ExitCode, UsageError
-from ..ledger import Ledger
+from ..ledger.store import Ledger
 from ..output import envelope, print_json
-from .. import timeparse
-from ..timeparse import parse_point
+from ..report import periods, render, timeparse
+from ..report import query as aggregate
+from ..report.timeparse import parse_point
+from ..sources import openclaw_config as config
 
 NAME = "report"
 ORDER = 10
@@ -100,7 +101,7 @@ def filters_from(args) -> aggregate.Filters:
 
 def open_ledger(ctx):
     """Collect first (unless --no-collect), then open the ledger. Returns (ledger, collected_now)."""
-    from ..collect import collect
+    from ..collect.collector import collect
 
     collected = False
     if not getattr(ctx.args, "no_collect", False):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from .. import aggregate, config, render
 from ..errors import UsageError
 from ..output import envelope, print_json
-from ..periods import offset_segments
+from ..report import query as aggregate
+from ..report import render
+from ..report.periods import offset_segments
+from ..sources import openclaw_config as config
 from . import report as shell
 
 NAME = "session"

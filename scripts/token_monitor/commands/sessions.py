@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from .. import aggregate, config, periods, render
 from ..output import envelope, print_json
+from ..report import periods, render
+from ..report import query as aggregate
+from ..sources import openclaw_config as config
 from . import report as shell
 
 NAME = "sessions"

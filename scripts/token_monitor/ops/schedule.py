@@ -27,14 +27,14 @@ import sys
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from .errors import TokenMonitorError, UsageError
+from ..errors import TokenMonitorError, UsageError
 
 JOB_NAME = "token-monitor"
 DECLARATION_KEY = "token-monitor:collect"
 CRON_MARKER = "# token-monitor:collect"
 BLOCK_BEGIN = "<!-- token-monitor:begin (managed by `token-monitor schedule`; remove with `token-monitor schedule --remove`) -->"
 BLOCK_END = "<!-- token-monitor:end -->"
-SHIM = Path(__file__).resolve().parents[1] / "token-monitor.py"
+SHIM = Path(__file__).resolve().parents[2] / "token-monitor.py"
 COMMAND_PAYLOAD_MIN = (2026, 9, 0)
 QUIET_TOKENS = ("NO_REPLY", "HEARTBEAT_OK", "none")
 TIMEOUT_S = 60

@@ -17,9 +17,9 @@ import math
 import re
 from typing import Mapping
 
-from .config import Price
-from .errors import UsageError
-from .normalize import normalize_provider
+from ..collect.normalize import normalize_provider
+from ..errors import UsageError
+from ..model import Price
 
 PERIODS = ("daily", "weekly", "monthly")
 UNITS = ("usd", "tokens")
@@ -171,7 +171,7 @@ def normalize_filters(*, agent: str | None, provider: str | None, model: str | N
 
 def resolve_zone(name: str | None, *, config_zone: str | None, env: Mapping[str, str]) -> tuple[dt.tzinfo, str]:
     """The zone budgets are counted in: the same precedence as reports (timeparse.resolve_zone)."""
-    from .timeparse import resolve_zone as resolve
+    from ..report.timeparse import resolve_zone as resolve
 
     tz, tz_name, _ = resolve(name, config_tz=config_zone, env=env)
     return tz, tz_name

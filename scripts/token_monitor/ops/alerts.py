@@ -18,8 +18,8 @@ import datetime as dt
 import statistics
 from typing import Mapping
 
+from ..model import Price
 from .budget import Budget, BudgetStatus, alert_sentence, budget_status, format_amount
-from .config import Price
 
 SPIKE_FACTOR = 3.0
 SPIKE_HISTORY_DAYS = 14

@@ -10,7 +10,28 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from .config import Price
+from ..model import Price
+
+# The cost class of one event, as the reports price it (mirrors pricing.resolve_cost):
+# B provider-billed, R recorded, Z no tokens, P priced by us (estimated / zero-priced / unpriced).
+ROLLUP_CLASS_SQL = (
+    "CASE WHEN cost_origin = 'provider-billed' AND cost_total IS NOT NULL THEN 'B' "
+    "WHEN cost_total IS NOT NULL AND (cost_total > 0 OR COALESCE(cost_input, 0) != 0 "
+    "OR COALESCE(cost_output, 0) != 0 OR COALESCE(cost_cache_read, 0) != 0 "
+    "OR COALESCE(cost_cache_write, 0) != 0) THEN 'R' "
+    "WHEN total_tokens = 0 THEN 'Z' ELSE 'P' END"
+)
+
+# What started a call (user turn, heartbeat, cron, sub-agent, hook), from the event's own trigger
+# and its session key (`e` an events or rollup_hour row, `s` its LEFT JOINed sessions row).
+_KEY_REST = ("(CASE WHEN s.session_key LIKE 'agent:%' THEN substr(s.session_key, instr(substr(s.session_key, 7), ':') + 7) "
+             "ELSE COALESCE(s.session_key, '') END)")
+TRIGGER_CLASS_SQL = (
+    "CASE WHEN e.trigger = 'heartbeat' THEN 'heartbeat' "
+    f"WHEN {_KEY_REST} LIKE 'cron:%' THEN 'cron' "
+    f"WHEN {_KEY_REST} LIKE 'hook:%' THEN 'hook' "
+    "WHEN COALESCE(s.session_key, '') LIKE '%subagent%' THEN 'subagent' ELSE 'user' END"
+)
 
 # Cost basis labels, also used in JSON output.
 PROVIDER_BILLED = "provider-billed"

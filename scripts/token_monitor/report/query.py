@@ -18,11 +18,12 @@ import datetime as dt
 import re
 from typing import Callable, Iterable, Mapping, Sequence
 
-from . import pricing
-from .config import Price
-from .normalize import normalize_provider
-from .errors import UsageError
-from .ledger import CUBES, HOUR_MS, ROLLUP_CLASS_SQL, TRIGGER_CLASS_SQL   # SQL text and table shapes only
+from ..collect.normalize import normalize_provider
+from ..errors import UsageError
+from ..ledger import classify as pricing
+from ..ledger.classify import ROLLUP_CLASS_SQL, TRIGGER_CLASS_SQL
+from ..ledger.schema import CUBES, HOUR_MS
+from ..model import Price
 from .periods import Window, from_ms, local_days, offset_segments
 
 DIMENSIONS = ("model", "provider", "agent", "session", "day", "hour", "channel", "trigger")
@@ -765,7 +766,7 @@ def build_report(run_query: RunQuery, *, window: Window, previous: Window | None
 def build_notes(by_provider: Mapping[str, Totals], unpriced_models: Mapping[str, int], totals: Totals,
                 freshness: Mapping) -> list[dict]:
     """At most three notes, most useful first."""
-    from .render import human_tokens   # formatting of numbers inside note text
+    from .render import human_tokens
 
     notes = []
     zero = []
