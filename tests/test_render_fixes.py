@@ -163,7 +163,8 @@ def test_report_exits_partial_once_for_problems_found_this_collect(cli, corpus_s
 
 
 def test_problem_note_counts_records_and_sources_apart():
-    from token_monitor.report.query import Totals, build_notes
+    from token_monitor.report.build import build_notes
+    from token_monitor.report.totals import Totals
 
     notes = build_notes({}, {}, Totals(), {"lastCollect": "x", "collectedNow": True, "malformed": 2, "unreadable": 1})
     assert notes[0]["text"] == "2 malformed records, 1 unreadable source on this collect — see: token-monitor diagnose"

@@ -62,3 +62,16 @@ class Price:
     @property
     def is_zero(self) -> bool:
         return not (self.input or self.output or self.cache_read or self.cache_write)
+
+
+
+@dataclasses.dataclass(frozen=True)
+class Filters:
+    agents: tuple[str, ...] = ()
+    providers: tuple[str, ...] = ()
+    models: tuple[str, ...] = ()
+    sessions: tuple[str, ...] = ()
+
+    def as_json(self) -> dict:
+        return {"agent": list(self.agents), "provider": list(self.providers), "model": list(self.models),
+                "session": list(self.sessions)}

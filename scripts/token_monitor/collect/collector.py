@@ -108,10 +108,9 @@ class Collector:
         disc = discover_sources(self.state_dir)
         # One query for the cursors a warm pass compares (parsed on use), one for the sources flagged
         # unreadable. Session, archive and digest cursors are looked up only when a store or file changed.
-        self._cursors_raw = dict(self.ledger.select("SELECT source_id, state FROM cursors WHERE kind IN ('index', 'sqlite')"))
+        self._cursors_raw = self.ledger.cursor_states(("index", "sqlite"))
         self._load_file_cursors()
-        self._unreadable = {r[0] for r in self.ledger.select(
-            "SELECT DISTINCT source FROM problems WHERE code = 'sources.unreadable'")}
+        self._unreadable = self.ledger.sources_with_problem("sources.unreadable")
         for code, loc, detail in disc.problems:
             if code == "sources.unreadable":
                 self.stats.unreadable += 1      # a loop or a directory where a transcript should be
@@ -167,16 +166,7 @@ class Collector:
 
         Parsing 10k JSON states in Python would be most of a warm pass; a file whose stamp still
         matches its `stat` is not read, so its state is never parsed."""
-        try:
-            rows = self.ledger.select(
-                "SELECT source_id, json_extract(state, '$.dev'), json_extract(state, '$.ino'), "
-                "json_extract(state, '$.size'), json_extract(state, '$.mtime_ns') FROM cursors WHERE kind = 'file'")
-        except sqlite3.OperationalError:       # an SQLite built without JSON functions
-            rows = []
-            for sid, raw in self.ledger.select("SELECT source_id, state FROM cursors WHERE kind = 'file'"):
-                c = json.loads(raw)
-                rows.append((sid, c.get("dev"), c.get("ino"), c.get("size"), c.get("mtime_ns")))
-        self._file_stamps = {r[0]: r[1:] for r in rows}
+        self._file_stamps = self.ledger.file_cursor_stamps()
         self._file_parsed: dict[str, dict | None] = {}
         self._by_inode = None       # built on first need: only a file without a cursor looks for its old name
 

@@ -11,7 +11,7 @@ import datetime as dt
 
 from tabulate import tabulate
 
-from ..diagnose.gather import find_legacy_log, ledger_call_rows, workspaces
+from ..diagnose.gather import find_legacy_log, workspaces
 from ..errors import UsageError
 from ..ledger.store import Ledger
 from ..output import envelope, print_json
@@ -80,7 +80,7 @@ def run(ctx) -> int:
         collect(state, ctx.data_dir)
     ledger = Ledger.open(ctx.data_dir)
     try:
-        rows = ledger_call_rows(ledger)
+        rows = ledger.billed_calls()
     finally:
         ledger.close()
     rec = legacy_mod.reconcile(log.calls, rows, tz=tz)

@@ -66,19 +66,6 @@ def _valid_zone(name: str | None) -> bool:
         return False
 
 
-def open_ledger_readonly(data_dir: Path) -> tuple[Ledger | None, str | None]:
-    path = data_dir / LEDGER_NAME
-    if not path.exists():
-        return None, None
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5, isolation_level=None)
-        conn.execute("PRAGMA query_only=1")
-        conn.execute("SELECT COUNT(*) FROM runs").fetchone()
-    except sqlite3.DatabaseError as exc:
-        return None, str(exc)
-    return Ledger(conn, path), None
-
-
 def gather_agents(state: Path, disc: Discovery) -> list[dg.AgentStore]:
     stores: dict[str, dg.AgentStore] = {a: dg.AgentStore(a) for a in disc.agents}
     for f in disc.files:
@@ -109,8 +96,7 @@ def gather_agents(state: Path, disc: Discovery) -> list[dg.AgentStore]:
 
 def gather_pending(ledger: Ledger, disc: Discovery, facts: dg.CollectFacts) -> None:
     """Sources whose stat differs from their cursor: counted with bytes, never opened."""
-    cursors = {sid: json.loads(st) for sid, st in ledger.conn.execute(
-        "SELECT source_id, state FROM cursors WHERE kind IN ('file', 'sqlite')")}
+    cursors = {sid: json.loads(st) for sid, st in ledger.cursor_states(("file", "sqlite")).items()}
     for f in disc.files:
         try:
             st = os.stat(f.path)
@@ -145,7 +131,7 @@ def gather_collect(ledger: Ledger | None, error: str | None, data_dir: Path, dis
     if ledger is None:
         return facts
     facts.last_run = ledger.last_run()
-    facts.events = ledger.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    facts.events = ledger.event_count()
     known = {(p["source"], p["code"]) for p in facts.problems}
     facts.problems += [p for p in ledger.problems() if (p["source"], p["code"]) not in known]
     if disc is not None:
@@ -156,16 +142,7 @@ def gather_collect(ledger: Ledger | None, error: str | None, data_dir: Path, dis
 def gather_usage(ledger: Ledger | None) -> list[dg.UsageGroup]:
     if ledger is None:
         return []
-    rows = ledger.conn.execute(
-        "SELECT agent, provider, model, COUNT(*), SUM(total_tokens), SUM(total_tokens > 0), "
-        "SUM(usage_status = 'missing'), MIN(CASE WHEN usage_status = 'missing' THEN ts_ms END), "
-        "MAX(CASE WHEN usage_status = 'missing' THEN ts_ms END), "
-        # COALESCE: a call without any cost object has NULL cost columns; "x > 0" on NULL is NULL, not false.
-        "SUM(total_tokens > 0 AND ((cost_origin = 'provider-billed' AND cost_total IS NOT NULL) OR COALESCE(cost_total, 0) > 0 "
-        "    OR COALESCE(cost_input, 0) > 0 OR COALESCE(cost_output, 0) > 0 OR COALESCE(cost_cache_read, 0) > 0 "
-        "    OR COALESCE(cost_cache_write, 0) > 0)), "
-        "SUM(total_tokens > 0 AND cost_total IS NOT NULL AND cost_total = 0 AND COALESCE(cost_origin, '') != 'provider-billed') "
-        "FROM events GROUP BY agent, provider, model ORDER BY agent, provider, model").fetchall()
+    rows = ledger.usage_by_model()
     return [dg.UsageGroup(*r) for r in rows]
 
 
@@ -173,9 +150,7 @@ def gather_days(ledger: Ledger | None, tz: dt.tzinfo) -> list[dict]:
     if ledger is None:
         return []
     days: dict[str, dict] = {}
-    for quarter, calls, tokens, missing, errors in ledger.conn.execute(
-            "SELECT ts_ms / ?, COUNT(*), SUM(total_tokens), SUM(usage_status = 'missing'), "
-            "SUM(usage_status IN ('error', 'aborted')) FROM events GROUP BY 1", (QUARTER_MS,)):
+    for quarter, calls, tokens, missing, errors in ledger.usage_by_slot(QUARTER_MS):
         day = dt.datetime.fromtimestamp(quarter * QUARTER_MS / 1000, tz).strftime("%Y-%m-%d")
         d = days.setdefault(day, {"day": day, "calls": 0, "tokens": 0, "missing": 0, "errors": 0})
         d["calls"] += calls
@@ -285,16 +260,6 @@ def find_legacy_log(explicit: str | None, ws: list[Path], env) -> tuple[Path | N
     return None, [str(t) for t in tried]
 
 
-def ledger_call_rows(ledger: Ledger) -> list[dict]:
-    cols = ("key", "agent", "session_id", "provider", "model", "ts_ms", "input", "output", "cache_read",
-            "cache_write", "total_tokens")
-    rows = ledger.conn.execute(
-        f"SELECT {', '.join('e.' + c for c in cols)}, s.session_key FROM events e "
-        "LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id "
-        "WHERE e.total_tokens > 0 ORDER BY e.ts_ms, e.key")
-    return [dict(zip(cols + ("session_key",), r)) for r in rows]
-
-
 def gather_legacy(path: Path | None, tried: list[str], ledger: Ledger | None, tz: dt.tzinfo) -> dg.LegacyFacts:
     facts = dg.LegacyFacts(str(path) if path else None, tried)
     if path is None:
@@ -305,7 +270,7 @@ def gather_legacy(path: Path | None, tried: list[str], ledger: Ledger | None, tz
         facts.error = exc.strerror or type(exc).__name__
         return facts
     facts.lines, facts.malformed = len(log.calls), len(log.malformed)
-    rec = legacy_mod.reconcile(log.calls, ledger_call_rows(ledger) if ledger else [], tz=tz)
+    rec = legacy_mod.reconcile(log.calls, ledger.billed_calls() if ledger else [], tz=tz)
     facts.matched = rec.matched
     facts.missed_calls = len(rec.missed_by_legacy)
     facts.missed_tokens = sum(e["total_tokens"] for e in rec.missed_by_legacy)
@@ -427,7 +392,7 @@ def gather_findings(ctx, checks: list[str] | None) -> tuple[list[dg.Finding], dg
     configured_tz = user_timezone(cfg)
     disc = discover_sources(state_dir)
     agents = gather_agents(state_dir, disc)
-    ledger, ledger_error = open_ledger_readonly(ctx.data_dir)
+    ledger, ledger_error = Ledger.open_read_only(ctx.data_dir)
     try:
         findings += dg.check_state(state)
         findings += dg.check_era(agents, config_version=state.config_version)

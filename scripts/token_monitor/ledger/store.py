@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator
 
 from ..errors import LedgerError
 from ..model import UsageEvent
-from .classify import ROLLUP_CLASS_SQL, TRIGGER_CLASS_SQL
+from .classify import COST_CLASS_SQL, SESSION_JOIN, TRIGGER_CLASS_SQL
 from .schema import (
     BUDGET_COLUMNS,
     BUDGET_SCHEMA,
@@ -101,6 +101,20 @@ class Ledger:
                 code="ledger.corrupt",
             ) from exc
         return cls(conn, path)
+
+    @classmethod
+    def open_read_only(cls, data_dir: Path) -> tuple["Ledger | None", str | None]:
+        """(ledger, None), (None, None) when there is none yet, or (None, why) when it cannot be read."""
+        path = data_dir / LEDGER_NAME
+        if not path.exists():
+            return None, None
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5, isolation_level=None)
+            conn.execute("PRAGMA query_only=1")
+            conn.execute("SELECT COUNT(*) FROM runs").fetchone()
+        except sqlite3.DatabaseError as exc:
+            return None, str(exc)
+        return cls(conn, path), None
 
     def close(self) -> None:
         self.conn.close()
@@ -253,7 +267,7 @@ class Ledger:
             for lo, hi in ranges:
                 self.conn.execute("DELETE FROM rollup_hour WHERE hour_ms >= ? AND hour_ms < ?", (lo, hi))
                 self.conn.execute(
-                    f"INSERT INTO rollup_hour SELECT {HOUR_SQL}, agent, session_id, provider, model, {ROLLUP_CLASS_SQL}, "
+                    f"INSERT INTO rollup_hour SELECT {HOUR_SQL}, agent, session_id, provider, model, {COST_CLASS_SQL}, "
                     "trigger, COUNT(*), SUM(input), SUM(output), SUM(cache_read), SUM(cache_write), SUM(total_tokens), "
                     "SUM(cost_total), SUM(total_tokens = 0 AND usage_status NOT IN ('error', 'aborted')), "
                     "SUM(total_tokens = 0 AND usage_status IN ('error', 'aborted')), MIN(ts_ms), MAX(ts_ms) "
@@ -280,7 +294,7 @@ class Ledger:
                     runs.append([b, b + span])
             if prev is None:
                 exprs = [TRIGGER_CLASS_SQL if d == "trig" else f"e.{d}" for d in cube.dims]
-                join = " LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id" if "trig" in cube.dims else ""
+                join = SESSION_JOIN if "trig" in cube.dims else ""
                 source = f"rollup_hour e{join} WHERE e.hour_ms >= ? AND e.hour_ms < ?"
                 at = "e.hour_ms"
             else:
@@ -315,6 +329,58 @@ class Ledger:
     def file_cursors(self) -> dict[str, dict]:
         return {sid: json.loads(state) for sid, state in self.conn.execute("SELECT source_id, state FROM cursors WHERE kind = 'file'")}
 
+    def cursor_states(self, kinds: Iterable[str]) -> dict[str, str]:
+        """source id -> raw JSON state of the cursors of these kinds (parsed by the caller, on use)."""
+        kinds = list(kinds)
+        return dict(self.conn.execute(
+            f"SELECT source_id, state FROM cursors WHERE kind IN ({','.join('?' * len(kinds))})", kinds))
+
+    def file_cursor_stamps(self) -> dict[str, tuple]:
+        """source id -> (dev, ino, size, mtime_ns) of every file cursor, extracted by SQLite when it can."""
+        try:
+            rows = self.conn.execute(
+                "SELECT source_id, json_extract(state, '$.dev'), json_extract(state, '$.ino'), "
+                "json_extract(state, '$.size'), json_extract(state, '$.mtime_ns') FROM cursors WHERE kind = 'file'").fetchall()
+        except sqlite3.OperationalError:       # an SQLite built without JSON functions
+            rows = []
+            for sid, raw in self.conn.execute("SELECT source_id, state FROM cursors WHERE kind = 'file'"):
+                c = json.loads(raw)
+                rows.append((sid, c.get("dev"), c.get("ino"), c.get("size"), c.get("mtime_ns")))
+        return {r[0]: r[1:] for r in rows}
+
+    def sources_with_problem(self, code: str) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT DISTINCT source FROM problems WHERE code = ?", (code,))}
+
+    def event_count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+
+    def usage_by_model(self) -> list[tuple]:
+        """Per (agent, provider, model): calls, tokens, calls with tokens, calls without usage and their first
+        and last ms, calls with tokens whose cost OpenClaw recorded (cost class B or R), and calls with
+        tokens whose recorded cost is zero (class P with a cost)."""
+        return self.conn.execute(
+            "SELECT agent, provider, model, COUNT(*), SUM(total_tokens), SUM(total_tokens > 0), "
+            "SUM(usage_status = 'missing'), MIN(CASE WHEN usage_status = 'missing' THEN ts_ms END), "
+            "MAX(CASE WHEN usage_status = 'missing' THEN ts_ms END), "
+            "SUM(total_tokens > 0 AND cls IN ('B', 'R')), SUM(total_tokens > 0 AND cls = 'P' AND cost_total IS NOT NULL) "
+            f"FROM (SELECT *, {COST_CLASS_SQL} AS cls FROM events) "
+            "GROUP BY agent, provider, model ORDER BY agent, provider, model").fetchall()
+
+    def usage_by_slot(self, slot_ms: int) -> list[tuple]:
+        """(slot number, calls, tokens, calls without usage, failed calls) per `slot_ms` of UTC time."""
+        return self.conn.execute(
+            "SELECT ts_ms / ?, COUNT(*), SUM(total_tokens), SUM(usage_status = 'missing'), "
+            "SUM(usage_status IN ('error', 'aborted')) FROM events GROUP BY 1", (slot_ms,)).fetchall()
+
+    def billed_calls(self) -> list[dict]:
+        """Every call with tokens, oldest first, with its session key (for reconcile)."""
+        cols = ("key", "agent", "session_id", "provider", "model", "ts_ms", "input", "output", "cache_read",
+                "cache_write", "total_tokens")
+        rows = self.conn.execute(
+            f"SELECT {', '.join('e.' + c for c in cols)}, s.session_key FROM events e{SESSION_JOIN} "
+            "WHERE e.total_tokens > 0 ORDER BY e.ts_ms, e.key")
+        return [dict(zip(cols + ("session_key",), r)) for r in rows]
+
     def last_run(self) -> dict | None:
         row = self.conn.execute("SELECT started_ms, finished_ms, mode, stats FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         if not row:
@@ -326,7 +392,7 @@ class Ledger:
         return [dict(zip(cols, r)) for r in self.conn.execute(f"SELECT {', '.join(cols)} FROM problems ORDER BY code, source, location")]
 
     def select(self, sql: str, params=()) -> list[tuple]:
-        """Rows of one read-only query (reports aggregate in SQL; see aggregate.py)."""
+        """Rows of one read-only query (the named queries of ledger/usage.py run through it)."""
         if not sql.lstrip().upper().startswith("SELECT"):
             raise ValueError("Ledger.select runs SELECT statements only")
         return self.conn.execute(sql, list(params)).fetchall()
@@ -346,8 +412,7 @@ class Ledger:
             args.append(until_ms)
         cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
         sql = (
-            f"SELECT {cols}, s.session_key, s.channel, s.label FROM events e "
-            "LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id"
+            f"SELECT {cols}, s.session_key, s.channel, s.label FROM events e{SESSION_JOIN}"
             + (f" WHERE {' AND '.join(where)}" if where else "")
             + " ORDER BY e.ts_ms, e.key"
         )
