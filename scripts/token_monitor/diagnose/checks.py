@@ -576,28 +576,28 @@ def check_auth(a: AuthFacts) -> list[Finding]:
 
 # ---------------------------------------------------------------- legacy log
 
-def check_legacy(l: LegacyFacts) -> list[Finding]:
-    if l.error:
-        return [Finding("warn", "legacy.token-usage-gaps", f"cannot read old log {l.path}: {l.error}",
+def check_legacy(legacy: LegacyFacts) -> list[Finding]:
+    if legacy.error:
+        return [Finding("warn", "legacy.token-usage-gaps", f"cannot read old log {legacy.path}: {legacy.error}",
                         "check the path; token-monitor reconcile --legacy FILE")]
-    if l.path is None:
+    if legacy.path is None:
         return [Finding("ok", "legacy.token-usage-gaps", "no old token-usage.jsonl to compare", "",
-                        {"tried": l.tried})]
-    if not (l.missed_calls or l.only_legacy_calls):
+                        {"tried": legacy.tried})]
+    if not (legacy.missed_calls or legacy.only_legacy_calls):
         return [Finding("ok", "legacy.token-usage-gaps",
-                        f"old log {l.path} agrees with the ledger ({plural(l.matched, 'call')})")]
-    rows = [r for r in l.worst_rows][:2]
+                        f"old log {legacy.path} agrees with the ledger ({plural(legacy.matched, 'call')})")]
+    rows = [r for r in legacy.worst_rows][:2]
     examples = "; ".join(f"{r['day']} {r['model']}: ledger {r['ledgerCalls']}, old log {r['legacyCalls']} calls" for r in rows)
-    level = "warn" if l.only_legacy_calls else "info"
-    text = (f"old log {l.path} misses {plural(l.missed_calls, 'call')} ({fmt_int(l.missed_tokens)} tokens) the transcripts have"
-            + (f" and has {plural(l.only_legacy_calls, 'call')} ({fmt_int(l.only_legacy_tokens)} tokens) they no longer have"
-               if l.only_legacy_calls else "")
+    level = "warn" if legacy.only_legacy_calls else "info"
+    text = (f"old log {legacy.path} misses {plural(legacy.missed_calls, 'call')} ({fmt_int(legacy.missed_tokens)} tokens) the transcripts have"
+            + (f" and has {plural(legacy.only_legacy_calls, 'call')} ({fmt_int(legacy.only_legacy_tokens)} tokens) they no longer have"
+               if legacy.only_legacy_calls else "")
             + (f"; {examples}" if examples else ""))
     return [Finding(level, "legacy.token-usage-gaps", text,
-                    f"token-monitor reconcile --legacy {q(l.path)} lists each call; trust the ledger, retire the old log",
-                    {"path": l.path, "matched": l.matched, "missed_calls": l.missed_calls, "missed_tokens": l.missed_tokens,
-                     "only_legacy_calls": l.only_legacy_calls, "only_legacy_tokens": l.only_legacy_tokens,
-                     "malformed_lines": l.malformed, "rows": l.worst_rows})]
+                    f"token-monitor reconcile --legacy {q(legacy.path)} lists each call; trust the ledger, retire the old log",
+                    {"path": legacy.path, "matched": legacy.matched, "missed_calls": legacy.missed_calls, "missed_tokens": legacy.missed_tokens,
+                     "only_legacy_calls": legacy.only_legacy_calls, "only_legacy_tokens": legacy.only_legacy_tokens,
+                     "malformed_lines": legacy.malformed, "rows": legacy.worst_rows})]
 
 
 # ---------------------------------------------------------------- time zone

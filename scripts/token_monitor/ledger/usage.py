@@ -49,7 +49,7 @@ def _dim_sql(dim: str, segments: list[tuple[int, int]], *, cube: str | None = No
     if dim in ("provider", "agent"):
         return f"e.{dim}"
     if dim == "session":
-        return f"e.agent || char(31) || e.session_id"
+        return "e.agent || char(31) || e.session_id"
     if dim == "channel":
         return "COALESCE(s.channel, '')"
     if dim == "trigger":
