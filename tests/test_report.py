@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import CANARIES, FIXTURES, ROOT
 
+from token_monitor.report import words
 from token_monitor.report import build
 from token_monitor import model
 from token_monitor.ledger import usage
@@ -268,11 +269,11 @@ def test_estimated_unpriced_and_billed_are_labelled(cli, multi):
 
 
 def test_small_costs_keep_significant_digits():
-    assert render.human_cost(0.0042) == "$0.0042"
-    assert render.human_cost(0.00063) == "$0.00063"
-    assert render.human_cost(3.412) == "$3.41"
-    assert render.human_cost(0) == "$0"
-    assert render.human_tokens(1_240_000) == "1.24M" and render.human_tokens(999) == "999"
+    assert words.human_cost(0.0042) == "$0.0042"
+    assert words.human_cost(0.00063) == "$0.00063"
+    assert words.human_cost(3.412) == "$3.41"
+    assert words.human_cost(0) == "$0"
+    assert words.human_tokens(1_240_000) == "1.24M" and words.human_tokens(999) == "999"
 
 
 # --------------------------------------------------------------------------- no usage, top, errors

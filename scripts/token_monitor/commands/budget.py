@@ -10,6 +10,7 @@ from ..ledger.store import Ledger
 from ..ops import budget as bmod
 from ..ops.alerts import budget_statuses
 from ..output import envelope, print_json
+from ..report.words import amount_text
 from ..sources.openclaw_config import load_config, model_prices, user_timezone
 
 NAME = "budget"
@@ -89,7 +90,7 @@ def alert_inputs(ctx, tz_name: str | None = None):
 
 
 def _row_text(b: bmod.Budget) -> str:
-    return f"#{b.id}  {b.period:<7}  {bmod.format_amount(b.amount, b.unit):>14}  {b.scope}"
+    return f"#{b.id}  {b.period:<7}  {amount_text(b.amount, b.unit):>14}  {b.scope}"
 
 
 # ---------------------------------------------------------------- actions
@@ -106,7 +107,7 @@ def _set(ctx, ledger: Ledger) -> int:
     if getattr(a, "json", False):
         print_json(envelope("budget", data={"action": "set", "budget": _budget_dict(b)}))
     else:
-        print(f"budget #{bid} set: {bmod.format_amount(amount, unit)} {period}, {b.scope}")
+        print(f"budget #{bid} set: {amount_text(amount, unit)} {period}, {b.scope}")
     return 0
 
 
@@ -173,9 +174,9 @@ def _status(ctx, ledger: Ledger) -> int:
     rows = []
     for st in statuses:
         b = st.budget
-        rows.append([f"#{b.id}", f"{b.period} · {b.scope}", bmod.format_amount(st.used, b.unit),
-                     bmod.format_amount(b.amount, b.unit), f"{st.percent:.0f}%",
-                     bmod.format_amount(st.projected, b.unit) if st.projected is not None else "—"])
+        rows.append([f"#{b.id}", f"{b.period} · {b.scope}", amount_text(st.used, b.unit),
+                     amount_text(b.amount, b.unit), f"{st.percent:.0f}%",
+                     amount_text(st.projected, b.unit) if st.projected is not None else "—"])
     print(tabulate(rows, headers=["id", "budget", "used", "limit", "%", "projected"], tablefmt="plain",
                    colalign=("left", "left", "right", "right", "right", "right")))
     unpriced = sum(st.unpriced_calls for st in statuses if st.budget.unit == "usd")

@@ -14,10 +14,11 @@ label part is shortened; numbers and the commands a note points to are kept whol
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import unicodedata
 from typing import Mapping, Sequence
+
+from .words import human_cost, human_tokens, pct, plural, tokens_text
 
 MAX_LINES = 20
 MAX_COLS = 64
@@ -30,49 +31,6 @@ DIM_TITLES = {"model": "model", "provider": "provider", "agent": "agent", "sessi
 
 
 # --------------------------------------------------------------------------- numbers
-def human_tokens(n: int | None) -> str:
-    if n is None:
-        return "?"
-    n = int(n)
-    if abs(n) < 1000:
-        return str(n)
-    for div, unit in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if abs(n) >= div * 0.9995:
-            v = n / div
-            text = f"{v:.3g}" if v < 1000 else f"{v:.0f}"
-            if "e" in text:
-                text = f"{v:.0f}"
-            return text + unit
-    return str(n)
-
-
-def human_cost(usd: float | None) -> str:
-    """$3.41, $0.42, $0.0042 (two significant digits below a dollar), $1,234, $12.3K."""
-    if usd is None:
-        return "?"
-    if usd == 0:
-        return "$0"
-    sign = "-" if usd < 0 else ""
-    x = abs(usd)
-    if x >= 10000:
-        return f"{sign}${human_tokens(round(x))}"
-    if x >= 1000:
-        return f"{sign}${x:,.0f}"
-    if x >= 1:
-        return f"{sign}${x:.2f}"
-    digits = max(2, 1 - math.floor(math.log10(x)))      # two significant digits
-    if digits > 8:
-        return f"{sign}<$0.00000001"
-    return f"{sign}${x:.{digits}f}"
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def tokens_text(n: int | None) -> str:
-    """'1.24M tokens', '1 token'."""
-    return f"{human_tokens(n)} token{'' if n == 1 else 's'}"
 
 
 def cost_cell(row: Mapping) -> str:
@@ -89,14 +47,6 @@ def cost_cell(row: Mapping) -> str:
     if row.get("unpricedTokens"):
         return f"{text} {marker}+?"
     return f"{text} {marker}" if marker else text
-
-
-def pct(x: float | None) -> str:
-    if x is None:
-        return "n/a"
-    if x >= 1000:
-        return f"{x / 100 + 1:.0f}x"
-    return f"{x:+.0f}%"
 
 
 def sparkline(values: Sequence[int]) -> str:
