@@ -57,9 +57,6 @@ class Budget:
     def scope_key(self) -> str:
         return f"{self.period}/{self.unit}/{self.agent or '*'}/{self.provider or '*'}/{self.model or '*'}"
 
-    def label(self) -> str:
-        return f"{self.period} budget ({self.scope})"
-
 
 @dataclasses.dataclass(frozen=True)
 class BudgetStatus:

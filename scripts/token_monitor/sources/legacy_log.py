@@ -195,22 +195,19 @@ def reconcile(calls: list[LegacyCall], events: list[Mapping], *, tz: dt.tzinfo =
             "day": day, "provider": provider, "model": model,
             "ledgerCalls": 0, "ledgerTokens": 0, "legacyCalls": 0, "legacyTokens": 0,
             "missedCalls": 0, "missedTokens": 0, "onlyLegacyCalls": 0, "onlyLegacyTokens": 0})
-    for e in events:
-        r = row(_day(e["ts_ms"], tz), e["provider"], e["model"])
-        r["ledgerCalls"] += 1
-        r["ledgerTokens"] += e["total_tokens"]
-    for c in calls:
-        r = row(_day(c.ts_ms, tz), c.provider, c.model)
-        r["legacyCalls"] += 1
-        r["legacyTokens"] += c.total_tokens
-    for e in missed:
-        r = row(_day(e["ts_ms"], tz), e["provider"], e["model"])
-        r["missedCalls"] += 1
-        r["missedTokens"] += e["total_tokens"]
-    for c in only_legacy:
-        r = row(_day(c.ts_ms, tz), c.provider, c.model)
-        r["onlyLegacyCalls"] += 1
-        r["onlyLegacyTokens"] += c.total_tokens
+    def of_event(e: dict) -> tuple:
+        return e["ts_ms"], e["provider"], e["model"], e["total_tokens"]
+
+    def of_call(c: LegacyCall) -> tuple:
+        return c.ts_ms, c.provider, c.model, c.total_tokens
+
+    for items, view, name in ((events, of_event, "ledger"), (calls, of_call, "legacy"), (missed, of_event, "missed"),
+                              (only_legacy, of_call, "onlyLegacy")):
+        for item in items:
+            ts_ms, provider, model, tokens = view(item)
+            r = row(_day(ts_ms, tz), provider, model)
+            r[f"{name}Calls"] += 1
+            r[f"{name}Tokens"] += tokens
     by_day_model = [table[k] for k in sorted(table)]
     return Reconciliation(len(matched_lines), sorted(missed, key=lambda e: (e["ts_ms"], e["key"])),
                           sorted(only_legacy, key=lambda c: (c.ts_ms, c.line)), by_day_model)
