@@ -89,19 +89,10 @@ def stable_json(out: str) -> str:
 
 
 def display_width(text: str) -> int:
-    """Terminal columns, written independently of render: East Asian Wide/Fullwidth take two,
-    combining marks and format characters (joiners) none, VS16 widens a one-column symbol."""
-    w, prev = 0, ""
-    for ch in text:
-        if ch == "\ufe0f":
-            w += 1 if prev and unicodedata.east_asian_width(prev) not in ("W", "F") else 0
-            prev = ""
-            continue
-        if unicodedata.category(ch) in ("Mn", "Me", "Cf", "Cc"):
-            continue
-        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-        prev = ch
-    return w
+    """Terminal columns as wcwidth (the library terminals' width tables come from) measures them."""
+    from wcwidth import wcswidth
+
+    return wcswidth(text)
 
 
 def assert_text_bounds(text: str) -> None:

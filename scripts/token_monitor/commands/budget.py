@@ -10,7 +10,8 @@ from ..ledger.store import Ledger
 from ..ops import budget as bmod
 from ..ops.alerts import budget_statuses
 from ..output import envelope, print_json
-from ..report.words import amount_text
+from ..report.render import plain_table
+from ..report.words import amount_text, plural
 from ..sources.openclaw_config import load_config, model_prices, user_timezone
 
 NAME = "budget"
@@ -156,7 +157,6 @@ def _list(ctx, ledger: Ledger) -> int:
 
 
 def _status(ctx, ledger: Ledger) -> int:
-    from tabulate import tabulate
 
     _, tz, tz_name, prices = alert_inputs(ctx, getattr(ctx.args, "tz", None))
     budgets = [bmod.Budget.from_row(r) for r in ledger.budgets()]
@@ -177,11 +177,11 @@ def _status(ctx, ledger: Ledger) -> int:
         rows.append([f"#{b.id}", f"{b.period} · {b.scope}", amount_text(st.used, b.unit),
                      amount_text(b.amount, b.unit), f"{st.percent:.0f}%",
                      amount_text(st.projected, b.unit) if st.projected is not None else "—"])
-    print(tabulate(rows, headers=["id", "budget", "used", "limit", "%", "projected"], tablefmt="plain",
-                   colalign=("left", "left", "right", "right", "right", "right")))
+    print("\n".join(plain_table(["id", "budget", "used", "limit", "%", "projected"], rows, width=None,
+                                 align=["left", "left", "right", "right", "right", "right"])))
     unpriced = sum(st.unpriced_calls for st in statuses if st.budget.unit == "usd")
     if unpriced:
-        print(f"note: {unpriced} call(s) have no price configured and are not in USD totals (see: diagnose)")
+        print(f"note: {plural(unpriced, 'call')} have no price configured and are not in USD totals (see: diagnose)")
     return int(ExitCode.ALERT) if due else 0
 
 
