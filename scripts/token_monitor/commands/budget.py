@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..errors import ExitCode, UsageError
 from ..ledger.store import Ledger
@@ -30,21 +29,6 @@ EPILOG = """examples:
   token-monitor budget remove daily --agent work      by scope"""
 
 
-class _OneLineParser(argparse.ArgumentParser):
-    """Argument errors as one line (the agent relays it), not usage plus error."""
-
-    def error(self, message):
-        print(f"token-monitor: {self.prog.removeprefix('token-monitor ')}: {message} — see: {self.prog} --help", file=sys.stderr)
-        raise SystemExit(int(ExitCode.USAGE))
-
-    def parse_known_args(self, args=None, namespace=None):
-        # Unknown options would otherwise bubble up to the top-level parser's two-line error.
-        ns, extras = argparse.ArgumentParser.parse_known_args(self, args, namespace)
-        if extras:
-            self.error(f"unrecognized arguments: {' '.join(extras)}")
-        return ns, extras
-
-
 def _scope_options(p, *, amount_units: bool = True) -> None:
     unit = p.add_mutually_exclusive_group()
     unit.add_argument("--usd", dest="unit", action="store_const", const="usd", help="limit in US dollars (default)")
@@ -56,14 +40,10 @@ def _scope_options(p, *, amount_units: bool = True) -> None:
 
 
 def register(p) -> None:
-    from ..cli import _global_options
-
-    p.error = _OneLineParser.error.__get__(p)
-    p.parse_known_args = _OneLineParser.parse_known_args.__get__(p)
     p.add_argument("--json", action="store_true", help="print a JSON envelope")
     p.add_argument("--tz", metavar="ZONE", help="time zone for periods (default: OpenClaw's userTimezone, else the host's)")
     p.add_argument("--no-collect", action="store_true", help="use the ledger as it is, without collecting first")
-    sub = p.add_subparsers(dest="budget_action", metavar="ACTION", parser_class=_OneLineParser)
+    sub = p.add_subparsers(dest="budget_action", metavar="ACTION")
     s = sub.add_parser("set", help="set (or change) a budget", formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="AMOUNT: 5, $5, 5usd, 200k or 1.5M (tokens)")
     s.add_argument("period", metavar="daily|weekly|monthly")
@@ -78,7 +58,6 @@ def register(p) -> None:
         sp.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print a JSON envelope")
         sp.add_argument("--tz", metavar="ZONE", default=argparse.SUPPRESS, help="time zone for periods")
         sp.add_argument("--no-collect", action="store_true", default=argparse.SUPPRESS, help="do not collect first")
-        _global_options(sp, suppress=True)
 
 
 # ---------------------------------------------------------------- shared with collect --heartbeat
