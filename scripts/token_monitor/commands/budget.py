@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from .. import request
 from ..errors import ExitCode, UsageError
 from ..ledger.store import Ledger
 from ..ops import budget as bmod
@@ -11,7 +12,6 @@ from ..ops.alerts import budget_statuses
 from ..output import envelope, print_json
 from ..report.render import plain_table
 from ..report.words import amount_text, plural
-from ..sources.openclaw_config import load_config, model_prices, user_timezone
 
 NAME = "budget"
 ORDER = 70
@@ -61,12 +61,6 @@ def register(p) -> None:
 
 
 # ---------------------------------------------------------------- shared with collect --heartbeat
-
-def alert_inputs(ctx, tz_name: str | None = None):
-    """(budgets, tz, tz name, prices) for evaluating budgets and alerts in this context."""
-    cfg = load_config(ctx.config_path)
-    tz, name = bmod.resolve_zone(tz_name, config_zone=user_timezone(cfg), env=ctx.env)
-    return cfg, tz, name, model_prices(cfg, ctx.state.path)
 
 
 def _row_text(b: bmod.Budget) -> str:
@@ -137,7 +131,7 @@ def _list(ctx, ledger: Ledger) -> int:
 
 def _status(ctx, ledger: Ledger) -> int:
 
-    _, tz, tz_name, prices = alert_inputs(ctx, getattr(ctx.args, "tz", None))
+    _, tz, tz_name, prices = request.alert_inputs(ctx, getattr(ctx.args, "tz", None))
     budgets = [bmod.Budget.from_row(r) for r in ledger.budgets()]
     now = ctx.now()
     statuses = budget_statuses(ledger.conn, budgets, now=now, tz=tz, prices=prices)

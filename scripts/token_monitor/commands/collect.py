@@ -91,7 +91,7 @@ def run_heartbeat(ctx) -> int:
     from ..ledger.store import Ledger
     from ..ops.alerts import alert_paragraph, due_alerts, send_once
     from ..ops.budget import Budget
-    from .budget import alert_inputs
+    from ..request import alert_inputs
 
     collect(ctx.state.path, ctx.data_dir, rebuild=ctx.args.rebuild)
     cfg, tz, tz_name, prices = alert_inputs(ctx, ctx.args.tz)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import request
 from ..diagnose.gather import find_legacy_log, workspaces
 from ..errors import UsageError
 from ..ledger.store import Ledger
@@ -67,9 +68,8 @@ def run(ctx) -> int:
 
     state = ctx.state.path
     cfg = load_config(ctx.config_path)
-    from .report import resolve_zone
 
-    tz = resolve_zone(ctx, cfg)[0]
+    tz = request.resolve_zone(ctx, cfg)[0]
     ws = workspaces(state, cfg, ctx.env, discover_sources(state).agents)
     path, tried = find_legacy_log(ctx.args.legacy, ws, ctx.env)
     if path is None:

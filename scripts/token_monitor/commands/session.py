@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import model
+from .. import request as shell
 from ..errors import UsageError
 from ..ledger import usage
 from ..output import envelope, print_json
@@ -10,7 +11,6 @@ from ..report import build, render
 from ..report.periods import offset_segments
 from ..report.totals import Totals, grouped_totals
 from ..sources import openclaw_config as config
-from . import report as shell
 
 NAME = "session"
 ORDER = 13

@@ -168,14 +168,6 @@ def normalize_filters(*, agent: str | None, provider: str | None, model: str | N
 
 # ---------------------------------------------------------------- time
 
-def resolve_zone(name: str | None, *, config_zone: str | None, env: Mapping[str, str]) -> tuple[dt.tzinfo, str]:
-    """The zone budgets are counted in: the same precedence as reports (timeparse.resolve_zone)."""
-    from ..report.timeparse import resolve_zone as resolve
-
-    tz, tz_name, _ = resolve(name, config_tz=config_zone, env=env)
-    return tz, tz_name
-
-
 def period_bounds(period: str, now: dt.datetime, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime, str]:
     """[start, end) of the calendar period containing `now`, in `tz`, and a stable key for it."""
     local = now.astimezone(tz)
