@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import math
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -108,19 +107,28 @@ def read_legacy_log(path: Path) -> LegacyLog:
     """Parse the whole log (it holds only numbers, model names and times). Raises OSError."""
     calls: list[LegacyCall] = []
     malformed: list[tuple[int, str]] = []
+    import jsonlines
+
+    line_no = 0
+
+    def numbered(fh):          # jsonlines reads whole lines; it does not say which line a value came from
+        nonlocal line_no
+        for line_no, raw in enumerate(fh, 1):
+            yield raw
+
     with open(path, "rb") as fh:
-        for n, raw in enumerate(fh, 1):
-            text = raw.strip()
-            if not text:
-                continue
+        reader = jsonlines.Reader(numbered(fh))
+        while True:
             try:
-                obj = json.loads(text.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError):
-                malformed.append((n, "invalid JSON"))
+                obj = reader.read(skip_empty=True)
+            except EOFError:
+                break
+            except jsonlines.InvalidLineError as exc:
+                malformed.append((exc.lineno, "invalid JSON"))
                 continue
-            parsed = parse_line(obj, n)
+            parsed = parse_line(obj, line_no)
             if isinstance(parsed, str):
-                malformed.append((n, parsed))
+                malformed.append((line_no, parsed))
             else:
                 calls.append(parsed)
     return LegacyLog(path, calls, malformed)
