@@ -123,7 +123,7 @@ CREATE TABLE IF NOT EXISTS alerts_sent (
 );
 """
 
-# Budgets (issue 5). Kept out of SCHEMA's version gate: `ensure_budget_table` creates it in
+# Budgets. Kept out of SCHEMA's version gate: `ensure_budget_table` creates it in
 # ledgers written before it existed, so adding it needs no schema-version bump.
 # Filters use '' for "any" so the UNIQUE scope works (NULLs never compare equal in SQLite).
 BUDGET_SCHEMA = """

@@ -199,7 +199,7 @@ class Ledger:
             # Keep the run log short; the ledger itself keeps every event.
             self.conn.execute("DELETE FROM runs WHERE id <= (SELECT MAX(id) FROM runs) - 500")
 
-    # ------------------------------------------------------------ budgets and alerts (issue 5)
+    # ------------------------------------------------------------ budgets and alerts
     def ensure_budget_table(self) -> None:
         self.conn.execute(BUDGET_SCHEMA)
 

@@ -1,4 +1,4 @@
-"""Review fixes to the report/render path: filters that match case-insensitively and through provider
+"""Report filters and layout: filters that match case-insensitively and through provider
 aliases (and say when they match nothing), truncation that keeps numbers and commands, display width
 for CJK/emoji, the exit code and note after a collect that found problems, the "est+?" cost label,
 plurals, and argument errors honouring --json."""
