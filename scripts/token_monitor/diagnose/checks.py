@@ -22,7 +22,8 @@ CODES = (
     "collect.never-run", "collect.stale", "sources.pending", "sources.unreadable", "records.malformed",
     "state.schema-unknown", "usage.missing", "cost.unpriced", "cost.zero-recorded", "usage.gap-days",
     "hooks.internal-disabled", "hooks.token-logger-missing", "hooks.token-logger-disabled", "hooks.not-needed",
-    "auth.provider-without-profile", "auth.profile-unused", "legacy.token-usage-gaps", "schedule.none",
+    "auth.provider-without-profile", "auth.profile-unused", "legacy.token-usage-gaps", "schedule.command-missing",
+    "schedule.none",
 )
 CODE_RANK = {c: i for i, c in enumerate(CODES)}
 GROUPS = sorted({c.split(".")[0] for c in CODES})
@@ -158,6 +159,7 @@ class ScheduleFacts:
     crontab_lines: int | None             # None: no crontab binary / unreadable
     sqlite_era: bool
     collect_command: str
+    missing_programs: list[str] = dataclasses.field(default_factory=list)   # what a scheduled command runs, gone
 
 
 # ---------------------------------------------------------------- helpers
@@ -617,6 +619,17 @@ def check_timezone(configured: str | None, valid: bool, used: str, config_path: 
 # ---------------------------------------------------------------- scheduling
 
 def check_schedule(s: ScheduleFacts) -> list[Finding]:
+    missing = []
+    if s.missing_programs:
+        missing = [Finding("error", "schedule.command-missing",
+                           f"scheduled collection runs {s.missing_programs[0]}, which no longer exists "
+                           "(skill folder moved or venv removed): it silently never collects",
+                           _schedule_remedy(s).replace(" (plan first", " again from where token-monitor is now (plan first"),
+                           details={"missing": s.missing_programs})]
+    return missing + _schedule_state(s)
+
+
+def _schedule_state(s: ScheduleFacts) -> list[Finding]:
     jobs = [j for j in s.cron_jobs if j.get("enabled") is not False]
     if jobs:
         return [Finding("ok", "schedule.none", f"collection scheduled: OpenClaw cron job {jobs[0]['name']} ({jobs[0]['store']})",
