@@ -50,7 +50,14 @@ def _clean_range_backslash(slashes: str) -> str:
     return slashes[: len(slashes) - len(slashes) % 2]
 
 
-def _make_regex_prefix(pattern: str) -> str:
+def _negate_range(rng: str) -> str:  # ignore 7.0.6 (clawhub 0.23.x): [!a] and [^a] negate the class
+    if rng.startswith("!") or rng.startswith("\\^"):
+        return "^" + rng[1 if rng[0] == "!" else 2:]
+    return rng
+
+
+def _make_regex_prefix(pattern: str, ignore_version: str) -> str:
+    new = ignore_version != "7.0.5"
     s = pattern
     s = re.sub(r"^\ufeff", "", s, count=1)
     s = re.sub(r"((?:\\\\)*?)(\\?\s+)$", lambda m: m.group(1) + (" " if m.group(2).startswith("\\") else ""),
@@ -60,7 +67,8 @@ def _make_regex_prefix(pattern: str) -> str:
     s = re.sub(r"(?!\\)\?", lambda m: "[^/]", s)
     s = re.sub(r"^/", lambda m: "^", s, count=1)
     s = re.sub(r"/", lambda m: "\\/", s)
-    s = re.sub(r"^\^*\\\*\\\*\\/", lambda m: "^(?:.*\\/)?", s, count=1)
+    leading_globstars = r"^\^*(?:\\\*\\\*\\/)+" if new else r"^\^*\\\*\\\*\\/"
+    s = re.sub(leading_globstars, lambda m: "^(?:.*\\/)?", s, count=1)
     starting = "(?:^|\\/)" if not re.search(r"/(?!$)", pattern) else "^"
     s = re.sub(r"^(?=[^^])", lambda m: starting, s, count=1)
     s = re.sub(r"\\/\\\*\\\*(?=\\/|$)",
@@ -74,7 +82,8 @@ def _make_regex_prefix(pattern: str) -> str:
         if lead == "\\":
             return f"\\[{rng}{_clean_range_backslash(end)}{close}"
         if close == "]":
-            return f"[{_sanitize_range(rng)}{end}]" if len(end) % 2 == 0 else "[]"
+            rng = _sanitize_range(rng)
+            return f"[{_negate_range(rng) if new else rng}{end}]" if len(end) % 2 == 0 else "[]"
         return "[]"
 
     s = re.sub(r"(\\)?\[([^\]/]*?)(\\*)($|\])", _range, s)
@@ -104,7 +113,8 @@ class _Rule:
 class Ignore:
     """`ignore()` from the npm package: add() lines, ignores(relpath)."""
 
-    def __init__(self) -> None:
+    def __init__(self, ignore_version: str = "7.0.6") -> None:
+        self.ignore_version = ignore_version
         self.rules: list[_Rule] = []
         self._cache: dict[str, tuple[bool, bool]] = {}
 
@@ -117,7 +127,7 @@ class Ignore:
             body = pattern[1:] if negative else pattern
             body = re.sub(r"^\\!", "!", body, count=1)
             body = re.sub(r"^\\#", "#", body, count=1)
-            self.rules.append(_Rule(negative, _compile(_make_regex_prefix(body))))
+            self.rules.append(_Rule(negative, _compile(_make_regex_prefix(body, self.ignore_version))))
             self._cache.clear()
 
     def _test(self, path: str) -> tuple[bool, bool]:
@@ -190,10 +200,14 @@ def _read_ignore_lines(path: Path) -> list[str]:
     return re.split(r"\r?\n", raw)
 
 
-def list_text_files(root: Path) -> list[str]:
-    """Relative paths listTextFiles(root) keeps."""
+CLI_VERSIONS = {"0.23.3": "7.0.6", "0.20.0": "7.0.5"}  # clawhub version -> the `ignore` version it pins
+LATEST = "0.23.3"
+
+
+def list_skill_files(root: Path, cli: str = LATEST) -> list[str]:
+    """Relative paths the package's collector keeps: listSkillFiles (0.21+) or listTextFiles (0.20.x)."""
     root = root.resolve()
-    ig = Ignore()
+    ig = Ignore(CLI_VERSIONS[cli])
     ig.add(DEFAULT_IGNORES)
     for name in IGNORE_FILES:
         ig.add(_read_ignore_lines(root / name))
@@ -204,26 +218,36 @@ def list_text_files(root: Path) -> list[str]:
             continue
         if any(seg.startswith(".") for seg in rel.split("/")):
             continue
-        ext = _extension(rel)
-        if ext and ext not in TEXT_FILE_EXTENSIONS:
-            continue
-        if not ext and not _likely_text(path):
-            continue
+        if cli == "0.20.0":  # the text-only filter, removed in clawhub 0.21 (openclaw/clawhub#3196)
+            ext = _extension(rel)
+            if ext and ext not in TEXT_FILE_EXTENSIONS:
+                continue
+            if not ext and not _likely_text(path):
+                continue
         kept.append(rel)
-    return kept
+    return sorted(kept)
 
 
 def _is_manifest(rel: str) -> bool:
     return rel.lower() in ("skill.md", "skills.md")
 
 
-def upload_set(root: Path) -> tuple[list[str], list[str]]:
-    """(files `clawhub publish` uploads, reasons the CLI refuses). dist/cli/commands/publish.js:19-53."""
+def _size_problems(root: Path, files: list[str]) -> list[str]:
+    problems = [f'File "{f}" exceeds 10MB limit' for f in files
+                if (root / f).stat().st_size > MAX_PUBLISH_FILE_BYTES][:1]
+    if not problems and sum((root / f).stat().st_size for f in files) > MAX_PUBLISH_TOTAL_BYTES:
+        problems.append("Skill bundle exceeds 50MB limit")
+    return problems
+
+
+def upload_set(root: Path, cli: str = LATEST) -> tuple[list[str], list[str]]:
+    """(files `clawhub skill publish` would upload, reasons the CLI refuses to upload anything)."""
     root = root.resolve()
-    problems = []
     if _looks_like_plugin(root):
-        problems.append('clawhub: "This looks like a plugin" (openclaw.plugin.json or package.json "openclaw")')
-    files = list_text_files(root)
+        return [], ['This looks like a plugin. Use "clawhub package publish <source>" instead.']
+    files = list_skill_files(root, cli)
+    # 0.21+: listSkillFiles(root, limits) throws before anything is uploaded (the registry checks again)
+    problems = _size_problems(root, files) if cli != "0.20.0" else []
     if not any(_is_manifest(f) for f in files):  # ensureRootManifestFile: SKILL.md is uploaded even if ignored
         manifests = sorted(e.name for e in os.scandir(root)
                            if e.is_file(follow_symlinks=False) and _is_manifest(e.name))
@@ -231,27 +255,23 @@ def upload_set(root: Path) -> tuple[list[str], list[str]]:
             files.append(manifests[0])
     files = [f for f in files if f.strip().lower() != "skill-card.md"]  # stripGeneratedSkillCards
     if not files:
-        problems.append("clawhub: No files found")
+        problems.append("No files found")
     elif not any(_is_manifest(f) for f in files):
-        problems.append("clawhub: SKILL.md required")
+        problems.append("SKILL.md required")
     return sorted(files), problems
 
 
-def publish_set(root: Path) -> tuple[list[str], list[str]]:
-    """(files the registry stores, reasons the CLI or the registry refuses the whole publish)."""
+def publish_set(root: Path, cli: str = LATEST) -> tuple[list[str], list[str]]:
+    """(files the registry stores, reasons the CLI or the registry refuses the whole publish; then nothing is)."""
     root = root.resolve()
-    files, problems = upload_set(root)
-    # convex/lib/skills/index.ts isMacJunkPath: __MACOSX/… dropped silently; sanitizePath: ".." or "\\" refused
+    files, problems = upload_set(root, cli)
+    if problems:
+        return files, problems
+    # convex/lib/skills/index.ts: isMacJunkPath drops __MACOSX/... silently; sanitizePath refuses ".." and "\\"
     files = [f for f in files if "__macosx" not in f.lower().split("/")]
-    for f in files:
-        if ".." in f or "\\" in f:
-            problems.append(f"registry: Invalid file paths ({f})")
-        size = (root / f).stat().st_size
-        if size > MAX_PUBLISH_FILE_BYTES:
-            problems.append(f'registry: File "{f}" exceeds 10MB limit ({size} bytes)')
-    total = sum((root / f).stat().st_size for f in files)
-    if total > MAX_PUBLISH_TOTAL_BYTES:
-        problems.append(f"registry: Skill bundle exceeds 50MB limit ({total} bytes)")
+    problems = [f"Invalid file paths ({f})" for f in files if ".." in f or "\\" in f]
+    problems += [f"Invalid upload path ({f[:40]}...)" for f in files if len(f) > 500]  # lib/skillZip.ts
+    problems += _size_problems(root, files)  # convex/lib/skillPublish.ts derivePublishFilesFromStorage
     return files, problems
 
 
@@ -276,6 +296,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("dir", type=Path, help="skill folder (a clean clone)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of lines")
     ap.add_argument("--copy", type=Path, metavar="DEST", help="copy the publish set into DEST (must not exist)")
+    ap.add_argument("--cli", choices=sorted(CLI_VERSIONS), default=LATEST,
+                    help=f"clawhub version whose rules to apply (default {LATEST}, the npm latest)")
     args = ap.parse_args(argv)
     if not args.dir.is_dir():
         print(f"clawhub_publish_set: {args.dir} is not a folder; pass the skill folder (a clean clone)",
@@ -284,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.copy is not None and args.copy.exists():
         print(f"clawhub_publish_set: {args.copy} exists; pass a new folder to --copy", file=sys.stderr)
         return 2
-    files, problems = publish_set(args.dir)
+    files, problems = publish_set(args.dir, args.cli)
     sizes = {f: (args.dir / f).stat().st_size for f in files}
     total = sum(sizes.values())
     if args.json:

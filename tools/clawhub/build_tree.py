@@ -4,7 +4,7 @@
     python3 tools/clawhub/build_tree.py tests/fixtures/clawhub/tree.json DEST
 
 Each entry of "files" has "path" and one of: "text" (UTF-8), "hex" (raw bytes), "repeat" + "size"
-(the string repeated, cut to exactly size bytes), "symlink" (link target, relative).
+(the string repeated, cut to exactly size bytes), "sparse" (that many zero bytes, a sparse file), "symlink" (link target, relative).
 """
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ def build(manifest: dict, dest: Path) -> None:
             os.symlink(entry["symlink"], path)
         elif "hex" in entry:
             path.write_bytes(bytes.fromhex(entry["hex"]))
+        elif "sparse" in entry:
+            with open(path, "wb") as fh:
+                fh.truncate(entry["sparse"])
         elif "repeat" in entry:
             unit = entry["repeat"].encode()
             size = entry["size"]
