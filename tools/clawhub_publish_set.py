@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
-"""The exact file set `clawhub publish DIR` would upload (a stdlib-only port of clawhub 0.20.0).
+"""The exact file set `clawhub skill publish DIR` would publish (stdlib-only port of clawhub 0.23.3 and 0.20.0).
 
     python3 tools/clawhub_publish_set.py DIR              # one "SIZE PATH" line per file, then the total
     python3 tools/clawhub_publish_set.py DIR --json       # {"files": [{"path", "size"}], "total_bytes", ...}
     python3 tools/clawhub_publish_set.py DIR --copy DEST  # copy that set into DEST (must not exist)
+    python3 tools/clawhub_publish_set.py DIR --cli 0.20.0 # the rules of clawhub <= 0.20 (text files only)
 
 Run it on a clean clone (`git clone . /tmp/x`), not on a working tree: untracked files count too.
 Every rule, with its source line, is in tools/clawhub/FILTER.md; tests/test_clawhub_filter.py checks
 this port against the real package's decisions recorded by tools/clawhub/record_real.mjs.
 
-Exit codes: 0 the set would publish; 1 the registry or the CLI would refuse it (a file over 10 MB,
-more than 50 MB in all, a path with "..", no SKILL.md, a plugin folder); 2 bad arguments.
+Exit codes: 0 the set would publish; 1 the CLI or the registry would refuse the whole publish (a file
+over 10 MB, more than 50 MB in all, a path containing "..", no SKILL.md, a plugin folder); 2 bad arguments.
 """
 
 from __future__ import annotations
@@ -159,7 +160,7 @@ class Ignore:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# listTextFiles (dist/skills.js:52-78) and its helpers
+# listSkillFiles (0.23.3 dist/skills.js:51-86) / listTextFiles (0.20.0 dist/skills.js:52-78) and helpers
 
 def _extension(rel: str) -> str:
     name = rel.split("/")[-1]
