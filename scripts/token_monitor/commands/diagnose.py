@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import auth as auth_mod
+from .. import launcher
 from .. import diagnose as dg
 from .. import legacy as legacy_mod
 from .. import paths
@@ -355,8 +356,7 @@ def _crontab_text() -> str | None:
 def collect_command(ctx) -> str:
     from shlex import quote
 
-    script = paths.REPO_ROOT / "scripts" / "token-monitor.py"
-    cmd = f"python3 {quote(str(script))}"
+    cmd = launcher.command_line(launcher.self_command(env=ctx.env))
     if ctx.state.how in ("--state-dir", "OPENCLAW_STATE_DIR"):
         cmd += f" --state-dir {quote(str(ctx.state.path))}"
     elif ctx.state.how == "--profile":
