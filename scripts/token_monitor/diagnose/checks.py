@@ -29,6 +29,8 @@ CODE_RANK = {c: i for i, c in enumerate(CODES)}
 GROUPS = sorted({c.split(".")[0] for c in CODES})
 
 STALE_AFTER_MS = 12 * 3600 * 1000
+UPDATE_REMEDY = ("update token-monitor: `openclaw skills update token-monitor-ledger` (ClawHub install), "
+                 "`git pull` in its skill folder (git checkout), or reinstall the package (pip/pipx/uv tool)")
 SQLITE_JSON_MIN = (3, 38, 0)
 
 
@@ -354,7 +356,7 @@ def check_problems(c: CollectFacts) -> list[Finding]:
         out.append(Finding("warn", "state.schema-unknown",
                            f"{plural(len(schema), 'store')} written by a newer OpenClaw than token-monitor knows: "
                            f"{_problem_loc(schema[0])} ({schema[0]['detail']}); known tables are still read",
-                           "update token-monitor: git pull in its skill folder, then python3 -m pip install -e <that folder> (or: uv tool upgrade openclaw-token-monitor)",
+                           UPDATE_REMEDY,
                            [{"at": _problem_loc(p), "detail": p["detail"]} for p in schema]))
     return out
 
@@ -374,7 +376,7 @@ def check_schema_live(agents: list[AgentStore], *, known_max: int, already: Iter
     a = newer[0]
     return [Finding("warn", "state.schema-unknown",
                     f"{a.db_path} has agent schema {a.schema} > {known_max} (newest known); known tables are still read",
-                    "update token-monitor: git pull in its skill folder, then python3 -m pip install -e <that folder> (or: uv tool upgrade openclaw-token-monitor)",
+                    UPDATE_REMEDY,
                     [{"agent": x.agent, "schema": x.schema} for x in newer])]
 
 
