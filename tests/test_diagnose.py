@@ -400,7 +400,8 @@ def test_schedule_none_and_found(cli, corpus_state, tmp_path):
     collect(cli, state, data)
     f = one(diagnose(cli, state, data), "schedule.none", "warn")
     # The remedy is our own `schedule`, which picks cron command job / HEARTBEAT.md / crontab for this install.
-    assert f["remedy"].startswith("python3 ") and "scripts/token-monitor.py --state-dir" in f["remedy"]
+    # ...run the way this token-monitor was started (here: in-process, so `python -m token_monitor`).
+    assert " --state-dir " in f["remedy"] and " schedule --apply" in f["remedy"]
     assert "schedule --apply" in f["remedy"]
     add_cron_job(state)
     f = one(diagnose(cli, state, data), "schedule.none", "ok")
@@ -650,3 +651,26 @@ def test_bad_config_timezone_is_a_finding_not_a_usage_error(cli, tmp_path):
     assert res.code in (0, 6), res
     f = {x["code"]: x for x in res.json()["data"]["findings"]}["config.timezone"]
     assert f["level"] == "warn" and "Europe/Berln" in f["finding"]
+
+
+def test_schedule_whose_program_is_gone_is_an_error_with_the_fix(cli, corpus_state, tmp_path, monkeypatch):
+    """A moved skill folder or removed venv makes the scheduled collection silently never run."""
+    from token_monitor.diagnose import gather as cmd
+    from token_monitor.ops import schedule as sched
+
+    state, data = corpus_state("real-2026.2.1"), tmp_path / "data"
+    gone = tmp_path / "old-skill" / "scripts" / "token-monitor.py"
+    block = sched.heartbeat_block(f"/usr/bin/python3 {gone} collect --heartbeat --quiet-token HEARTBEAT_OK", "HEARTBEAT_OK")
+    (state / "workspace" / "HEARTBEAT.md").write_text(block + "\n")
+    f = one(diagnose(cli, state, data), "schedule.command-missing", "error")
+    assert str(gone) in f["finding"] and "schedule --apply" in f["remedy"]
+    (state / "workspace" / "HEARTBEAT.md").unlink()
+
+    venv_tm = tmp_path / "removed-venv" / "bin" / "token-monitor"
+    monkeypatch.setattr(cmd, "_crontab_text", lambda: f"*/30 * * * * {venv_tm} collect --heartbeat --quiet-token none "
+                                                      "# token-monitor:collect\n")
+    f = one(diagnose(cli, state, data), "schedule.command-missing", "error")
+    assert str(venv_tm) in f["finding"]
+    venv_tm.parent.mkdir(parents=True)
+    venv_tm.write_text("#!/bin/sh\n")
+    assert not findings(diagnose(cli, state, data), "schedule.command-missing")

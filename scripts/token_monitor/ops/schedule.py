@@ -23,7 +23,6 @@ import re
 import shlex
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -34,7 +33,6 @@ DECLARATION_KEY = "token-monitor:collect"
 CRON_MARKER = "# token-monitor:collect"
 BLOCK_BEGIN = "<!-- token-monitor:begin (managed by `token-monitor schedule`; remove with `token-monitor schedule --remove`) -->"
 BLOCK_END = "<!-- token-monitor:end -->"
-SHIM = Path(__file__).resolve().parents[2] / "token-monitor.py"
 COMMAND_PAYLOAD_MIN = (2026, 9, 0)
 QUIET_TOKENS = ("NO_REPLY", "HEARTBEAT_OK", "none")
 TIMEOUT_S = 60
@@ -163,16 +161,16 @@ def workspace_dir(cfg: dict, state_dir: Path, env: Mapping[str, str]) -> Path:
 
 # ---------------------------------------------------------------- planning
 
-def collector_command(*, quiet_token: str, state_dir: Path, data_dir: Path | None, python: str | None = None) -> str:
-    argv = [python or sys.executable, str(SHIM), "collect", "--heartbeat", "--quiet-token", quiet_token,
-            "--state-dir", str(state_dir)]
+def collector_command(*, quiet_token: str, state_dir: Path, data_dir: Path | None, runner: Sequence[str]) -> str:
+    """`runner` is how this token-monitor runs from another process (`launcher.self_command`)."""
+    argv = [*runner, "collect", "--heartbeat", "--quiet-token", quiet_token, "--state-dir", str(state_dir)]
     if data_dir is not None:
         argv += ["--data-dir", str(data_dir)]
     return shlex.join(argv)
 
 
 def make_plan(*, action: str, every_s: int, method: str | None, openclaw: OpenClawInfo | None,
-              state_dir: Path, data_dir: Path | None, workspace: Path, deliver: str) -> Plan:
+              state_dir: Path, data_dir: Path | None, workspace: Path, deliver: str, runner: Sequence[str]) -> Plan:
     if method is None:
         method = "crontab" if openclaw is None else ("cron" if openclaw.command_payloads else "heartbeat")
     if method in ("cron", "heartbeat") and openclaw is None:
@@ -188,7 +186,7 @@ def make_plan(*, action: str, every_s: int, method: str | None, openclaw: OpenCl
         token = "NO_REPLY" if openclaw.version and openclaw.version >= COMMAND_PAYLOAD_MIN else "HEARTBEAT_OK"
     else:
         token = "none"
-    cmd = collector_command(quiet_token=token, state_dir=state_dir, data_dir=data_dir)
+    cmd = collector_command(quiet_token=token, state_dir=state_dir, data_dir=data_dir, runner=runner)
     plan = Plan(method, action, every, cmd, [], token, openclaw)
     oc = f"OpenClaw {openclaw.version_text}" if openclaw else "no openclaw CLI on PATH"
     if method == "cron":
