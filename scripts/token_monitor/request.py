@@ -7,6 +7,7 @@ Commands do not import each other; what more than one of them needs lives here.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 
 from . import model
@@ -128,8 +129,28 @@ def time_window(ctx, *, now: dt.datetime, tz: dt.tzinfo, default: str = "today")
                                   now=now, tz=tz, week_start=week_start), week_start
 
 
+@dataclasses.dataclass(frozen=True)
+class UsageRequest:
+    """A usage question resolved once: which calls (filters), in which zone, priced how."""
+
+    filters: model.Filters
+    tz: dt.tzinfo
+    tz_name: str
+    tz_source: str
+    prices: dict
+
+
+def usage_request(ctx, *, filters: model.Filters | None = None) -> UsageRequest:
+    """Filters from the options (unless given), the zone by precedence, the configured prices."""
+    reject_period_mix(ctx.args)
+    cfg = config.load_config(ctx.config_path)
+    tz, tz_name, tz_source = resolve_zone(ctx, cfg)
+    return UsageRequest(filters if filters is not None else filters_from(ctx.args), tz, tz_name, tz_source,
+                        config.model_prices(cfg, ctx.state.path))
+
+
 def reject_period_mix(args) -> None:
-    if getattr(args, "period", None) and (args.last or args.since or args.until):
+    if getattr(args, "period", None) and any(getattr(args, k, None) for k in ("last", "since", "until")):
         raise UsageError("a period cannot be combined with --last/--since/--until", hint="use one of them")
 
 

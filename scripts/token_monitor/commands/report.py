@@ -12,7 +12,6 @@ from .. import request
 from ..ledger import usage
 from ..output import envelope, print_json
 from ..report import build, periods, render
-from ..sources import openclaw_config as config
 
 NAME = "report"
 ORDER = 10
@@ -54,12 +53,9 @@ def register(p) -> None:
 # --------------------------------------------------------------------------- run
 def run(ctx) -> int:
     a = ctx.args
-    request.reject_period_mix(a)
     by = build.parse_by(a.by) or ("model",)
-    filters = request.filters_from(a)
-    cfg = config.load_config(ctx.config_path)
-    tz, tz_name, tz_source = request.resolve_zone(ctx, cfg)
-    prices = config.model_prices(cfg, ctx.state.path)
+    req = request.usage_request(ctx)
+    filters, tz, prices = req.filters, req.tz, req.prices
     ledger, collected = request.open_ledger(ctx)
     try:
         now, demo = request.resolve_now(ctx, ledger, tz)
@@ -69,7 +65,7 @@ def run(ctx) -> int:
         query = usage.ledger_query(ledger)
         data = build.build_report(
             query, window=window, previous=previous, by=by, filters=filters, prices=prices, tz=tz,
-            tz_name=tz_name, tz_source=tz_source, now=now, top=a.top, demo=demo, freshness=fresh,
+            tz_name=req.tz_name, tz_source=req.tz_source, now=now, top=a.top, demo=demo, freshness=fresh,
             last_window=lambda t: periods.containing_window(window, t, tz=tz, week_start=week_start),
         )
         unmatched = request.with_unmatched(query, filters, empty=data["totals"]["calls"] == 0 and not data["lastUsage"])

@@ -6,7 +6,6 @@ from .. import request as shell
 from ..ledger import usage
 from ..output import envelope, print_json
 from ..report import build, periods, render
-from ..sources import openclaw_config as config
 
 NAME = "sessions"
 ORDER = 12
@@ -32,11 +31,8 @@ def register(p) -> None:
 
 def run(ctx) -> int:
     a = ctx.args
-    shell.reject_period_mix(a)
-    filters = shell.filters_from(a)
-    cfg = config.load_config(ctx.config_path)
-    tz, tz_name, _ = shell.resolve_zone(ctx, cfg)
-    prices = config.model_prices(cfg, ctx.state.path)
+    req = shell.usage_request(ctx)
+    filters, tz, tz_name, prices = req.filters, req.tz, req.tz_name, req.prices
     ledger, _ = shell.open_ledger(ctx)
     try:
         now, demo = shell.resolve_now(ctx, ledger, tz)
