@@ -15,6 +15,7 @@ import os
 import pkgutil
 import sqlite3
 import sys
+from pathlib import Path
 
 from . import __version__, commands
 from .context import Context
@@ -114,7 +115,20 @@ def build_parser(*, only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _escape_unencodable_output() -> None:
+    """Whatever reaches stdout/stderr is valid in its encoding: a lone surrogate or an undecodable file
+    name (from OpenClaw's data) is printed as a backslash escape, never a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    _escape_unencodable_output()
     argv = sys.argv[1:] if argv is None else list(argv)
     only = named_command(argv)
     parser = build_parser(only=only)
@@ -139,14 +153,18 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.exit_code)
     except sqlite3.DatabaseError as exc:
         # OpenClaw's stores are read inside the collector, which turns their errors into counted
-        # problems: a database error that reaches here is our ledger's.
-        where = f" in {ctx._data_dir}" if ctx._data_dir else ""
-        _report_error(args.command, "ledger.error",
-                      f"token-monitor's ledger{where} is damaged or unreadable ({exc}) — run: token-monitor collect --rebuild "
-                      "(it keeps what is still readable and re-reads every source)", want_json)
-        return int(ExitCode.LEDGER)
+        # problems: a database error that reaches here is our ledger's (busy, not writable or damaged).
+        from .ledger.schema import LEDGER_NAME
+        from .ledger.store import classify_ledger_error
+
+        err = classify_ledger_error(exc, (ctx._data_dir or Path("<data dir>")) / LEDGER_NAME)
+        _report_error(args.command, err.code, err.one_line(), want_json)
+        return int(err.exit_code)
     except KeyboardInterrupt:
-        return 130
+        # Every write is a transaction: an interrupted collect keeps what it committed and the
+        # next run continues from there.
+        _report_error(args.command, "interrupted", "interrupted; nothing was lost — run the command again", want_json)
+        return int(ExitCode.INTERRUPTED)
     except BrokenPipeError:
         return 0
     except Exception:  # a bug, not a user error: say so plainly

@@ -14,10 +14,13 @@ class ExitCode(enum.IntEnum):
     INTERNAL = 1          # a bug: rerun with --verbose and report it
     USAGE = 2             # bad arguments or option values
     STATE_NOT_FOUND = 3   # no OpenClaw state directory found
-    LEDGER = 4            # our ledger is corrupt, locked or unwritable
+    LEDGER = 4            # our ledger is damaged (collect --rebuild repairs it)
     PARTIAL = 5           # finished, but some sources were unreadable or records malformed
     FINDINGS = 6          # diagnose found at least one error-level problem
     ALERT = 7             # collect --heartbeat / budget status: an alert is due
+    BUSY = 8              # another collect holds the data dir's lock: wait and run again
+    NOT_WRITABLE = 9      # the data dir (or a file in it) cannot be created or written
+    INTERRUPTED = 130     # Ctrl-C / SIGINT: stopped cleanly, nothing lost, run again
 
 
 EXIT_CODE_HELP = "\n".join(
@@ -27,10 +30,13 @@ EXIT_CODE_HELP = "\n".join(
         "  1  internal error (rerun with --verbose)",
         "  2  bad arguments",
         "  3  OpenClaw state directory not found",
-        "  4  ledger corrupt, locked or not writable (try: collect --rebuild)",
+        "  4  ledger damaged (run: collect --rebuild)",
         "  5  done, but some sources were unreadable or records malformed (see: diagnose)",
         "  6  diagnose found an error-level problem",
         "  7  a budget alert is due",
+        "  8  busy: another collect is running (wait, then run again; do not rebuild)",
+        "  9  data dir not writable (fix its permissions or pass --data-dir)",
+        "  130  interrupted (Ctrl-C); nothing was lost, run again",
     ]
 )
 
@@ -65,6 +71,21 @@ class StateNotFoundError(TokenMonitorError):
 class LedgerError(TokenMonitorError):
     exit_code = ExitCode.LEDGER
     code = "ledger.error"
+
+
+class LedgerBusyError(TokenMonitorError):
+    """Another collect holds the lock: nothing is wrong, the ledger is being updated."""
+
+    exit_code = ExitCode.BUSY
+    code = "ledger.busy"
+
+
+class NotWritableError(TokenMonitorError):
+    """Our data dir or ledger cannot be created or written (permissions, read-only file system, a file
+    where a directory should be). The ledger itself is fine: rebuilding would not help."""
+
+    exit_code = ExitCode.NOT_WRITABLE
+    code = "data-dir.not-writable"
 
 
 class SourceUnreadable(Exception):

@@ -67,6 +67,9 @@ def resolve_state_dir(
         loc = found(_expand(state_dir, env), "--state-dir")
         if loc:
             return loc
+        if _expand(state_dir, env).exists():
+            raise StateNotFoundError(f"--state-dir {state_dir} is a file, not a directory",
+                                     hint="pass the directory that holds openclaw.json and agents/")
         raise StateNotFoundError(
             f"OpenClaw state dir not found: {state_dir}",
             hint="check the --state-dir path",

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from ..errors import LedgerError
-from ..ledger.store import Ledger, PlacedEvent, now_ms, owner_rank
+from ..ledger.store import Ledger, PlacedEvent, now_ms, owner_rank, parse_state
 from ..model import SessionMeta, Skip
 from ..sources import agent_db, compressed, jsonl
 from ..sources.agent_db import open_readonly
@@ -105,6 +105,7 @@ class Collector:
         t0 = time.monotonic()
         if self.rebuild:
             self.ledger.reset_cursors()
+            self.ledger.begin_rebuild()
         disc = discover_sources(self.state_dir)
         # One query for the cursors a warm pass compares (parsed on use), one for the sources flagged
         # unreadable. Session, archive and digest cursors are looked up only when a store or file changed.
@@ -125,6 +126,8 @@ class Collector:
         for source in disc.files:
             self._guard(source.source_id, source.agent, lambda s=source: self._collect_file(s))
         self._commit()
+        if self.rebuild:
+            self.stats.duplicates += self.ledger.finish_rebuild()
         t_rollup = time.monotonic()
         self.ledger.refresh_rollup()
         self.stats.rollup_ms = int((time.monotonic() - t_rollup) * 1000)
@@ -142,7 +145,9 @@ class Collector:
                 self._stage("clear", source_id, "sources.unreadable")
         except (SourceUnreadable, OSError, sqlite3.DatabaseError, compressed.ZstdError, ValueError) as exc:
             if isinstance(exc, sqlite3.DatabaseError) and _is_ledger_error(exc):
-                raise LedgerError(f"ledger write failed: {exc}", hint="check the data dir; try: token-monitor collect --rebuild") from exc
+                from ..ledger.store import classify_ledger_error
+
+                raise classify_ledger_error(exc, self.ledger.path) from exc
             detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
             self.stats.unreadable += 1
             self._problem(source_id, "", "sources.unreadable", detail, agent)
@@ -159,7 +164,7 @@ class Collector:
         if not preloaded:
             return self.ledger.cursor(source_id)
         raw = self._cursors_raw.get(source_id)
-        return json.loads(raw) if raw is not None else None
+        return parse_state(raw) if raw is not None else None
 
     def _load_file_cursors(self) -> None:
         """File cursors as (dev, ino, size, mtime_ns) stamps, extracted by SQLite; whole states on demand.
@@ -174,7 +179,7 @@ class Collector:
         if sid not in self._file_stamps:
             return None
         if sid not in self._file_parsed:
-            self._file_parsed[sid] = self.ledger.cursor(sid)
+            self._file_parsed[sid] = _valid(self.ledger.cursor(sid), FILE_CURSOR_INTS, required=True)
         return self._file_parsed[sid]
 
     def _stage(self, op: str, *args) -> None:
@@ -336,7 +341,7 @@ class Collector:
                  (", CASE WHEN event_json IS NULL THEN navigation_json END" if skip_tool_results else ", NULL")
         for session_id, max_seq in heads:
             cid = f"{db_id}#{session_id}"
-            cur = session_cursors.get(cid) or {}
+            cur = _valid(session_cursors.get(cid), ("seq",)) or {}
             gen = watermarks.get(session_id)
             start = cur.get("seq", -1)
             state = _SessionState(cur.get("header_ms"), cur.get("heartbeat", False))
@@ -505,7 +510,7 @@ class Collector:
                     self._by_inode.setdefault((dev, ino), []).append(sid)
         for sid in self._by_inode.get((st.st_dev, st.st_ino), []):
             cur = self._file_cursor(sid)
-            if sid != source.source_id:
+            if cur is not None and sid != source.source_id:
                 old_path = sid.removeprefix("file:")
                 if os.path.exists(old_path) and os.stat(old_path).st_ino == st.st_ino:
                     continue     # a hard link, not a rename
@@ -566,6 +571,27 @@ class Collector:
         self._flush(batch, (cursor_id, "archive", agent, path, {"done": True}) if cursor_id else None)
 
 
+FILE_CURSOR_INTS = ("ino", "offset", "line", "size", "mtime_ns", "head_len")
+
+
+def _valid(cursor: dict | None, ints: tuple[str, ...], *, required: bool = False) -> dict | None:
+    """A cursor whose position fields are not non-negative ints (`seq` may be -1) is damaged: discarded, so
+    the source is read again from its start and the event keys absorb the re-read."""
+    if not cursor:
+        return None
+    for k in ints:
+        v = cursor.get(k)
+        if (v is not None or required) and (type(v) is not int or v < -1):
+            return None
+    hb = cursor.get("heartbeat")
+    if hb is not None and not isinstance(hb, bool):
+        return None
+    hm = cursor.get("header_ms")
+    if hm is not None and type(hm) is not int:
+        return None
+    return cursor
+
+
 def _is_tool_result(nav: str) -> bool:
     """True only when a row's navigation projection says, unambiguously, it is a tool result."""
     if '"toolResult"' not in nav:
@@ -606,27 +632,35 @@ def _is_ledger_error(exc: sqlite3.DatabaseError) -> bool:
 
 
 def collect(state_dir: Path, data_dir: Path, *, rebuild: bool = False) -> CollectStats:
-    from ..ledger.repair import ledger_is_sound, move_aside_corrupt, salvage_into
+    """One collect run under the data dir's lock. A damaged ledger stops a normal run (exit 4);
+    `rebuild` sets it aside, salvages what is readable and re-reads every source."""
+    from ..ledger.repair import ledger_damage, move_aside_corrupt, salvage_into
+    from ..ledger.store import classify_ledger_error
+    from ..sources.agent_db import sweep_stale_copies
 
     with CollectLock(data_dir):
+        sweep_stale_copies()
+        damage = ledger_damage(data_dir)
         if rebuild:
-            # quick_check reads every page: damage anywhere (not only where a COUNT happens to look)
-            # sets the file aside; what is still readable of it is carried into the new ledger.
-            damaged = None
-            if not ledger_is_sound(data_dir):
-                damaged = move_aside_corrupt(data_dir)
+            damaged = move_aside_corrupt(data_dir) if damage else None
             try:
                 ledger = Ledger.open(data_dir)
-            except (LedgerError, sqlite3.DatabaseError):
+            except LedgerError as exc:
+                if exc.code != "ledger.corrupt":
+                    raise
                 damaged = move_aside_corrupt(data_dir) or damaged
                 ledger = Ledger.open(data_dir)
             if damaged is not None:
                 salvage_into(damaged, ledger)
         else:
+            if damage:
+                raise LedgerError(f"ledger {data_dir / 'ledger.sqlite'} is damaged ({damage})",
+                                  hint="run: token-monitor collect --rebuild (it keeps what is still readable)",
+                                  code="ledger.corrupt")
             ledger = Ledger.open(data_dir)
         try:
             return Collector(ledger, state_dir, rebuild=rebuild).run()
         except sqlite3.DatabaseError as exc:
-            raise LedgerError(f"ledger {ledger.path} failed: {exc}", hint="run: token-monitor collect --rebuild", code="ledger.corrupt") from exc
+            raise classify_ledger_error(exc, ledger.path) from exc
         finally:
             ledger.close()

@@ -6,7 +6,7 @@ import fcntl
 import time
 from pathlib import Path
 
-from ..errors import LedgerError
+from ..errors import LedgerBusyError, NotWritableError
 
 LOCK_NAME = "collect.lock"
 
@@ -20,8 +20,13 @@ class CollectLock:
         self.fh = None
 
     def __enter__(self):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.fh = open(self.path, "a+")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.fh = open(self.path, "a+")
+        except OSError as exc:
+            what = "is a file, not a directory" if self.path.parent.is_file() else f"cannot be written ({exc.strerror})"
+            raise NotWritableError(f"data dir {self.path.parent} {what}",
+                                   hint="fix its permissions or pass --data-dir to a writable directory") from None
         deadline = time.monotonic() + self.timeout_s
         while True:
             try:
@@ -30,8 +35,8 @@ class CollectLock:
             except BlockingIOError:
                 if time.monotonic() > deadline:
                     self.fh.close()
-                    raise LedgerError(f"another collect has held {self.path} for {self.timeout_s:.0f}s",
-                                      hint="wait for it to finish, or check for a stuck token-monitor process")
+                    raise LedgerBusyError(f"busy: another collect has held {self.path} for {self.timeout_s:.0f}s",
+                                          hint="wait for it to finish and run again (the ledger is fine; do not rebuild)")
                 time.sleep(0.05)
 
     def __exit__(self, *exc):

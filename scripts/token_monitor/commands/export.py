@@ -10,6 +10,7 @@ import sys
 
 from ..ledger.classify import resolve_cost
 from ..ledger.store import Ledger
+from ..output import strict_json
 from ..report.timeparse import parse_point, zone
 from ..sources.openclaw_config import load_config, model_prices
 
@@ -79,7 +80,7 @@ def run(ctx) -> int:
         else:
             import jsonlines
 
-            writer = jsonlines.Writer(out, dumps=functools.partial(json.dumps, separators=(",", ":")))
+            writer = jsonlines.Writer(out, dumps=functools.partial(strict_json, separators=(",", ":"), ensure_ascii=True))
             writer.write_all(event_record(e, prices) for e in rows)
     finally:
         ledger.close()

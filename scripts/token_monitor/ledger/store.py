@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from ..errors import LedgerError
+from ..errors import LedgerBusyError, LedgerError, NotWritableError
 from ..model import UsageEvent
 from .classify import COST_CLASS_SQL, SESSION_JOIN, TRIGGER_CLASS_SQL
 from .schema import (
@@ -69,13 +69,20 @@ class Ledger:
     # ------------------------------------------------------------ open / close
     @classmethod
     def open(cls, data_dir: Path, *, create: bool = True) -> "Ledger":
+        """Open (creating when `create`) the ledger for writing; a reader (`create=False`) in a data dir it
+        cannot write falls back to a read-only connection instead of calling the ledger damaged."""
         path = data_dir / LEDGER_NAME
+        if data_dir.exists() and not data_dir.is_dir():
+            raise NotWritableError(f"data dir {data_dir} is a file, not a directory",
+                                   hint="move the file away or pass --data-dir to a directory")
         if not path.exists() and not create:
             raise LedgerError(f"no ledger yet at {path}", hint="run: token-monitor collect", code="collect.never-run")
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise LedgerError(f"cannot create data dir {data_dir}: {exc.strerror}", hint="pass --data-dir to a writable directory") from exc
+            raise NotWritableError(f"cannot create data dir {data_dir}: {exc.strerror}",
+                                   hint="fix its permissions or pass --data-dir to a writable directory") from exc
+        conn = None
         try:
             conn = sqlite3.connect(str(path), timeout=30, isolation_level=None)
             conn.execute("PRAGMA busy_timeout=30000")
@@ -85,7 +92,7 @@ class Ledger:
             if version > SCHEMA_VERSION:
                 raise LedgerError(
                     f"ledger {path} was written by a newer token-monitor (schema {version})",
-                    hint="upgrade token-monitor",
+                    hint="upgrade token-monitor", code="ledger.newer",
                 )
             if version < SCHEMA_VERSION:
                 with _write(conn):
@@ -94,27 +101,48 @@ class Ledger:
                     if version >= 1:      # a ledger from before these rollups: every hour needs them
                         conn.execute(f"INSERT OR IGNORE INTO rollup_dirty (hour_ms) SELECT DISTINCT {HOUR_SQL} FROM events")
                     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            check_invariants(conn, path)
         except sqlite3.DatabaseError as exc:
-            raise LedgerError(
-                f"ledger {path} is unreadable: {exc}",
-                hint="run: token-monitor collect --rebuild (the damaged file is kept beside it)",
-                code="ledger.corrupt",
-            ) from exc
+            if conn is not None:
+                conn.close()
+            err = classify_ledger_error(exc, path)
+            if not create and isinstance(err, NotWritableError):
+                ledger, why = cls.open_read_only(data_dir)
+                if ledger is not None:
+                    return ledger
+            raise err from exc
+        except LedgerError:
+            conn.close()
+            raise
         return cls(conn, path)
 
     @classmethod
     def open_read_only(cls, data_dir: Path) -> tuple["Ledger | None", str | None]:
-        """(ledger, None), (None, None) when there is none yet, or (None, why) when it cannot be read."""
+        """(ledger, None), (None, None) when there is none yet, or (None, why) when it cannot be read.
+
+        In a data dir we cannot write (read-only mount, another user's dir) SQLite cannot create the
+        -shm a WAL reader needs; nobody can be writing there either, so the file is read as immutable."""
         path = data_dir / LEDGER_NAME
         if not path.exists():
             return None, None
-        try:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5, isolation_level=None)
-            conn.execute("PRAGMA query_only=1")
-            conn.execute("SELECT COUNT(*) FROM runs").fetchone()
-        except sqlite3.DatabaseError as exc:
-            return None, str(exc)
-        return cls(conn, path), None
+        why = None
+        for uri in (f"file:{_uri_path(path)}?mode=ro", f"file:{_uri_path(path)}?mode=ro&immutable=1"):
+            conn = None
+            try:
+                conn = sqlite3.connect(uri, uri=True, timeout=5, isolation_level=None)
+                conn.execute("PRAGMA query_only=1")
+                check_invariants(conn, path)
+                return cls(conn, path), None
+            except LedgerError as exc:
+                conn.close()
+                return None, exc.message
+            except sqlite3.DatabaseError as exc:
+                if conn is not None:
+                    conn.close()
+                why = str(exc)
+                if not isinstance(classify_ledger_error(exc, path), NotWritableError):
+                    break
+        return None, why
 
     def close(self) -> None:
         self.conn.close()
@@ -132,10 +160,41 @@ class Ledger:
             found.update(r[0] for r in self.conn.execute(q, chunk))
         return found
 
+    # ------------------------------------------------------------ rebuild: the sources are the truth
+    def begin_rebuild(self) -> None:
+        """Every event already in the ledger becomes provisional: one the sources show again is replaced by
+        the fresh read; one that duplicates a fresh copy at the same place (a damaged key) is dropped at
+        `finish_rebuild`; the rest (sources OpenClaw deleted or truncated) is kept."""
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS provisional (key TEXT PRIMARY KEY) WITHOUT ROWID")
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS seen_copies (path TEXT, loc TEXT, ts_ms INTEGER, "
+                          "total_tokens INTEGER, model TEXT)")
+        self.conn.execute("CREATE INDEX IF NOT EXISTS temp.seen_copies_at ON seen_copies (path, loc)")
+        with self.transaction():
+            self.conn.execute("DELETE FROM temp.provisional")
+            self.conn.execute("DELETE FROM temp.seen_copies")
+            self.conn.execute("INSERT OR IGNORE INTO temp.provisional SELECT key FROM events WHERE key IS NOT NULL")
+        self._rebuilding = True
+
+    def finish_rebuild(self) -> int:
+        """Drop provisional events that are a re-read call under another key. Returns how many."""
+        if not getattr(self, "_rebuilding", False):
+            return 0
+        with self.transaction():
+            cur = self.conn.execute(
+                "DELETE FROM events WHERE key IN (SELECT key FROM temp.provisional) AND EXISTS (SELECT 1 FROM "
+                "temp.seen_copies s WHERE s.path = events.source_path AND s.loc = events.source_loc "
+                "AND s.ts_ms IS events.ts_ms AND s.total_tokens IS events.total_tokens AND s.model IS events.model)")
+            self.conn.execute("DELETE FROM temp.provisional")
+            self.conn.execute("DELETE FROM temp.seen_copies")
+        self._rebuilding = False
+        return cur.rowcount
+
     def upsert_events(self, placed: list[PlacedEvent], *, collected_ms: int, rebuild: bool = False) -> tuple[int, int]:
         """Insert events; a copy with a smaller owner rank takes ownership. Returns (new, duplicates)."""
         if not placed:
             return 0, 0
+        if getattr(self, "_rebuilding", False):
+            self._replace_provisional(placed)
         existing = self.existing_keys(p.event.key for p in placed)
         seen: set[str] = set()
         new = dup = 0
@@ -153,6 +212,17 @@ class Ledger:
         )
         self.conn.executemany(sql, [_event_row(p, collected_ms) for p in placed])
         return new, dup
+
+    def _replace_provisional(self, placed: list[PlacedEvent]) -> None:
+        """A provisional event read again is deleted first, so the fresh copy is inserted whole."""
+        keys = list({p.event.key for p in placed})
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            self.conn.execute(f"DELETE FROM events WHERE key IN ({marks}) AND key IN (SELECT key FROM temp.provisional)", chunk)
+            self.conn.execute(f"DELETE FROM temp.provisional WHERE key IN ({marks})", chunk)
+        self.conn.executemany("INSERT INTO temp.seen_copies VALUES (?, ?, ?, ?, ?)",
+                              [(p.source_path, p.source_loc, p.event.ts_ms, p.event.total_tokens, p.event.model) for p in placed])
 
     def upsert_session(self, *, agent: str, session_id: str, session_key: str | None, channel: str | None,
                        label: str | None, chat_type: str | None, parent_session_key: str | None) -> None:
@@ -318,16 +388,17 @@ class Ledger:
     # ------------------------------------------------------------ reads
     def cursor(self, source_id: str) -> dict | None:
         row = self.conn.execute("SELECT state FROM cursors WHERE source_id = ?", (source_id,)).fetchone()
-        return json.loads(row[0]) if row else None
+        return parse_state(row[0]) if row else None
 
     def cursors_with_prefix(self, prefix: str) -> dict[str, dict]:
         rows = self.conn.execute(
             "SELECT source_id, state FROM cursors WHERE source_id >= ? AND source_id < ?", (prefix, prefix + "\uffff")
         )
-        return {sid: json.loads(state) for sid, state in rows}
+        return {sid: st for sid, st in ((sid, parse_state(raw)) for sid, raw in rows) if st is not None}
 
     def file_cursors(self) -> dict[str, dict]:
-        return {sid: json.loads(state) for sid, state in self.conn.execute("SELECT source_id, state FROM cursors WHERE kind = 'file'")}
+        rows = self.conn.execute("SELECT source_id, state FROM cursors WHERE kind = 'file'")
+        return {sid: st for sid, st in ((sid, parse_state(raw)) for sid, raw in rows) if st is not None}
 
     def cursor_states(self, kinds: Iterable[str]) -> dict[str, str]:
         """source id -> raw JSON state of the cursors of these kinds (parsed by the caller, on use)."""
@@ -341,12 +412,13 @@ class Ledger:
             rows = self.conn.execute(
                 "SELECT source_id, json_extract(state, '$.dev'), json_extract(state, '$.ino'), "
                 "json_extract(state, '$.size'), json_extract(state, '$.mtime_ns') FROM cursors WHERE kind = 'file'").fetchall()
-        except sqlite3.OperationalError:       # an SQLite built without JSON functions
+        except sqlite3.OperationalError:       # no JSON functions, or a damaged state ("malformed JSON")
             rows = []
             for sid, raw in self.conn.execute("SELECT source_id, state FROM cursors WHERE kind = 'file'"):
-                c = json.loads(raw)
+                c = parse_state(raw) or {}
                 rows.append((sid, c.get("dev"), c.get("ino"), c.get("size"), c.get("mtime_ns")))
-        return {r[0]: r[1:] for r in rows}
+        # A stamp of the wrong types is damage: no stamp means the file is compared by reading it again.
+        return {r[0]: r[1:] for r in rows if all(v is None or type(v) is int for v in r[1:])}
 
     def sources_with_problem(self, code: str) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT DISTINCT source FROM problems WHERE code = ?", (code,))}
@@ -385,7 +457,8 @@ class Ledger:
         row = self.conn.execute("SELECT started_ms, finished_ms, mode, stats FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         if not row:
             return None
-        return {"started_ms": row[0], "finished_ms": row[1], "mode": row[2], "stats": json.loads(row[3])}
+        return {"started_ms": row[0] if type(row[0]) is int else None,
+                "finished_ms": row[1] if type(row[1]) is int else None, "mode": row[2], "stats": parse_state(row[3]) or {}}
 
     def problems(self) -> list[dict]:
         cols = ("source", "location", "code", "detail", "agent", "first_ms", "last_ms")
@@ -411,6 +484,55 @@ class Ledger:
         names = EVENT_COLUMNS + ("session_key", "channel", "label")
         for row in self.conn.execute(sql, args):
             yield dict(zip(names, row))
+
+
+REQUIRED_TABLES = ("meta", "events", "sessions", "cursors", "problems", "runs", "rollup_hour", "rollup_dirty")
+
+
+def check_invariants(conn: sqlite3.Connection, path: Path) -> None:
+    """Our own cheap checks on open (SQLite's quick_check reads every page; `collect` runs it where
+    affordable): every table the ledger needs exists. A missing table is damage, never "no data"."""
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing = [t for t in REQUIRED_TABLES if t not in have]
+    if missing:
+        raise LedgerError(f"ledger {path} is damaged: table {missing[0]} is missing",
+                          hint="run: token-monitor collect --rebuild (it keeps what is still readable)", code="ledger.corrupt")
+
+
+_NOT_WRITABLE = ("readonly", "read-only", "unable to open database file", "disk i/o error", "database or disk is full",
+                 "permission denied", "authorization denied")
+
+
+def classify_ledger_error(exc: BaseException, path: Path) -> LedgerError | NotWritableError | LedgerBusyError:
+    """What an SQLite/OS error on our ledger means for the user: busy, not writable, or damaged."""
+    msg = str(exc).lower()
+    if "locked" in msg or "busy" in msg:
+        return LedgerBusyError(f"ledger {path} is busy (another token-monitor is writing it)",
+                               hint="wait a minute and run again")
+    if isinstance(exc, OSError) or any(m in msg for m in _NOT_WRITABLE):
+        why = getattr(exc, "strerror", None) or str(exc)
+        hint = "free disk space" if "full" in msg else "fix the data dir's permissions or pass --data-dir to a writable directory"
+        return NotWritableError(f"cannot write token-monitor's ledger {path} ({why})", hint=hint)
+    return LedgerError(f"ledger {path} is damaged ({exc})",
+                       hint="run: token-monitor collect --rebuild (it keeps what is still readable)", code="ledger.corrupt")
+
+
+def _uri_path(path: Path) -> str:
+    from urllib.parse import quote
+
+    return quote(str(path))
+
+
+def parse_state(raw: Any) -> dict | None:
+    """A cursor's stored JSON state, or None when it is not a JSON object (damaged): a cursor we cannot
+    trust is discarded and re-derived by reading the source again (the event keys absorb the re-read)."""
+    if not isinstance(raw, str):
+        return None
+    try:
+        state = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    return state if isinstance(state, dict) else None
 
 
 @contextlib.contextmanager

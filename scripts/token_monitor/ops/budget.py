@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import math
 import re
+from decimal import Decimal
 from typing import Mapping
 
 from ..collect.normalize import normalize_provider
@@ -30,6 +31,7 @@ PERIOD_END = {"daily": "end of day", "weekly": "end of week", "monthly": "end of
 THRESHOLDS = (80, 100)
 
 _AMOUNT_RE = re.compile(r"^\s*(?P<cur>\$)?\s*(?P<num>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*(?P<suffix>[A-Za-z$]*)\s*$")
+MAX_BUDGET = 1e15       # tokens or dollars: larger is a typo, and would not survive the ledger's numbers
 _TOKEN_MULT = {"": 1, "k": 1_000, "m": 1_000_000, "b": 1_000_000_000}
 
 
@@ -143,6 +145,11 @@ def parse_amount(value: str, *, unit: str | None) -> tuple[float, str]:
         raise UsageError(f"amount {value!r} is in {suffix_unit} but --{unit} was given", hint="drop one of them")
     final_unit = unit or suffix_unit or "usd"
     amount = num * mult
+    if final_unit == "tokens" and Decimal(m.group("num")) * mult != int(Decimal(m.group("num")) * mult):
+        raise UsageError(f"a token budget is a whole number of tokens, got {value!r}",
+                         hint="e.g. budget set daily 200k --tokens, or --usd for dollars")
+    if amount > MAX_BUDGET:
+        raise UsageError(f"budget amount {value!r} is too large", hint=f"at most {MAX_BUDGET:.0e}")
     if not math.isfinite(amount) or amount <= 0:
         raise UsageError(f"budget amount must be positive, got {value!r}", hint="e.g. budget set daily 5 --usd")
     if final_unit == "tokens":

@@ -38,7 +38,7 @@ TOP_SESSIONS = 5
 
 
 def parse_by(text: str | None) -> tuple[str, ...]:
-    if not text:
+    if text is None:
         return ()
     parts = tuple(p.strip().lower() for p in text.split(",") if p.strip())
     bad = [p for p in parts if p not in DIMENSIONS]

@@ -64,11 +64,16 @@ def week_start_index(name: str) -> int:
         raise UsageError(f"--week-start: unknown day {name!r}", hint="use monday … sunday") from None
 
 
+MAX_LAST_SECONDS = 1000 * 366 * 86400
+
+
 def parse_duration(text: str) -> dt.timedelta:
     m = DURATION_RE.match(text or "")
     if not m or int(m.group(1)) <= 0:
         raise UsageError(f"--last: cannot read {text!r}", hint=DURATION_FORMS)
     n, unit = int(m.group(1)), m.group(2)[0].lower()
+    if n * {"m": 60, "h": 3600, "d": 86400, "w": 604800}[unit] > MAX_LAST_SECONDS:
+        raise UsageError(f"--last: {text!r} is longer than 1000 years", hint="use --since DATE for a long window")
     return {"m": dt.timedelta(minutes=n), "h": dt.timedelta(hours=n), "d": dt.timedelta(days=n), "w": dt.timedelta(weeks=n)}[unit]
 
 

@@ -63,8 +63,10 @@ def parse_point(value: str, *, tz: dt.tzinfo, option: str, now: dt.datetime | No
 
 
 def zone(name: str | None) -> dt.tzinfo:
-    if not name:
+    if name is None:
         return dt.timezone.utc
+    if not name.strip():
+        raise UsageError("--tz: empty value", hint="use an IANA name such as Europe/Berlin, or leave --tz out")
     try:
         return ZoneInfo(name)
     except Exception:
@@ -95,7 +97,7 @@ def resolve_zone(cli_tz: str | None, *, config_tz: str | None, env) -> tuple[dt.
     """(zone, name, source) by the one precedence every command uses: --tz, OpenClaw's
     agents.defaults.userTimezone, the host's. A bad --tz is the user's error; a bad config or host
     zone falls through (diagnose reports the config one as config.timezone)."""
-    if cli_tz:
+    if cli_tz is not None:
         return zone(cli_tz), cli_tz, "--tz"
     for name, source in ((config_tz, "config"), (host_zone_name(env), "host")):
         if name:

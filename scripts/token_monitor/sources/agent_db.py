@@ -17,16 +17,81 @@ BUSY_TIMEOUT_MS = 5000
 
 # ---------------------------------------------------------------- SQLite, read-only
 
+COPY_PREFIX = "token-monitor-copies-"
+
+
+def copies_root() -> Path:
+    """Our private directory for the rare temporary database copy: one per user, mode 0700."""
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / f"{COPY_PREFIX}{os.getuid()}"
+
+
+def _private_copy_dir() -> Path:
+    """A fresh per-process directory under `copies_root`, which must be ours and private (never follow
+    a directory planted by someone else: the copy holds OpenClaw's credentials)."""
+    import tempfile
+
+    root = copies_root()
+    try:
+        root.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    st = os.lstat(root)
+    import stat as stat_mod
+
+    if not stat_mod.S_ISDIR(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o077:
+        raise SourceUnreadable(f"{root} is not a private directory of ours; remove it")
+    return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=root))
+
+
+def sweep_stale_copies() -> int:
+    """Remove copies left by a run that was killed (kill -9, power loss): every per-process directory
+    whose process is gone. Called by every collect. Returns how many were removed."""
+    import shutil
+
+    root = copies_root()
+    removed = 0
+    try:
+        entries = list(root.iterdir())
+    except OSError:
+        return 0
+    for d in entries:
+        pid = d.name.split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+            continue
+        if pid.isdigit() and int(pid) == os.getpid():
+            continue
+        shutil.rmtree(d, ignore_errors=True)
+        removed += 1
+    try:
+        root.rmdir()
+    except OSError:
+        pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 @contextmanager
 def open_readonly(path: Path) -> Iterator[sqlite3.Connection]:
     """Open an OpenClaw database without writing a byte to it or its -wal/-shm.
 
     WAL databases are read with `readonly_shm=1` (the -shm is left untouched). Without a -wal
     the main file is complete and is opened immutable. A -wal without a -shm cannot be read in
-    place read-only, so the pair is copied to a temp dir first.
+    place read-only (SQLite would create the -shm), so only then the pair is copied, into our
+    private per-user directory; the copy is removed on the way out, and by the next collect
+    after a crash (`sweep_stale_copies`).
     """
     import shutil  # only for the rare copy fallback: kept off the warm path's import time
-    import tempfile
 
     wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
     tmpdir = None
@@ -39,8 +104,8 @@ def open_readonly(path: Path) -> Iterator[sqlite3.Connection]:
         elif not wal_size:
             uri = f"file:{_uri_path(path)}?mode=ro&immutable=1"
         else:
-            tmpdir = tempfile.mkdtemp(prefix="token-monitor-")
-            copy = Path(tmpdir) / path.name
+            tmpdir = _private_copy_dir()
+            copy = tmpdir / "db.sqlite"
             shutil.copyfile(path, copy)
             shutil.copyfile(wal, Path(f"{copy}-wal"))
             uri = f"file:{_uri_path(copy)}?mode=ro"
@@ -54,6 +119,10 @@ def open_readonly(path: Path) -> Iterator[sqlite3.Connection]:
     finally:
         if tmpdir:
             shutil.rmtree(tmpdir, ignore_errors=True)
+            try:
+                tmpdir.parent.rmdir()
+            except OSError:
+                pass
 
 
 def _uri_path(path: Path) -> str:
