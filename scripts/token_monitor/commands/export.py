@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
-import json
 import sys
 
 from ..ledger.classify import resolve_cost
