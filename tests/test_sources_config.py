@@ -24,7 +24,14 @@ def test_config_include_is_resolved(cli, tmp_path):
 
 
 def test_config_include_outside_the_config_dir_is_refused(cli, tmp_path):
-    (tmp_path / "outside.json5").write_text("{}")
+    (tmp_path / "outside.json5").write_text('{"defaults": {"userTimezone": "Asia/Shanghai"}}')
     state = write_jsonl_state(tmp_path / "s", [{}], config={"agents": {"$include": "../outside.json5"}})
-    res = cli("--state-dir", state, "--data-dir", tmp_path / "d", "report")
+    # A command that needs the config stops with one line naming the refusal ...
+    res = cli("--state-dir", state, "--data-dir", tmp_path / "d", "budget", "status")
     assert res.code == 2 and "outside the config directory" in res.err and len(res.err.strip().splitlines()) == 1
+    # ... a report (only the ledger is needed) answers, warns once, and applies nothing from outside.
+    res = cli("--state-dir", state, "--data-dir", tmp_path / "d", "report")
+    assert res.code == 0 and "outside the config directory" in res.err and len(res.err.strip().splitlines()) == 1
+    d = cli("--state-dir", state, "--data-dir", tmp_path / "d", "report", "--json").json()
+    assert d["data"]["window"]["timeZone"] != "Asia/Shanghai"
+    assert any("outside the config directory" in w for w in d["warnings"])

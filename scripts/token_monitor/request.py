@@ -138,15 +138,16 @@ class UsageRequest:
     tz_name: str
     tz_source: str
     prices: dict
+    warnings: tuple[str, ...] = ()        # e.g. an unreadable openclaw.json: answered without its zone/prices
 
 
 def usage_request(ctx, *, filters: model.Filters | None = None) -> UsageRequest:
     """Filters from the options (unless given), the zone by precedence, the configured prices."""
     reject_period_mix(ctx.args)
-    cfg = config.load_config(ctx.config_path)
+    cfg, warning = config.load_config_or_warning(ctx.config_path)
     tz, tz_name, tz_source = resolve_zone(ctx, cfg)
     return UsageRequest(filters if filters is not None else filters_from(ctx.args), tz, tz_name, tz_source,
-                        config.model_prices(cfg, ctx.state.path))
+                        config.model_prices(cfg, ctx.state.path), (warning,) if warning else ())
 
 
 def reject_period_mix(args) -> None:

@@ -16,7 +16,6 @@ order they were staged. A cursor is therefore never durable before the events it
 from __future__ import annotations
 
 import dataclasses
-import io
 import os
 import sqlite3
 import time
@@ -340,6 +339,10 @@ class Collector:
                                       path=path, state=state)
                 self._flush(batch, (cid, "sqlite-session", source.agent, path,
                                     {"seq": last, "gen": gen, "header_ms": state.header_ms, "heartbeat": state.heartbeat}))
+        bad_rows = agent_db.bad_seq_rows(conn)
+        if bad_rows:
+            self._consume(bad_rows, source_id=db_id, agent=source.agent, session_id="(unknown)", kind="sqlite",
+                          path=path, state=_SessionState())
         if "session_transcript_archives" in layout.tables:
             for arc in archives.db_archives(conn):
                 cid = f"{db_id}#archive:{arc.name}"
@@ -355,7 +358,7 @@ class Collector:
                 cid = f"{db_id}#cold:{arc.name}"
                 if self._cursor(cid) or cid in self._staged_ids:
                     continue
-                records = archives.cold_records(io.BytesIO(arc.read()), loc_prefix=f"cold:{arc.name}:", session_id=arc.session_id)
+                records = archives.cold_records(arc.read(), loc_prefix=f"cold:{arc.name}:", session_id=arc.session_id)
                 self._read_whole(records, cursor_id=cid, source_id=db_id, agent=source.agent, session_id=arc.session_id,
                                  kind="cold", path=path)
 

@@ -21,6 +21,7 @@ import math
 from typing import Any
 
 from ..model import Skip, UsageEvent
+from ..sources.bounded import text
 
 HEARTBEAT_MARKER = "[OpenClaw heartbeat poll]"
 # JSONL-era heartbeats sent the configured prompt itself; this is its default text.
@@ -67,10 +68,28 @@ def _int(value: Any) -> int | None:
     return None
 
 
+# Dollars for one call. The priciest calls cost a few dollars; beyond this a cost is corrupt (1.7e308
+# is finite, but two of them sum to inf and no report could be defended).
+MAX_COST_PER_CALL = 1e6
+
+
 def _num(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     return float(value) if math.isfinite(value) else None
+
+
+def _bad_cost(cost: dict) -> str | None:
+    """The first cost field that is a number but not a plausible one (NaN, ±inf, beyond MAX_COST_PER_CALL)."""
+    for key in ("total", "input", "output", "cacheRead", "cacheWrite"):
+        v = cost.get(key)
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            if isinstance(v, int):
+                if abs(v) > MAX_COST_PER_CALL:
+                    return key
+            elif not math.isfinite(v) or abs(v) > MAX_COST_PER_CALL:
+                return key
+    return None
 
 
 def parse_iso_ms(value: Any) -> int | None:
@@ -112,8 +131,12 @@ def dedupe_key(entry: dict, message: dict, numbers: tuple, *, session_id: str) -
     if not isinstance(entry_id, str) or not entry_id:
         # No entry id at all (never seen in real output): fall back to the session and entry time.
         parts += [session_id, entry.get("timestamp")]
-    blob = _KEY_ENCODER.encode(parts)
-    return hashlib.sha256(blob.encode()).hexdigest()[:32]
+    try:
+        blob = _KEY_ENCODER.encode(parts)
+    except (RecursionError, ValueError):      # a field nested absurdly deep, or NaN where an id belongs
+        blob = repr(parts)[:4096]
+    # surrogatepass: a lone surrogate in an id must still give a stable key (same bytes as before otherwise).
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def normalize_record(record: Any, *, session_id: str, fallback_ms: int | None = None) -> UsageEvent | Skip:
@@ -160,6 +183,9 @@ def normalize_record(record: Any, *, session_id: str, fallback_ms: int | None = 
     cost_total = cost_in = cost_out = cost_cr = cost_cw = None
     origin = None
     if isinstance(cost, dict):
+        bad = _bad_cost(cost)
+        if bad:
+            return Skip("bad-cost-number", malformed=True, detail=f"cost.{bad}")
         cost_in, cost_out = _num(cost.get("input")), _num(cost.get("output"))
         cost_cr, cost_cw = _num(cost.get("cacheRead")), _num(cost.get("cacheWrite"))
         cost_total = _num(cost.get("total"))
@@ -183,11 +209,11 @@ def normalize_record(record: Any, *, session_id: str, fallback_ms: int | None = 
     api = message.get("api")
     return UsageEvent(
         key=dedupe_key(record, message, numbers, session_id=session_id),
-        entry_id=entry_id,
-        response_id=response_id,
-        provider=normalize_provider(provider_raw) if provider_raw else "(unknown)",
-        model=model if isinstance(model, str) and model else "(unknown)",
-        api=api if isinstance(api, str) else None,
+        entry_id=text(entry_id),
+        response_id=text(response_id),
+        provider=text(normalize_provider(provider_raw)) if provider_raw else "(unknown)",
+        model=text(model) if isinstance(model, str) and model else "(unknown)",
+        api=text(api) if isinstance(api, str) else None,
         ts_ms=ts_ms,
         input=counts["input"],
         output=counts["output"],
@@ -200,6 +226,6 @@ def normalize_record(record: Any, *, session_id: str, fallback_ms: int | None = 
         cost_cache_read=cost_cr,
         cost_cache_write=cost_cw,
         cost_origin=origin,
-        stop_reason=stop,
+        stop_reason=text(stop),
         usage_status=status,
     )

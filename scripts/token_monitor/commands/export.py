@@ -11,7 +11,7 @@ from ..ledger.classify import resolve_cost
 from ..ledger.store import Ledger
 from ..output import strict_json
 from ..report.timeparse import parse_point, zone
-from ..sources.openclaw_config import load_config, model_prices
+from ..sources.openclaw_config import load_config_or_warning, model_prices
 
 NAME = "export"
 ORDER = 60
@@ -61,7 +61,10 @@ def run(ctx) -> int:
     now = ctx.now()
     since = parse_point(ctx.args.since, tz=tz, option="--since", now=now) if ctx.args.since else None
     until = parse_point(ctx.args.until, tz=tz, option="--until", now=now) if ctx.args.until else None
-    prices = model_prices(load_config(ctx.config_path), ctx.state.path)
+    cfg, warning = load_config_or_warning(ctx.config_path)
+    if warning:       # stdout is the data; the warning goes to stderr
+        print(f"token-monitor: warning: {warning}", file=sys.stderr)
+    prices = model_prices(cfg, ctx.state.path)
     if not ctx.args.no_collect:
         collect(ctx.state.path, ctx.data_dir)
     ledger = Ledger.open(ctx.data_dir)

@@ -8,6 +8,8 @@ Helpers here are shared by `sessions` and `session`.
 
 from __future__ import annotations
 
+import sys
+
 from .. import request
 from ..ledger import usage
 from ..output import envelope, print_json
@@ -71,8 +73,11 @@ def run(ctx) -> int:
         unmatched = request.with_unmatched(query, filters, empty=data["totals"]["calls"] == 0 and not data["lastUsage"])
     finally:
         ledger.close()
+    if not a.json:
+        for w in req.warnings:
+            print(f"token-monitor: warning: {w}", file=sys.stderr)
     if a.json:
-        print_json(envelope(NAME, data=data, warnings=unmatched + [n["text"] for n in data["notes"]]))
+        print_json(envelope(NAME, data=data, warnings=list(req.warnings) + unmatched + [n["text"] for n in data["notes"]]))
     elif a.format == "markdown":
         print(render.render_markdown({**data, "unmatchedFilters": unmatched}), end="")
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from .. import request as shell
 from ..ledger import usage
 from ..output import envelope, print_json
@@ -60,7 +62,9 @@ def run(ctx) -> int:
     data = {"title": title, "timeZone": tz_name, "demo": demo, "sort": a.sort, "filters": filters.as_json(),
             "total": len(rows), "sessions": rows[: a.limit]}
     if a.json:
-        print_json(envelope(NAME, data=data, warnings=unmatched))
+        print_json(envelope(NAME, data=data, warnings=list(req.warnings) + unmatched))
     else:
+        for w in req.warnings:
+            print(f"token-monitor: warning: {w}", file=sys.stderr)
         print(render.render_sessions_text({**data, "unmatchedFilters": unmatched}), end="")
     return 0

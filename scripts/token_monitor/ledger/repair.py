@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from pathlib import Path
 
@@ -33,8 +32,9 @@ QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
 def ledger_damage(data_dir: Path, *, full: bool = False) -> str | None:
     """None when the ledger is sound (or absent), else what is wrong with it, in a few words.
 
-    SQLite's quick_check (any page) plus our own invariants: every table present, every event key
-    in the one shape we write (32 hex digits; an altered key would count a call twice)."""
+    SQLite's quick_check (any page) plus our own invariants: every table present, every event's key,
+    time and token count of the type we write (an altered key is caught by `--rebuild`, which matches
+    every stored call against its source)."""
     path = data_dir / LEDGER_NAME
     if not path.is_file():
         return None
@@ -51,10 +51,10 @@ def ledger_damage(data_dir: Path, *, full: bool = False) -> str | None:
         missing = [t for t in REQUIRED_TABLES if t not in have]
         if missing:
             return f"table {missing[0]} is missing"
-        bad = conn.execute("SELECT COUNT(*) FROM events WHERE typeof(key) != 'text' OR length(key) != 32 "
-                           "OR key GLOB '*[^0-9a-f]*'").fetchone()[0]
+        bad = conn.execute("SELECT COUNT(*) FROM events WHERE typeof(key) != 'text' OR typeof(ts_ms) != 'integer' "
+                           "OR typeof(total_tokens) != 'integer' OR typeof(cost_total) = 'text' OR typeof(cost_total) = 'blob'").fetchone()[0]
         if bad:
-            return f"{bad} event keys altered"
+            return f"{bad} events with values of the wrong type"
     except sqlite3.DatabaseError as exc:
         msg = str(exc).lower()
         if "locked" in msg or "busy" in msg or "unable to open" in msg:
@@ -70,8 +70,6 @@ def _uri(path: Path) -> str:
 
     return quote(str(path))
 
-
-KEY_RE = re.compile(r"[0-9a-f]{32}")
 
 SALVAGE = (
     ("events", EVENT_COLUMNS),
@@ -106,8 +104,8 @@ def salvage_into(damaged: Path, ledger: "Ledger", *, chunk: int = 1000) -> dict[
                 except sqlite3.DatabaseError:
                     saved[f"{table}_lost_chunks"] = saved.get(f"{table}_lost_chunks", 0) + 1
                     continue
-                if table == "events":     # a row whose key is not ours cannot be matched to its source: dropped
-                    rows = [r for r in rows if isinstance(r[0], str) and KEY_RE.fullmatch(r[0])]
+                if table == "events":     # a row without a text key, a time and a count is not a call
+                    rows = [r for r in rows if isinstance(r[0], str) and type(r[6]) is int and type(r[11]) is int]
                 with ledger.transaction():
                     ledger.conn.executemany(
                         f"INSERT OR IGNORE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)

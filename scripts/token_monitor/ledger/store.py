@@ -22,6 +22,7 @@ from typing import Any, Iterable, Iterator
 
 from ..errors import LedgerBusyError, LedgerError, NotWritableError
 from ..model import UsageEvent
+from ..sources.bounded import text
 from .classify import COST_CLASS_SQL, SESSION_JOIN, TRIGGER_CLASS_SQL
 from .schema import (
     BUDGET_COLUMNS,
@@ -236,7 +237,7 @@ class Ledger:
             "label=COALESCE(excluded.label, sessions.label), "
             "chat_type=COALESCE(excluded.chat_type, sessions.chat_type), "
             "parent_session_key=COALESCE(excluded.parent_session_key, sessions.parent_session_key)",
-            (agent, session_id, session_key, channel, label, chat_type, parent_session_key),
+            tuple(_meta(v) for v in (agent, session_id, session_key, channel, label, chat_type, parent_session_key)),
         )
 
     def set_cursor(self, source_id: str, *, kind: str, agent: str | None, path: str | None, state: dict, at_ms: int) -> None:
@@ -244,21 +245,21 @@ class Ledger:
             "INSERT INTO cursors (source_id, kind, agent, path, state, updated_ms) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(source_id) DO UPDATE SET kind=excluded.kind, agent=excluded.agent, path=excluded.path, "
             "state=excluded.state, updated_ms=excluded.updated_ms",
-            (source_id, kind, agent, path, json.dumps(state, sort_keys=True), at_ms),
+            (text(source_id), kind, text(agent), text(path), json.dumps(state, sort_keys=True), at_ms),
         )
 
     def delete_cursor(self, source_id: str) -> None:
-        self.conn.execute("DELETE FROM cursors WHERE source_id = ?", (source_id,))
+        self.conn.execute("DELETE FROM cursors WHERE source_id = ?", (text(source_id),))
 
     def add_problem(self, *, source: str, location: str, code: str, detail: str, agent: str | None, at_ms: int) -> None:
         self.conn.execute(
             "INSERT INTO problems (source, location, code, detail, agent, first_ms, last_ms) VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(source, location, code) DO UPDATE SET detail=excluded.detail, last_ms=excluded.last_ms",
-            (source, location, code, detail, agent, at_ms, at_ms),
+            (text(source), text(location), code, text(detail), text(agent), at_ms, at_ms),
         )
 
     def clear_problems(self, source: str, code: str) -> None:
-        self.conn.execute("DELETE FROM problems WHERE source = ? AND code = ?", (source, code))
+        self.conn.execute("DELETE FROM problems WHERE source = ? AND code = ?", (text(source), code))
 
     def record_run(self, *, started_ms: int, finished_ms: int, mode: str, stats: dict) -> None:
         with self.transaction():
@@ -387,12 +388,12 @@ class Ledger:
 
     # ------------------------------------------------------------ reads
     def cursor(self, source_id: str) -> dict | None:
-        row = self.conn.execute("SELECT state FROM cursors WHERE source_id = ?", (source_id,)).fetchone()
+        row = self.conn.execute("SELECT state FROM cursors WHERE source_id = ?", (text(source_id),)).fetchone()
         return parse_state(row[0]) if row else None
 
     def cursors_with_prefix(self, prefix: str) -> dict[str, dict]:
         rows = self.conn.execute(
-            "SELECT source_id, state FROM cursors WHERE source_id >= ? AND source_id < ?", (prefix, prefix + "\uffff")
+            "SELECT source_id, state FROM cursors WHERE source_id >= ? AND source_id < ?", (text(prefix), text(prefix) + "\uffff")
         )
         return {sid: st for sid, st in ((sid, parse_state(raw)) for sid, raw in rows) if st is not None}
 
@@ -523,6 +524,13 @@ def _uri_path(path: Path) -> str:
     return quote(str(path))
 
 
+def _meta(value: Any) -> Any:
+    """Session metadata comes from OpenClaw's files and rows: text is escaped, a non-text value unknown."""
+    if value is None or isinstance(value, str):
+        return text(value)
+    return str(value) if isinstance(value, int) else None
+
+
 def parse_state(raw: Any) -> dict | None:
     """A cursor's stored JSON state, or None when it is not a JSON object (damaged): a cursor we cannot
     trust is discarded and re-derived by reading the source again (the event keys absorb the re-read)."""
@@ -550,8 +558,8 @@ def _write(conn: sqlite3.Connection):
 def _event_row(p: PlacedEvent, collected_ms: int) -> tuple[Any, ...]:
     e = p.event
     return (
-        e.key, p.agent, p.session_id, e.provider, e.model, e.api, e.ts_ms, e.input, e.output,
+        e.key, text(p.agent), text(p.session_id), e.provider, e.model, e.api, e.ts_ms, e.input, e.output,
         e.cache_read, e.cache_write, e.total_tokens, e.cost_total, e.cost_input, e.cost_output,
         e.cost_cache_read, e.cost_cache_write, e.cost_origin, e.stop_reason, e.usage_status, p.trigger,
-        e.entry_id, e.response_id, p.source_kind, p.source_path, p.source_loc, p.owner_rank, collected_ms,
+        e.entry_id, e.response_id, p.source_kind, text(p.source_path), text(p.source_loc), text(p.owner_rank), collected_ms,
     )

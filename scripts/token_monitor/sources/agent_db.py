@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -12,6 +11,7 @@ from typing import Iterator
 
 from ..errors import SourceUnreadable
 from ..model import Malformed, RawRecord, SessionMeta
+from . import bounded
 from .compressed import ZstdError, decode_zstd
 
 KNOWN_AGENT_SCHEMA_MAX = 23
@@ -206,7 +206,20 @@ def rewrite_generations(conn: sqlite3.Connection, layout: StoreLayout) -> dict[s
 
 
 def session_heads(conn: sqlite3.Connection) -> list[tuple[str, int]]:
-    return conn.execute("SELECT session_id, MAX(seq) FROM transcript_events GROUP BY session_id").fetchall()
+    """(session id, highest integer seq) per session. A store whose STRICT was dropped can hold any type in
+    any column: rows whose seq is not an integer are reported by `bad_seq_rows`, never compared."""
+    return conn.execute(
+        "SELECT session_id, MAX(seq) FROM transcript_events WHERE typeof(seq) = 'integer' AND typeof(session_id) = 'text' "
+        "GROUP BY session_id").fetchall()
+
+
+def bad_seq_rows(conn: sqlite3.Connection, *, limit: int = 1000) -> list[Malformed]:
+    """Rows whose seq is not an integer (e.g. 'seven'): located problems, at most `limit` of them."""
+    rows = conn.execute("SELECT session_id, seq, typeof(session_id), typeof(seq) FROM transcript_events "
+                        "WHERE typeof(seq) != 'integer' OR typeof(session_id) != 'text' LIMIT ?", (limit,)).fetchall()
+    return [Malformed(f"{bounded.text(str(sid))[:80]}#{bounded.text(str(seq))[:40]}",
+                      f"seq is {kind}, not an integer" if kind != "integer" else f"session_id is {sid_kind}, not text")
+            for sid, seq, sid_kind, kind in rows]
 
 
 def session_record_chunks(conn: sqlite3.Connection, layout: StoreLayout, session_id: str, *, after_seq: int,
@@ -215,7 +228,8 @@ def session_record_chunks(conn: sqlite3.Connection, layout: StoreLayout, session
     last = after_seq
     while True:
         rows = conn.execute(
-            f"SELECT {layout.select} FROM transcript_events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+            f"SELECT {layout.select} FROM transcript_events WHERE session_id = ? AND typeof(seq) = 'integer' "
+            "AND seq > ? ORDER BY seq LIMIT ?",
             (session_id, last, chunk),
         ).fetchall()
         if not rows:
@@ -223,27 +237,40 @@ def session_record_chunks(conn: sqlite3.Connection, layout: StoreLayout, session
         records: list[RawRecord | Malformed] = []
         for seq, text, blob, nbytes, created, nav in rows:
             last = seq
-            if nav is not None and _is_tool_result(nav):
+            if nav.__class__ is str and _is_tool_result(nav):
                 continue
-            loc = f"{session_id}#{seq}"
+            loc = f"{bounded.text(str(session_id))}#{seq}"
             try:
                 obj = decode_event_row(text, blob, nbytes)
-            except (ValueError, ZstdError, UnicodeDecodeError) as exc:
+            except (ValueError, ZstdError) as exc:
                 records.append(Malformed(loc, f"undecodable row: {exc}"))
                 continue
-            records.append(RawRecord(obj, loc, created_ms=created))
+            # Any column can hold any type once STRICT is gone: a created_at that is not an int is unknown.
+            records.append(RawRecord(obj, loc, created_ms=created if created.__class__ is int else None))
         yield last, records
 
 
 def decode_event_row(text: str | None, blob: bytes | None, nbytes: int | None) -> dict:
     """A transcript row's event; {} for a row that cannot hold usage, a header or a user turn."""
     if text is None:
-        if blob is None:
+        if not isinstance(blob, bytes):
             raise ValueError("row has neither event_json nor event_zstd")
-        text = decode_zstd(blob, expected_len=nbytes).decode("utf-8")
+        if nbytes is not None and (nbytes.__class__ is not int or not 0 < nbytes <= bounded.MAX_DECOMPRESSED_BYTES):
+            raise ValueError("event_utf8_bytes is not a valid length")
+        try:
+            text = decode_zstd(blob, expected_len=nbytes).decode("utf-8")
+        except UnicodeDecodeError:
+            raise ValueError("not UTF-8") from None
+    elif isinstance(text, bytes):        # TEXT affinity is not enforced without STRICT
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ValueError("not UTF-8") from None
+    elif not isinstance(text, str):
+        raise ValueError(f"event_json is {type(text).__name__}, not text")
     if '"assistant"' not in text and '"session"' not in text and '"user"' not in text:
         return {}      # cheap filter: cannot be a usage row, header or user turn
-    return json.loads(text)
+    return bounded.loads(text)
 
 
 def _is_tool_result(nav: str) -> bool:
@@ -251,7 +278,7 @@ def _is_tool_result(nav: str) -> bool:
     if '"toolResult"' not in nav:
         return False
     try:
-        msg = json.loads(nav)["navigation"]["message"]
+        msg = bounded.loads(nav)["navigation"]["message"]
     except (ValueError, KeyError, TypeError):
         return False
     return isinstance(msg, dict) and msg.get("role") == "toolResult"

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import json
 import sqlite3
 from typing import Callable, Iterator
 
 from ..model import Malformed, RawRecord
+from . import bounded
 from .agent_db import table_columns
-from .compressed import unwrap
+from .compressed import open_blob
 from .jsonl import iter_jsonl_bytes, jsonl_records
 
 
@@ -25,7 +25,7 @@ class Archive:
     session_id: str
     name: str
     session_key: str | None
-    read: Callable[[], bytes]        # the archive's JSONL bytes, decompressed
+    read: Callable[[], io.BufferedIOBase]    # a stream of the archive's JSONL bytes, decompressed as read
 
 
 def db_archives(conn: sqlite3.Connection) -> Iterator[Archive]:
@@ -39,9 +39,9 @@ def db_archives(conn: sqlite3.Connection) -> Iterator[Archive]:
     ).fetchall()
     for session_id, name, encoding, key in rows:
         def read(name=name, encoding=encoding) -> bytes:
-            blob = bytes(conn.execute("SELECT archive_blob FROM session_transcript_archives WHERE archive_name = ?",
+            blob = _blob(conn.execute("SELECT archive_blob FROM session_transcript_archives WHERE archive_name = ?",
                                       (name,)).fetchone()[0])
-            return blob if encoding == "identity" else unwrap(blob)
+            return io.BytesIO(blob) if encoding == "identity" else open_blob(blob)
         yield Archive(session_id, name, key, read)
 
 
@@ -54,13 +54,22 @@ def db_cold_archives(conn: sqlite3.Connection) -> Iterator[Archive]:
         "SELECT session_id, archive_name FROM session_transcript_cold_archives WHERE storage = 'sqlite' AND archive_blob IS NOT NULL"
     ).fetchall():
         def read(session_id=session_id) -> bytes:
-            return unwrap(bytes(conn.execute("SELECT archive_blob FROM session_transcript_cold_archives WHERE session_id = ?",
-                                              (session_id,)).fetchone()[0]))
+            return open_blob(_blob(conn.execute("SELECT archive_blob FROM session_transcript_cold_archives WHERE session_id = ?",
+                                                (session_id,)).fetchone()[0]))
         yield Archive(session_id, name, None, read)
 
 
-def archive_records(data: bytes, *, loc_prefix: str) -> Iterator[RawRecord | Malformed]:
-    return jsonl_records(io.BytesIO(data), loc_prefix=loc_prefix)
+def _blob(value) -> bytes:
+    """A blob column's bytes; text (no STRICT) as its UTF-8; anything else is not an archive."""
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass")
+    raise ValueError(f"archive_blob is {type(value).__name__}, not a blob")
+
+
+def archive_records(stream: io.BufferedIOBase, *, loc_prefix: str) -> Iterator[RawRecord | Malformed]:
+    return jsonl_records(stream, loc_prefix=loc_prefix)
 
 
 def cold_records(stream: io.BufferedIOBase, *, loc_prefix: str, session_id: str | None) -> Iterator[RawRecord | Malformed]:
@@ -73,13 +82,14 @@ def cold_records(stream: io.BufferedIOBase, *, loc_prefix: str, session_id: str 
             yield Malformed(loc, line.error or "not an object")
             continue
         if obj.get("kind") == "header":
-            sid = sid or obj.get("sessionId") or obj.get("session_id")
+            named = obj.get("sessionId") or obj.get("session_id")
+            sid = sid or (bounded.text(named) if isinstance(named, str) else None)
             continue
         if obj.get("kind") != "event" or not isinstance(obj.get("row"), dict):
             continue
         row = obj["row"]
         try:
-            event = json.loads(row["event_json"]) if isinstance(row.get("event_json"), str) else row.get("event")
+            event = bounded.loads(row["event_json"]) if isinstance(row.get("event_json"), str) else row.get("event")
         except ValueError:
             event = None
         if event is None:

@@ -21,6 +21,17 @@ def unwrap(data: bytes) -> bytes:
     return decode_zstd(data) if is_zstd(data) else data
 
 
+def open_blob(data: bytes) -> io.BufferedIOBase:
+    """A stream over a blob's content, decompressed as it is read when it is a zstd frame (memory stays
+    bounded by the reader's line bound, not by the archive's decompressed size)."""
+    if not is_zstd(data):
+        return io.BytesIO(data)
+    if not _DCTX:
+        _DCTX.append(zstandard.ZstdDecompressor())
+    reader = _DCTX[0].stream_reader(io.BytesIO(data), read_across_frames=True)
+    return io.BufferedReader(reader, buffer_size=1 << 16)
+
+
 _DCTX: list = []
 
 
@@ -32,7 +43,11 @@ def decode_zstd(blob: bytes, *, expected_len: int | None = None) -> bytes:
     if expected_len:
         out = dctx.decompress(blob, max_output_size=expected_len)
     else:
-        out = dctx.stream_reader(io.BytesIO(blob)).read()
+        from .bounded import MAX_DECOMPRESSED_BYTES
+
+        out = dctx.stream_reader(io.BytesIO(blob)).read(MAX_DECOMPRESSED_BYTES + 1)
+        if len(out) > MAX_DECOMPRESSED_BYTES:
+            raise ValueError(f"decompresses to more than {MAX_DECOMPRESSED_BYTES >> 30} GiB")
     if expected_len is not None and len(out) != expected_len:
         raise ValueError(f"decompressed {len(out)} bytes, expected {expected_len}")
     return out

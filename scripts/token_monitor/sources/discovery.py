@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..errors import SourceUnreadable
 from .agent_db import open_readonly
+from .bounded import text
 
 AGENT_DB_NAME = "openclaw-agent.sqlite"
 ARCHIVE_RE = re.compile(r"^(?P<sid>.+?)\.jsonl\.(?P<kind>reset|deleted|bak)\.(?P<rest>.+)$")
@@ -50,7 +51,8 @@ class FileSource:
 
     @property
     def source_id(self) -> str:
-        return "file:" + self.path_str
+        # Escaped (a file name that is not UTF-8): ids are stored in the ledger and printed.
+        return "file:" + text(self.path_str)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -60,7 +62,7 @@ class SqliteSource:
 
     @property
     def source_id(self) -> str:
-        return f"sqlite:{self.path}"
+        return f"sqlite:{text(str(self.path))}"
 
 
 @dataclasses.dataclass(frozen=True)

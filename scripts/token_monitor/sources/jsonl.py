@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
-import json
 from pathlib import Path
 from typing import Any, Iterator
 
 import zstandard
 
 from ..model import Malformed, RawRecord, SessionMeta
+from . import bounded
 from .compressed import is_zstd
 from .discovery import FileSource
 
@@ -19,7 +19,10 @@ from .discovery import FileSource
 def read_session_index(path: Path, agent: str) -> dict[str, SessionMeta]:
     """Session keys from a JSONL-era `sessions.json` (only ids, keys, labels and channels are read)."""
     with open(path, "rb") as fh:
-        data = json.loads(fh.read().decode("utf-8"))
+        raw = fh.read(bounded.MAX_WHOLE_FILE_BYTES + 1)
+    if len(raw) > bounded.MAX_WHOLE_FILE_BYTES:
+        raise ValueError(f"larger than {bounded.MAX_WHOLE_FILE_BYTES >> 20} MiB")
+    data = bounded.loads(raw)
     metas: dict[str, SessionMeta] = {}
     if not isinstance(data, dict):
         raise ValueError("not a JSON object")
@@ -57,24 +60,27 @@ def iter_jsonl_bytes(stream: io.BufferedIOBase, *, start: int = 0, start_line: i
     """
     offset, line_no = start, start_line
     while True:
-        raw = stream.readline()
-        if not raw:
+        raw, size = bounded.read_line(stream)
+        if not size:
             return
-        complete = raw.endswith(b"\n")
         line_no += 1
+        if size > bounded.MAX_LINE_BYTES:
+            if not raw and not final:
+                return      # still being written (or damage at the end): looked at again next time
+            offset += size
+            yield Line(None, f"line longer than {bounded.MAX_LINE_BYTES >> 20} MiB", line_no, offset)
+            continue
+        complete = raw.endswith(b"\n")
         text = raw.strip()
         if not text:
             if complete:
-                offset += len(raw)
+                offset += size
                 continue
             return
         try:
-            obj = json.loads(text.decode("utf-8"))
-            error = None
-        except UnicodeDecodeError:
-            obj, error = None, "not UTF-8"
+            obj, error = bounded.loads(text), None
         except ValueError as exc:
-            obj, error = None, f"invalid JSON ({exc.msg})"
+            obj, error = None, str(exc)
         if not complete and error and not final:
             return      # torn last line: re-read next time
         if not complete and not final:
@@ -82,7 +88,7 @@ def iter_jsonl_bytes(stream: io.BufferedIOBase, *, start: int = 0, start_line: i
             # re-reads it whole (the event key absorbs the repeat) and line numbers stay exact.
             yield Line(obj, error, line_no, offset, unterminated=True)
             return
-        offset += len(raw)
+        offset += size
         yield Line(obj, error, line_no, offset)
 
 

@@ -17,6 +17,7 @@ import json5
 
 from ..errors import ExitCode, TokenMonitorError
 from ..model import Price
+from .bounded import MAX_WHOLE_FILE_BYTES
 
 SECRET_KEY_RE = re.compile(r"(api[-_]?key|token|password|secret|passphrase|credential|authorization|^key$|^env$|headers|access|refresh|private)", re.I)
 
@@ -32,9 +33,13 @@ MAX_INCLUDE_DEPTH = 10      # as OpenClaw's src/config/includes.ts
 
 def _parse_file(path: Path) -> Any:
     try:
-        return json5.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_WHOLE_FILE_BYTES + 1)
+        if len(raw) > MAX_WHOLE_FILE_BYTES:
+            raise ValueError("file too large")
+        return json5.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        reason = getattr(exc, "strerror", None) or ("nested too deep" if isinstance(exc, RecursionError) else type(exc).__name__)
         raise ConfigError(f"cannot read OpenClaw config {path} ({reason})",
                           hint="fix the JSON5 syntax (openclaw doctor reports it) or pass --state-dir") from None
 
@@ -84,8 +89,21 @@ def load_config(path: Path | None, env: Mapping[str, str] | None = None) -> dict
     data = _parse_file(path)
     env = os.environ if env is None else env
     roots = [path.parent.resolve()] + [Path(p).resolve() for p in (env.get("OPENCLAW_INCLUDE_ROOTS") or "").split(os.pathsep) if p]
-    data = _resolve_includes(data, base=path.parent.resolve(), roots=roots, chain=(path.resolve(),))
+    try:
+        data = _resolve_includes(data, base=path.parent.resolve(), roots=roots, chain=(path.resolve(),))
+    except RecursionError:
+        raise ConfigError(f"cannot read OpenClaw config {path} (nested too deep)",
+                          hint="fix the config (openclaw doctor reports it) or pass --state-dir") from None
     return data if isinstance(data, dict) else {}
+
+
+def load_config_or_warning(path: Path | None, env: Mapping[str, str] | None = None) -> tuple[dict, str | None]:
+    """For commands that only read our ledger (report, export, sessions): a config we cannot parse is
+    a warning, not a stop — its time zone and prices are then not applied, and the warning says so."""
+    try:
+        return load_config(path, env), None
+    except ConfigError as exc:
+        return {}, f"{exc.one_line()}; its time zone and prices are not applied"
 
 
 def dig(obj: Any, *keys: str, default: Any = None) -> Any:
