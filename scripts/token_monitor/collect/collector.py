@@ -26,6 +26,7 @@ from ..ledger.store import Ledger, PlacedEvent, now_ms, owner_rank, parse_state
 from ..model import Malformed, RawRecord, SessionMeta, Skip
 from ..sources import agent_db, archives, compressed, jsonl
 from ..sources.agent_db import open_readonly
+from ..sources.bounded import text
 from ..sources.discovery import (
     KIND_RANK,
     Discovery,
@@ -96,6 +97,7 @@ class Collector:
         self._staged_ids: set[str] = set()
         self._cursors_raw: dict[str, str] = {}
         self._unreadable: set[str] = set()
+        self._reported_unreadable: set[str] = set()
 
     # ------------------------------------------------------------ entry point
     def run(self) -> CollectStats:
@@ -123,6 +125,10 @@ class Collector:
         self.stats.sqlite_ms = int((time.monotonic() - t_sqlite) * 1000)
         for source in disc.files:
             self._guard(source.source_id, source.agent, lambda s=source: self._collect_file(s))
+        # A source reported unreadable before and not this run is readable again, or gone: either way
+        # the finding's cause is gone (diagnose must not keep reporting it).
+        for source in sorted(self._unreadable - self._reported_unreadable):
+            self._stage("clear", source, "sources.unreadable")
         self._commit()
         if self.rebuild:
             self.stats.duplicates += self.ledger.finish_rebuild()
@@ -151,6 +157,8 @@ class Collector:
             self._problem(source_id, "", "sources.unreadable", detail, agent)
 
     def _problem(self, source: str, location: str, code: str, detail: str, agent: str | None) -> None:
+        if code == "sources.unreadable":
+            self._reported_unreadable.add(text(source))
         self.stats.problems.append((code, f"{source.removeprefix('file:').removeprefix('sqlite:')}{':' + location if location else ''}", detail))
         # Committed with the cursor that moves past it (or at the end of the run), not on its own.
         self._stage("problem", source, location, code, detail, agent)
@@ -399,6 +407,9 @@ class Collector:
         if cur is None:
             cur, adopted_from = self._find_renamed(source, st)
         if cur and cur.get("ino") == st.st_ino and cur.get("size") == st.st_size and cur.get("mtime_ns") == st.st_mtime_ns:
+            if adopted_from:       # renamed (.reset/.deleted) and unchanged: the cursor moves to the new name
+                self._stage_cursor(sid, "file", source.agent, str(source.path), cur)
+                self._stage("delete-cursor", adopted_from)
             return
         start, line_no = 0, 0
         state = _SessionState()
