@@ -12,10 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from torture_kit import (
-    connect_writable, empty_transcripts, generated_state, one_shot, run_collect_proc, run_report_proc, snapshot,
-)
 from token_monitor.collect.collector import collect
+from torture_kit import (
+    connect_writable,
+    empty_transcripts,
+    generated_state,
+    one_shot,
+    run_collect_proc,
+    run_report_proc,
+    snapshot,
+)
 
 
 @pytest.fixture(scope="module")

@@ -13,12 +13,21 @@ from pathlib import Path
 import pytest
 from hypothesis import strategies as st
 
-from torture_kit import (
-    FULL, USAGE, copy_tree, connect_writable, corpus_src, empty_transcripts, generated_state, hypothesis_pair, insert_rows,
-    one_shot, snapshot,
-)
 from token_monitor.collect.collector import collect
 from token_monitor.sources.discovery import ARCHIVE_RE
+from torture_kit import (
+    FULL,
+    USAGE,
+    connect_writable,
+    copy_tree,
+    corpus_src,
+    empty_transcripts,
+    generated_state,
+    hypothesis_pair,
+    insert_rows,
+    one_shot,
+    snapshot,
+)
 
 # CI: 15 examples each; `pytest --full` also runs `*_full` copies with 150.
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from test_report import multi  # noqa: F401 - the seeded multi-agent ledger fixture
 from token_monitor.ledger.classify import COST_CLASS_SQL, TRIGGER_CLASS_SQL, TRIGGERS, cost_class, trigger_class

@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CANARIES, ROOT
-
-from token_monitor.ops import alerts
 from token_monitor.ledger.store import Ledger
+from token_monitor.ops import alerts
 
 SHIM = ROOT / "scripts" / "token-monitor.py"
 CONTENT_MARKER = "PRIVATE-MESSAGE-CONTENT-9f2c"

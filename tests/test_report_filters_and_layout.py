@@ -11,12 +11,9 @@ import json
 import pytest
 
 from conftest import ROOT
-
-from token_monitor.report import words
-from token_monitor.report import render
-from token_monitor.errors import ExitCode
-
 from test_report import GOLDEN, display_width, multi  # noqa: F401 - multi: the seeded multi-agent ledger fixture
+from token_monitor.errors import ExitCode
+from token_monitor.report import render, words
 
 LIVE_21 = "agents/main/sessions/86ea90bc-40cd-4d2b-911c-e6aec9f70ef5.jsonl"
 MONTH = ["month", "--now", "2026-03-31T20:00Z", "--json"]

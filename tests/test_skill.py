@@ -87,8 +87,9 @@ def _help(cli) -> str:
 
 
 def _help_commands(cli) -> set[str]:
-    from token_monitor.cli import build_parser
     import argparse
+
+    from token_monitor.cli import build_parser
 
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))

@@ -21,6 +21,7 @@ from . import __version__, commands
 from .context import Context
 from .errors import EXIT_CODE_HELP, ExitCode, TokenMonitorError
 from .output import envelope, print_json
+from .sources.bounded import text
 
 EPILOG = """examples:
   token-monitor report                      today's usage (collects first)
@@ -115,20 +116,30 @@ def build_parser(*, only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _escape_unencodable_output() -> None:
-    """Whatever reaches stdout/stderr is valid in its encoding: a lone surrogate or an undecodable file
-    name (from OpenClaw's data) is printed as a backslash escape, never a UnicodeEncodeError."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(errors="backslashreplace")
-            except (ValueError, OSError):
-                pass
+class _Escaping:
+    """A text stream whose every string is valid UTF-8: a lone surrogate or an undecodable file name (from
+    OpenClaw's data) is written as its backslash escape, never a UnicodeEncodeError or an invalid byte."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, s: str) -> int:
+        return self._stream.write(text(s))
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
 
 
 def main(argv: list[str] | None = None) -> int:
-    _escape_unencodable_output()
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Escaping(out), _Escaping(err)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     only = named_command(argv)
     parser = build_parser(only=only)

@@ -9,14 +9,15 @@ from pathlib import Path
 from ..errors import LedgerBusyError, NotWritableError
 
 LOCK_NAME = "collect.lock"
+WAIT_S = 120.0      # how long a second collector waits before answering "busy" (exit 8)
 
 
 class CollectLock:
     """One collector at a time per data dir; others wait (heartbeat + user), then find nothing new."""
 
-    def __init__(self, data_dir: Path, *, timeout_s: float = 120.0):
+    def __init__(self, data_dir: Path, *, timeout_s: float | None = None):
         self.path = data_dir / LOCK_NAME
-        self.timeout_s = timeout_s
+        self.timeout_s = WAIT_S if timeout_s is None else timeout_s
         self.fh = None
 
     def __enter__(self):
