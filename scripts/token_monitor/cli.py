@@ -188,6 +188,7 @@ def _main(argv: list[str] | None) -> int:
 
 
 def _report_error(command: str, code: str, message: str, want_json: bool, *, prefix: str = "token-monitor: ") -> None:
+    message = " ".join(message.splitlines())       # one line, whatever an exception's text holds
     if want_json:
         print_json(envelope(command, status="error", errors=[{"code": code, "message": message}]))
     print(f"{prefix}{message}", file=sys.stderr)

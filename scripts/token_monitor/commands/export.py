@@ -67,7 +67,7 @@ def run(ctx) -> int:
     prices = model_prices(cfg, ctx.state.path)
     if not ctx.args.no_collect:
         collect(ctx.state.path, ctx.data_dir)
-    ledger = Ledger.open(ctx.data_dir)
+    ledger = Ledger.open(ctx.data_dir, create=False)
     try:
         rows = ledger.iter_events(
             since_ms=int(since.timestamp() * 1000) if since else None,
