@@ -110,7 +110,7 @@ def with_unmatched(query, filters: model.Filters, *, empty: bool) -> list[str]:
 def resolve_now(ctx, ledger: Ledger, tz: dt.tzinfo) -> tuple[dt.datetime, bool]:
     """(now, demo): --now, else in demo mode the latest event (the bundled data is old), else the clock."""
     demo = bool(ctx.state.is_demo)
-    if getattr(ctx.args, "now", None):
+    if getattr(ctx.args, "now", None) is not None:
         return parse_point(ctx.args.now, tz=tz, option="--now", now=ctx.now()), demo
     if demo:
         _, last = ledger.event_bounds()
@@ -123,8 +123,8 @@ def time_window(ctx, *, now: dt.datetime, tz: dt.tzinfo, default: str = "today")
     a = ctx.args
     week_start = periods.week_start_index(a.week_start)
     # Dates without a year ("Nov 26", "monday") are the most recent such day before the report's now.
-    since = parse_point(a.since, tz=tz, option="--since", now=now) if a.since else None
-    until = parse_point(a.until, tz=tz, option="--until", now=now) if a.until else None
+    since = parse_point(a.since, tz=tz, option="--since", now=now) if a.since is not None else None
+    until = parse_point(a.until, tz=tz, option="--until", now=now) if a.until is not None else None
     return periods.resolve_window(getattr(a, "period", None) or default, last=a.last, since=since, until=until,
                                   now=now, tz=tz, week_start=week_start), week_start
 

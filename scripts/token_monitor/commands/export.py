@@ -59,8 +59,8 @@ def run(ctx) -> int:
 
     tz = zone(ctx.args.tz)
     now = ctx.now()
-    since = parse_point(ctx.args.since, tz=tz, option="--since", now=now) if ctx.args.since else None
-    until = parse_point(ctx.args.until, tz=tz, option="--until", now=now) if ctx.args.until else None
+    since = parse_point(ctx.args.since, tz=tz, option="--since", now=now) if ctx.args.since is not None else None
+    until = parse_point(ctx.args.until, tz=tz, option="--until", now=now) if ctx.args.until is not None else None
     cfg, warning = load_config_or_warning(ctx.config_path)
     if warning:       # stdout is the data; the warning goes to stderr
         print(f"token-monitor: warning: {warning}", file=sys.stderr)

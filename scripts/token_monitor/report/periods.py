@@ -100,9 +100,9 @@ def period_window(kind: str, *, now: dt.datetime, tz: dt.tzinfo, week_start: int
 def resolve_window(period: str | None, *, last: str | None, since: dt.datetime | None, until: dt.datetime | None,
                    now: dt.datetime, tz: dt.tzinfo, week_start: int = 0) -> Window:
     """The window a report covers. --last and --since/--until win over a named period."""
-    if last and (since or until):
+    if last is not None and (since or until):
         raise UsageError("--last cannot be combined with --since/--until", hint="use one or the other")
-    if last:
+    if last is not None:
         span = parse_duration(last)
         end = now.astimezone(tz)
         return Window(end - span, end, "last", f"Last {last.strip()}", span)
