@@ -35,3 +35,24 @@ def test_config_include_outside_the_config_dir_is_refused(cli, tmp_path):
     d = cli("--state-dir", state, "--data-dir", tmp_path / "d", "report", "--json").json()
     assert d["data"]["window"]["timeZone"] != "Asia/Shanghai"
     assert any("outside the config directory" in w for w in d["warnings"])
+
+
+def test_config_syntax_error_does_not_stop_ledger_only_commands(cli, tmp_path):
+    """report --json / export / sessions need only the ledger: a broken openclaw.json is a warning naming the
+    file (its zone and prices not applied), never a stop; a command that needs the config still stops."""
+    state = write_jsonl_state(tmp_path / "s", [{}])
+    data = tmp_path / "d"
+    assert cli("--state-dir", state, "--data-dir", data, "collect").code == 0
+    (state / "openclaw.json").write_text('{ "agents": { "defaults": { "userTimezone": "Asia/Shanghai", } ')
+    rep = cli("--state-dir", state, "--data-dir", data, "report", "--json", "--no-collect", "--since", "2026-11-01")
+    assert rep.code == 0, rep
+    d = rep.json()
+    assert d["data"]["totals"]["totalTokens"] == 110
+    assert any("openclaw.json" in w and "not applied" in w for w in d["warnings"])
+    exp = cli("--state-dir", state, "--data-dir", data, "export", "--no-collect")
+    assert exp.code == 0 and len(exp.out.splitlines()) == 1 and "openclaw.json" in exp.err
+    assert len(exp.err.strip().splitlines()) == 1
+    ses = cli("--state-dir", state, "--data-dir", data, "sessions", "--json", "--no-collect")
+    assert ses.code == 0 and ses.json()["data"]["total"] == 1
+    res = cli("--state-dir", state, "--data-dir", data, "budget", "status")
+    assert res.code == 2 and "openclaw.json" in res.err and len(res.err.strip().splitlines()) == 1
