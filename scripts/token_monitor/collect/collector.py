@@ -538,27 +538,60 @@ def _is_ledger_error(exc: sqlite3.DatabaseError) -> bool:
     return "readonly" in msg or "disk i/o" in msg or "full" in msg
 
 
+def _fresh_ledger(data_dir: Path, *, damaged: bool) -> Ledger:
+    """The ledger a rebuild writes: the existing one when sound, else a new one holding what is still
+    readable of the damaged file (kept beside it as ledger.sqlite.corrupt-<ms>)."""
+    from ..ledger.repair import move_aside_corrupt, salvage_into
+
+    aside = move_aside_corrupt(data_dir) if damaged else None
+    try:
+        ledger = Ledger.open(data_dir)
+    except LedgerError as exc:
+        if exc.code != "ledger.corrupt":
+            raise
+        aside = move_aside_corrupt(data_dir) or aside
+        ledger = Ledger.open(data_dir)
+    if aside is not None:
+        salvage_into(aside, ledger)
+    return ledger
+
+
 def collect(state_dir: Path, data_dir: Path, *, rebuild: bool = False) -> CollectStats:
     """One collect run under the data dir's lock. A damaged ledger stops a normal run (exit 4);
-    `rebuild` sets it aside, salvages what is readable and re-reads every source."""
-    from ..ledger.repair import ledger_damage, move_aside_corrupt, salvage_into
+    `rebuild` sets it aside, salvages what is readable and re-reads every source.
+
+    The integrity check (quick_check + our invariants) reads the whole ledger, so it runs when the file is
+    not exactly as the last successful collect left it; a warm scheduled run pays one stat for it."""
+    from ..ledger.repair import ledger_damage, mark_verified, unchanged_since_verified
     from ..ledger.store import classify_ledger_error
     from ..sources.agent_db import sweep_stale_copies
 
     with CollectLock(data_dir):
         sweep_stale_copies()
-        damage = ledger_damage(data_dir)
+        damage = None if unchanged_since_verified(data_dir) and not rebuild else ledger_damage(data_dir, full=rebuild)
         if rebuild:
-            damaged = move_aside_corrupt(data_dir) if damage else None
+            ledger = _fresh_ledger(data_dir, damaged=bool(damage))
             try:
-                ledger = Ledger.open(data_dir)
-            except LedgerError as exc:
-                if exc.code != "ledger.corrupt":
-                    raise
-                damaged = move_aside_corrupt(data_dir) or damaged
-                ledger = Ledger.open(data_dir)
-            if damaged is not None:
-                salvage_into(damaged, ledger)
+                stats = Collector(ledger, state_dir, rebuild=True).run()
+            except sqlite3.DatabaseError as exc:
+                # Damage no check saw (a page first read by this rebuild's writes): set the file aside and
+                # rebuild once more from a fresh one — once, never a loop.
+                ledger.close()
+                err = classify_ledger_error(exc, ledger.path)
+                if err.code != "ledger.corrupt":
+                    raise err from exc
+                ledger = _fresh_ledger(data_dir, damaged=True)
+                try:
+                    stats = Collector(ledger, state_dir, rebuild=True).run()
+                except sqlite3.DatabaseError as exc2:
+                    ledger.close()
+                    raise classify_ledger_error(exc2, ledger.path) from exc2
+            except BaseException:
+                ledger.close()
+                raise
+            ledger.close()
+            mark_verified(data_dir)
+            return stats
         else:
             if damage:
                 raise LedgerError(f"ledger {data_dir / 'ledger.sqlite'} is damaged ({damage})",
@@ -566,8 +599,13 @@ def collect(state_dir: Path, data_dir: Path, *, rebuild: bool = False) -> Collec
                                   code="ledger.corrupt")
             ledger = Ledger.open(data_dir)
         try:
-            return Collector(ledger, state_dir, rebuild=rebuild).run()
+            stats = Collector(ledger, state_dir, rebuild=rebuild).run()
         except sqlite3.DatabaseError as exc:
-            raise classify_ledger_error(exc, ledger.path) from exc
-        finally:
             ledger.close()
+            raise classify_ledger_error(exc, ledger.path) from exc
+        except BaseException:
+            ledger.close()
+            raise
+        ledger.close()
+        mark_verified(data_dir)
+        return stats

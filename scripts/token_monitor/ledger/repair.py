@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -44,9 +45,10 @@ def ledger_damage(data_dir: Path, *, full: bool = False) -> str | None:
         return str(exc)
     try:
         if full or path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
+            # integrity_check also matches every index against its table (a rebuild writes through them)
+            rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
             if rows != [("ok",)]:
-                return f"quick_check: {str(rows[0][0])[:120]}"
+                return f"{'integrity' if full else 'quick'}_check: {' '.join(str(rows[0][0]).split())[:120]}"
         have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         missing = [t for t in REQUIRED_TABLES if t not in have]
         if missing:
@@ -63,6 +65,41 @@ def ledger_damage(data_dir: Path, *, full: bool = False) -> str | None:
     finally:
         conn.close()
     return None
+
+
+VERIFIED_NAME = "ledger.verified"
+
+
+def _stamp(data_dir: Path) -> list | None:
+    try:
+        st = os.stat(data_dir / LEDGER_NAME)
+    except OSError:
+        return None
+    wal = Path(f"{data_dir / LEDGER_NAME}-wal")
+    return [st.st_size, st.st_mtime_ns, st.st_ino, wal.stat().st_size if wal.exists() else 0]
+
+
+def unchanged_since_verified(data_dir: Path) -> bool:
+    """True when the ledger file is exactly as the last successful collect left it (same size, mtime and
+    inode): nothing outside token-monitor's writes touched it, so the full check can be skipped."""
+    marker = data_dir / VERIFIED_NAME
+    try:
+        recorded = json.loads(marker.read_text())
+        marked_ns = marker.stat().st_mtime_ns
+    except (OSError, ValueError):
+        return False
+    # Racy-git's rule: a ledger modified in the same clock tick as the marker could change unseen.
+    return isinstance(recorded, list) and recorded == _stamp(data_dir) and recorded[1] < marked_ns
+
+
+def mark_verified(data_dir: Path) -> None:
+    """Remember the ledger's stamp after a successful collect (best effort: no stamp only means a check)."""
+    tmp = data_dir / f"{VERIFIED_NAME}.tmp"
+    try:
+        tmp.write_text(json.dumps(_stamp(data_dir)))
+        os.replace(tmp, data_dir / VERIFIED_NAME)
+    except OSError:
+        pass
 
 
 def _uri(path: Path) -> str:
