@@ -298,3 +298,14 @@ def test_planted_copy_dir_is_refused(corpus_state, tmp_path, monkeypatch):
     with pytest.raises(agent_db.SourceUnreadable):
         with agent_db.open_readonly(db):
             pass
+
+
+def test_a_heartbeat_that_finds_a_collect_running_stays_quiet_and_succeeds(cli, collected, monkeypatch):
+    from token_monitor.collect import lock
+
+    state, data, _ = collected
+    monkeypatch.setattr(lock, "WAIT_S", 0.2)
+    with open(data / lock.LOCK_NAME, "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        res = cli("--state-dir", state, "--data-dir", data, "collect", "--heartbeat", "--quiet-token", "NO_REPLY")
+    assert res.code == OK and res.out.strip() == "NO_REPLY" and res.err == "", res

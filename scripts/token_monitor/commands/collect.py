@@ -88,12 +88,27 @@ def run_heartbeat(ctx) -> int:
     Exit 0 whether or not an alert is printed: OpenClaw records a non-zero command run as a failure.
     Unreadable sources do not make noise here every half hour; `diagnose` reports them.
     """
+    from ..errors import LedgerBusyError
     from ..ledger.store import Ledger
     from ..ops.alerts import alert_paragraph, due_alerts, send_once
     from ..ops.budget import Budget
     from ..request import alert_inputs
 
-    collect(ctx.state.path, ctx.data_dir, rebuild=ctx.args.rebuild)
+    try:
+        collect(ctx.state.path, ctx.data_dir, rebuild=ctx.args.rebuild)
+    except LedgerBusyError:
+        # Another collect (the user's, or an overlapping schedule) is doing this run's work; alerts are
+        # evaluated by the next heartbeat. A scheduled run stays quiet and succeeds.
+        token = "" if ctx.args.quiet_token == "none" else (ctx.args.quiet_token if ctx.args.quiet_token != "auto" else None)
+        if ctx.args.json:
+            print_json(envelope("collect", status="ok", data={"alerts": [], "busy": True}))
+        else:
+            from ..sources.openclaw_config import load_config_or_warning
+
+            token = quiet_token(ctx, load_config_or_warning(ctx.config_path)[0]) if token is None else token
+            if token:
+                print(token)
+        return int(ExitCode.OK)
     cfg, tz, tz_name, prices = alert_inputs(ctx, ctx.args.tz)
     ledger = Ledger.open(ctx.data_dir)
     try:
