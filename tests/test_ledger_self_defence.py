@@ -309,3 +309,34 @@ def test_a_heartbeat_that_finds_a_collect_running_stays_quiet_and_succeeds(cli, 
         fcntl.flock(fh, fcntl.LOCK_EX)
         res = cli("--state-dir", state, "--data-dir", data, "collect", "--heartbeat", "--quiet-token", "NO_REPLY")
     assert res.code == OK and res.out.strip() == "NO_REPLY" and res.err == "", res
+
+
+def test_kill_9_while_a_database_copy_exists_leaves_nothing_after_the_next_run(corpus_state, tmp_path):
+    import random
+    import time
+
+    state = corpus_state("real-2026.9.6")
+    expected = one_shot(state, tmp_path / "oneshot", USAGE)
+    _wal_without_shm(state)
+    before = tree_digest(state)
+    tmpdir = tmp_path / "tmpdir"
+    tmpdir.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), TMPDIR=str(tmpdir))
+    data = tmp_path / "data"
+    argv = [sys.executable, "-m", "token_monitor", "--state-dir", str(state), "--data-dir", str(data), "collect"]
+    t0 = time.monotonic()
+    subprocess.run(argv[:-3] + ["--data-dir", str(tmp_path / "probe"), "collect"], env=env, check=True, capture_output=True)
+    full_s = time.monotonic() - t0
+    rng = random.Random(5)
+    for _ in range(6):
+        proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            proc.wait(timeout=rng.uniform(0.05, full_s))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    res = subprocess.run(argv, env=env, capture_output=True, text=True)
+    assert res.returncode == OK and "Traceback" not in res.stderr, res.stderr
+    assert list(tmpdir.iterdir()) == []
+    assert tree_digest(state, exclude=data) == before
+    assert snapshot(data, state, USAGE) == expected
