@@ -24,7 +24,7 @@ from typing import Any, Iterable, Iterator
 from .errors import LedgerError
 from .normalize import UsageEvent
 
-SCHEMA_VERSION = 3          # 2: hourly rollup for reports over long periods; 3: block rollups (CUBES)
+SCHEMA_VERSION = 4          # 2: hourly rollup for reports over long periods; 3: block rollups (CUBES); 4: hosts
 LEDGER_NAME = "ledger.sqlite"
 
 SCHEMA = """
@@ -57,6 +57,7 @@ CREATE TABLE IF NOT EXISTS events (
   source_path TEXT NOT NULL,
   source_loc TEXT,
   owner_rank TEXT NOT NULL,
+  host TEXT NOT NULL DEFAULT '',
   collected_ms INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_ts ON events (ts_ms);
@@ -138,6 +139,23 @@ CREATE TRIGGER IF NOT EXISTS sessions_dirty_update AFTER UPDATE ON sessions
 CREATE TRIGGER IF NOT EXISTS sessions_dirty_delete AFTER DELETE ON sessions BEGIN
   INSERT INTO rollup_dirty (hour_ms) SELECT DISTINCT h FROM (SELECT ts_ms - ts_ms % 3600000 AS h FROM events
     WHERE agent = OLD.agent AND session_id = OLD.session_id) WHERE NOT EXISTS (SELECT 1 FROM rollup_dirty WHERE hour_ms = h); END;
+CREATE TABLE IF NOT EXISTS hosts (
+  key TEXT PRIMARY KEY,
+  host_id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  updated_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS imports (
+  digest TEXT PRIMARY KEY,
+  path TEXT NOT NULL,
+  host_ids TEXT NOT NULL,
+  records INTEGER NOT NULL,
+  added INTEGER NOT NULL,
+  duplicates INTEGER NOT NULL,
+  own INTEGER NOT NULL,
+  conflicts INTEGER NOT NULL,
+  imported_ms INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS alerts_sent (
   alert_key TEXT PRIMARY KEY,
   sent_ms INTEGER NOT NULL,
@@ -228,7 +246,7 @@ EVENT_COLUMNS = (
     "key", "agent", "session_id", "provider", "model", "api", "ts_ms", "input", "output",
     "cache_read", "cache_write", "total_tokens", "cost_total", "cost_input", "cost_output",
     "cost_cache_read", "cost_cache_write", "cost_origin", "stop_reason", "usage_status", "trigger",
-    "entry_id", "response_id", "source_kind", "source_path", "source_loc", "owner_rank", "collected_ms",
+    "entry_id", "response_id", "source_kind", "source_path", "source_loc", "owner_rank", "host", "collected_ms",
 )
 OWNER_COLUMNS = ("agent", "session_id", "trigger", "source_kind", "source_path", "source_loc", "owner_rank")
 
@@ -283,6 +301,9 @@ class Ledger:
                 )
             if version < SCHEMA_VERSION:
                 with _write(conn):
+                    if version >= 1 and "host" not in {r[1] for r in conn.execute("PRAGMA table_info(events)")}:
+                        # events.host: '' is this ledger's own host (hosts.key ''), else the host id it was imported from
+                        conn.execute("ALTER TABLE events ADD COLUMN host TEXT NOT NULL DEFAULT ''")
                     for stmt in _statements(SCHEMA):
                         conn.execute(stmt)
                     if version >= 1:      # a ledger from before these rollups: every hour needs them
@@ -425,6 +446,92 @@ class Ledger:
     def alert_sent(self, alert_key: str) -> bool:
         return self.conn.execute("SELECT 1 FROM alerts_sent WHERE alert_key = ?", (alert_key,)).fetchone() is not None
 
+    # ------------------------------------------------------------ hosts and imports
+    def local_host(self, name: str, *, new_id: str, at_ms: int) -> str:
+        """This ledger's own host id (made once: `new_id`), its friendly name updated to `name`."""
+        row = self.conn.execute("SELECT host_id, name FROM hosts WHERE key = ''").fetchone()
+        if row and row[1] == name:
+            return row[0]           # nothing to write: a report on a read-only data dir still works
+        with self.transaction():
+            self.conn.execute("INSERT INTO hosts (key, host_id, name, updated_ms) VALUES ('', ?, ?, ?) "
+                              "ON CONFLICT(key) DO UPDATE SET name=excluded.name, updated_ms=excluded.updated_ms "
+                              "WHERE hosts.name != excluded.name", (new_id, name, at_ms))
+        return self.conn.execute("SELECT host_id FROM hosts WHERE key = ''").fetchone()[0]
+
+    def hosts(self) -> list[dict]:
+        """Hosts with events in the ledger, this one first: {id, name, local, events}."""
+        rows = self.conn.execute(
+            "SELECT h.host_id, h.name, h.key = '', COUNT(e.key) FROM hosts h LEFT JOIN events e ON e.host = h.key "
+            "GROUP BY h.key ORDER BY h.key != '', h.name")
+        return [{"id": i, "name": n, "local": bool(loc), "events": c} for i, n, loc, c in rows if c or loc]
+
+    def import_seen(self, digest: str) -> dict | None:
+        cols = ("path", "records", "added", "duplicates", "own", "conflicts", "imported_ms")
+        row = self.conn.execute(f"SELECT {', '.join(cols)} FROM imports WHERE digest = ?", (digest,)).fetchone()
+        return dict(zip(cols, row)) if row else None
+
+    def merge_imported(self, items: list, *, local_id: str, digest: str, path: str, at_ms: int) -> dict:
+        """Add another host's exported events, exactly once, with the file's checkpoint, in one transaction.
+
+        `items` are imports.ImportedEvent. A call already held (same key) with the same numbers adds
+        nothing; with different numbers it is a conflict: reported, the held row kept. Events this
+        host collected itself (its own id) are skipped."""
+        from .imports import same_numbers
+
+        stats = {"records": len(items), "added": 0, "duplicates": 0, "own": 0, "conflicts": []}
+        cols = ("key", "input", "output", "cache_read", "cache_write", "total_tokens", "cost_total")
+        with self.transaction():
+            held: dict[str, dict] = {}
+            keys = list({it.placed.event.key for it in items})
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                for row in self.conn.execute(f"SELECT {', '.join(cols)} FROM events WHERE key IN ({','.join('?' * len(chunk))})", chunk):
+                    held[row[0]] = dict(zip(cols, row))
+            hosts: dict[str, str] = {}
+            rows = []
+            for it in items:
+                e = it.placed.event
+                if it.host_id == local_id:
+                    stats["own"] += 1
+                elif e.key in held:
+                    if same_numbers(held[e.key], e):
+                        stats["duplicates"] += 1
+                    else:
+                        stats["conflicts"].append({"eventKey": e.key, "host": it.host_name, "agent": it.placed.agent,
+                                                   "timestampMs": e.ts_ms})
+                else:
+                    held[e.key] = {c: getattr(e, c) for c in cols[1:]}
+                    hosts[it.host_id] = it.host_name
+                    rows.append(_event_row(it.placed, at_ms, it.host_id))
+                    if it.session_key is not None or it.channel is not None:
+                        self.upsert_session(agent=it.placed.agent, session_id=it.placed.session_id, session_key=it.session_key,
+                                            channel=it.channel, label=None, chat_type=None, parent_session_key=None)
+            for host_id, name in hosts.items():
+                self.conn.execute("INSERT INTO hosts (key, host_id, name, updated_ms) VALUES (?, ?, ?, ?) "
+                                  "ON CONFLICT(key) DO UPDATE SET name=excluded.name, updated_ms=excluded.updated_ms",
+                                  (host_id, host_id, name, at_ms))
+            self.conn.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", rows)
+            stats["added"] = len(rows)
+            self.conn.execute(
+                "INSERT INTO imports (digest, path, host_ids, records, added, duplicates, own, conflicts, imported_ms) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(digest) DO UPDATE SET path=excluded.path, "
+                "imported_ms=excluded.imported_ms",
+                (digest, path, json.dumps(sorted({it.host_id for it in items})), stats["records"], stats["added"],
+                 stats["duplicates"], stats["own"], len(stats["conflicts"]), at_ms))
+        return stats
+
+    def metric_totals(self) -> list[tuple]:
+        """All-time sums per (host name, agent, channel, provider, model, cost class, failed): the
+        ledger's side of `token-monitor metrics`, with the newest call of each group."""
+        return self.conn.execute(
+            f"SELECT COALESCE(h.name, e.host), e.agent, s.channel, e.provider, e.model, {ROLLUP_CLASS_SQL}, "
+            "e.usage_status IN ('error', 'aborted'), MAX(e.ts_ms), COUNT(*), SUM(e.input), SUM(e.output), SUM(e.cache_read), "
+            "SUM(e.cache_write), SUM(e.total_tokens), SUM(e.cost_total), "
+            "SUM(e.total_tokens = 0 AND e.usage_status NOT IN ('error', 'aborted')), "
+            "SUM(e.total_tokens = 0 AND e.usage_status IN ('error', 'aborted')) "
+            "FROM events e LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id "
+            "LEFT JOIN hosts h ON h.key = e.host GROUP BY 1, 2, 3, 4, 5, 6, 7").fetchall()
+
     # ------------------------------------------------------------ hourly rollup (reports)
     def rollup_is_fresh(self) -> bool:
         return self.conn.execute("SELECT 1 FROM rollup_dirty LIMIT 1").fetchone() is None
@@ -540,12 +647,13 @@ class Ledger:
             args.append(until_ms)
         cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
         sql = (
-            f"SELECT {cols}, s.session_key, s.channel, s.label FROM events e "
-            "LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id"
+            f"SELECT {cols}, s.session_key, s.channel, s.label, h.host_id, h.name FROM events e "
+            "LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id "
+            "LEFT JOIN hosts h ON h.key = e.host"
             + (f" WHERE {' AND '.join(where)}" if where else "")
             + " ORDER BY e.ts_ms, e.key"
         )
-        names = EVENT_COLUMNS + ("session_key", "channel", "label")
+        names = EVENT_COLUMNS + ("session_key", "channel", "label", "host_id", "host_name")
         for row in self.conn.execute(sql, args):
             yield dict(zip(names, row))
 
@@ -574,13 +682,13 @@ def _write(conn: sqlite3.Connection):
         conn.execute("COMMIT")
 
 
-def _event_row(p: PlacedEvent, collected_ms: int) -> tuple[Any, ...]:
+def _event_row(p: PlacedEvent, collected_ms: int, host: str = "") -> tuple[Any, ...]:
     e = p.event
     return (
         e.key, p.agent, p.session_id, e.provider, e.model, e.api, e.ts_ms, e.input, e.output,
         e.cache_read, e.cache_write, e.total_tokens, e.cost_total, e.cost_input, e.cost_output,
         e.cost_cache_read, e.cost_cache_write, e.cost_origin, e.stop_reason, e.usage_status, p.trigger,
-        e.entry_id, e.response_id, p.source_kind, p.source_path, p.source_loc, p.owner_rank, collected_ms,
+        e.entry_id, e.response_id, p.source_kind, p.source_path, p.source_loc, p.owner_rank, host, collected_ms,
     )
 
 
@@ -619,6 +727,8 @@ SALVAGE = (
     ("sessions", ("agent", "session_id", "session_key", "channel", "label", "chat_type", "parent_session_key")),
     ("budgets", BUDGET_COLUMNS),
     ("alerts_sent", ("alert_key", "sent_ms", "detail")),
+    ("hosts", ("key", "host_id", "name", "updated_ms")),
+    ("imports", ("digest", "path", "host_ids", "records", "added", "duplicates", "own", "conflicts", "imported_ms")),
 )
 
 
@@ -637,8 +747,10 @@ def salvage_into(damaged: Path, ledger: "Ledger", *, chunk: int = 1000) -> dict[
         for table, cols in SALVAGE:
             try:
                 top = old.execute(f"SELECT MAX(rowid) FROM {table}").fetchone()[0] or 0
+                have = {r[1] for r in old.execute(f"PRAGMA table_info({table})")}
             except sqlite3.DatabaseError:
                 continue
+            cols = tuple(c for c in cols if c in have)     # a ledger from before a column was added
             n = 0
             for lo in range(0, top + 1, chunk):
                 try:

@@ -96,7 +96,7 @@ def resolve_state_dir(
     )
 
 
-def resolve_data_dir(*, data_dir: str | None, state: StateLocation, env: Mapping[str, str]) -> Path:
+def resolve_data_dir(*, data_dir: str | None, state: StateLocation | None, env: Mapping[str, str]) -> Path:
     """Our own data dir. The demo state ships inside the repo, so its ledger goes to the user cache."""
     # Absolute: the path is written into scheduled commands, which run from another directory.
     if data_dir:

@@ -9,9 +9,11 @@ Helpers here are shared by `sessions` and `session`.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 
 from .. import aggregate, config, periods, render
 from ..errors import ExitCode, UsageError
+from ..hosts import register_local
 from ..ledger import Ledger
 from ..output import envelope, print_json
 from .. import timeparse
@@ -57,6 +59,7 @@ def add_filter_options(p) -> None:
     p.add_argument("--provider", action="append", metavar="ID", help="only this provider")
     p.add_argument("--model", action="append", metavar="ID", help="only this model (id or provider/id)")
     p.add_argument("--session", action="append", metavar="ID|KEY", help="only this session (id, id prefix, key or label)")
+    p.add_argument("--host", action="append", metavar="NAME", help="only calls collected on this host (name or id; see --by host)")
 
 
 def register(p) -> None:
@@ -95,18 +98,25 @@ def split_values(values) -> tuple[str, ...]:
 
 def filters_from(args) -> aggregate.Filters:
     return aggregate.Filters(agents=split_values(args.agent), providers=split_values(args.provider),
-                             models=split_values(args.model), sessions=split_values(args.session))
+                             models=split_values(args.model), sessions=split_values(args.session),
+                             hosts=split_values(getattr(args, "host", None)))
 
 
-def open_ledger(ctx):
-    """Collect first (unless --no-collect), then open the ledger. Returns (ledger, collected_now)."""
+def open_ledger(ctx, cfg: dict | None = None):
+    """Collect first (unless --no-collect), then open the ledger, naming this host in it (hosts.py).
+    Returns (ledger, collected_now)."""
     from ..collect import collect
 
     collected = False
     if not getattr(ctx.args, "no_collect", False):
         collect(ctx.state.path, ctx.data_dir)
         collected = True
-    return Ledger.open(ctx.data_dir, create=False), collected
+    ledger = Ledger.open(ctx.data_dir, create=False)
+    try:
+        register_local(ledger, env=ctx.env, cfg=cfg, at_ms=ctx.now_ms())
+    except sqlite3.OperationalError:      # a read-only data dir: reports still answer, the name is the one stored
+        pass
+    return ledger, collected
 
 
 def freshness(ledger: Ledger, *, collected_now: bool, real_now_ms: int) -> dict:
@@ -136,7 +146,7 @@ def exit_code(fresh: dict) -> int:
 
 def with_unmatched(query, filters: aggregate.Filters, *, empty: bool) -> list[str]:
     """When a filtered answer is empty with no earlier usage: which filter values the ledger has never seen."""
-    if not empty or not any((filters.agents, filters.providers, filters.models, filters.sessions)):
+    if not empty or not any((filters.agents, filters.providers, filters.models, filters.sessions, filters.hosts)):
         return []
     return aggregate.unmatched_filters(query, filters, width=render.MAX_COLS)
 
@@ -172,7 +182,7 @@ def run(ctx) -> int:
     cfg = config.load_config(ctx.config_path)
     tz, tz_name, tz_source = resolve_zone(ctx, cfg)
     prices = config.model_prices(cfg, ctx.state.path)
-    ledger, collected = open_ledger(ctx)
+    ledger, collected = open_ledger(ctx, cfg)
     try:
         now, demo = resolve_now(ctx, ledger, tz)
         window, week_start = time_window(ctx, now=now, tz=tz)

@@ -32,7 +32,7 @@ def run(ctx) -> int:
     tz, tz_name, _ = shell.resolve_zone(ctx, cfg)
     prices = config.model_prices(cfg, ctx.state.path)
     filters = aggregate.Filters(sessions=(a.ident,))
-    ledger, _ = shell.open_ledger(ctx)
+    ledger, _ = shell.open_ledger(ctx, cfg)
     try:
         found = aggregate.session_rows(aggregate.ledger_query(ledger), start_ms=None, end_ms=None, filters=filters, prices=prices, tz=tz)
         if not found:

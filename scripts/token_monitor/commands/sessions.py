@@ -35,7 +35,7 @@ def run(ctx) -> int:
     cfg = config.load_config(ctx.config_path)
     tz, tz_name, _ = shell.resolve_zone(ctx, cfg)
     prices = config.model_prices(cfg, ctx.state.path)
-    ledger, _ = shell.open_ledger(ctx)
+    ledger, _ = shell.open_ledger(ctx, cfg)
     try:
         now, demo = shell.resolve_now(ctx, ledger, tz)
         if (a.period in (None, "all")) and not (a.last or a.since or a.until):
