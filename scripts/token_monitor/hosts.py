@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from typing import Any, Mapping
 
-from .config import dig
+from .sources.openclaw_config import dig
 
 HOST_ENV = "TOKEN_MONITOR_HOST"
 SKILL_KEY = "token-monitor"
@@ -49,8 +49,8 @@ def register_local(ledger, *, env: Mapping[str, str], cfg: Mapping | None, at_ms
 
 def local_config(ctx) -> dict | None:
     """OpenClaw's config when this machine has OpenClaw state, else None (an import-only machine)."""
-    from .config import load_config
     from .errors import StateNotFoundError
+    from .sources.openclaw_config import load_config
 
     try:
         path = ctx.config_path

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from ..errors import ExitCode
 from ..hosts import local_config, register_local
-from ..imports import ImportFileError, file_digest, read_export
-from ..ledger import Ledger
+from ..ledger.store import Ledger
 from ..output import envelope, print_json
+from ..sources.exports import ImportFileError, file_digest, read_export
 
 NAME = "import"
 ORDER = 62

@@ -6,11 +6,11 @@ import sys
 import threading
 import time
 
-from .. import metrics
-from ..config import model_prices
 from ..errors import StateNotFoundError, TokenMonitorError
 from ..hosts import local_config, register_local
-from ..ledger import Ledger
+from ..ledger.store import Ledger
+from ..report import metrics
+from ..sources.openclaw_config import model_prices
 
 NAME = "metrics"
 ORDER = 64
@@ -104,7 +104,7 @@ class _Source:
         now = time.monotonic()
         if self.last_collect is not None and now - self.last_collect < every_s:
             return
-        from ..collect import collect
+        from ..collect.collector import collect
 
         try:
             state = self.ctx.state.path
