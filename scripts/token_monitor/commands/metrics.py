@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import threading
 import time
@@ -85,7 +86,10 @@ class _Source:
                 self._collect_if_due(every_s)
                 ledger = Ledger.open(self.ctx.data_dir, create=False)
                 try:
-                    register_local(ledger, env=self.ctx.env, cfg=self.cfg, at_ms=self.ctx.now_ms())
+                    try:
+                        register_local(ledger, env=self.ctx.env, cfg=self.cfg, at_ms=self.ctx.now_ms())
+                    except sqlite3.OperationalError:     # a read-only data dir: the host keeps its stored name
+                        pass
                     rows = [metrics.TotalRow(host, agent, channel, provider, model, cls, bool(failed), last, tuple(sums))
                             for host, agent, channel, provider, model, cls, failed, last, *sums in ledger.metric_totals()]
                 finally:
