@@ -27,8 +27,8 @@ def two_hosts(cli, corpus_state, tmp_path, monkeypatch):
         alpha_state, beta_state = corpus_state(ALPHA), corpus_state(BETA)
         alpha, beta = tmp_path / "data-alpha", tmp_path / "data-beta"
 
-        def run(self, host: str, *argv):
-            monkeypatch.setenv("TOKEN_MONITOR_HOST", host)
+        def run(self, host: str, *argv, name: str | None = None):
+            monkeypatch.setenv("TOKEN_MONITOR_HOST", name or host)
             state, data = (self.alpha_state, self.alpha) if host == "alpha" else (self.beta_state, self.beta)
             return cli("--state-dir", state, "--data-dir", data, *argv)
 
@@ -212,3 +212,31 @@ def test_host_name_precedence():
     assert resolve_host_name({"TOKEN_MONITOR_HOST": " vps\n"}, cfg, "box.lan") == "vps"
     assert resolve_host_name({}, cfg, "box.lan") == "from-config"
     assert resolve_host_name({"TOKEN_MONITOR_HOST": ""}, {}, "box.example.org") == "box"
+
+
+def test_a_machine_without_openclaw_holds_the_merged_ledger(two_hosts, cli, tmp_path, monkeypatch):
+    exports = [two_hosts.export(h, tmp_path / f"{h}.jsonl") for h in ("alpha", "beta")]
+    monkeypatch.setenv("TOKEN_MONITOR_HOST", "hub")
+    hub, empty = tmp_path / "hub", tmp_path / "empty-state"
+    empty.mkdir()
+    res = cli("--data-dir", hub, "import", *exports)
+    assert res.code == 0, res
+    report = cli("--state-dir", empty, "--data-dir", hub, "report", "--since", "2020-01-01", "--by", "host", "--json")
+    assert report.code == 0, report
+    got = {r["label"]: r["totalTokens"] for r in report.json()["data"]["rows"]}
+    assert got == {h: sum(v[0]["totalTokens"] for v in expected_groups(h, c).values())
+                   for h, c in (("alpha", ALPHA), ("beta", BETA))}
+    assert cli("--data-dir", hub, "metrics").code == 0
+
+
+def test_renaming_a_host_keeps_its_identity(two_hosts, tmp_path):
+    first = json.loads(two_hosts.export("beta", tmp_path / "b1.jsonl").read_text().splitlines()[0])
+    assert two_hosts.run("alpha", "import", tmp_path / "b1.jsonl").code == 0
+    res = two_hosts.run("beta", "export", name="beta-vps")
+    (tmp_path / "b2.jsonl").write_text(res.out)
+    renamed = json.loads(res.out.splitlines()[0])
+    assert renamed["host"] == "beta-vps" and renamed["hostId"] == first["hostId"]
+    res = two_hosts.run("alpha", "import", tmp_path / "b2.jsonl", "--json")
+    assert res.code == 0 and res.json()["data"]["added"] == 0
+    report = two_hosts.run("alpha", "report", "--since", "2020-01-01", "--by", "host", "--json", "--no-collect")
+    assert sorted(r["label"] for r in report.json()["data"]["rows"]) == ["alpha", "beta-vps"]

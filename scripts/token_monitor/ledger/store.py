@@ -294,7 +294,9 @@ class Ledger:
                 e = it.placed.event
                 if it.host_id == local_id:
                     stats["own"] += 1
-                elif e.key in held:
+                    continue
+                hosts[it.host_id] = it.host_name        # a renamed host gets its new name even when nothing is new
+                if e.key in held:
                     if _same_numbers(held[e.key], e):
                         stats["duplicates"] += 1
                     else:
@@ -302,7 +304,6 @@ class Ledger:
                                                    "timestampMs": e.ts_ms})
                 else:
                     held[e.key] = {c: getattr(e, c) for c in cols[1:]}
-                    hosts[it.host_id] = it.host_name
                     rows.append(_event_row(it.placed, at_ms, it.host_id))
                     if it.session_key is not None or it.channel is not None:
                         self.upsert_session(agent=it.placed.agent, session_id=it.placed.session_id, session_key=it.session_key,
