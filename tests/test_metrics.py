@@ -155,16 +155,28 @@ def listening_addresses(port: int) -> set[str]:
     return out
 
 
-def test_serve_binds_only_where_asked_and_answers_parseable_metrics(host):
+def scrape(port: int) -> dict:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=30) as resp:
+        return samples(resp.read().decode())
+
+
+def test_serve_binds_only_where_asked_and_follows_the_ledger(cli, host, tmp_path, monkeypatch):
+    b_state, b_data = host("beta", BETA)
+    export = tmp_path / "beta.jsonl"
+    export.write_text(cli("--state-dir", b_state, "--data-dir", b_data, "export").out)
     _, data = host("alpha", ALPHA)
     procs: list = []
     try:
         port = start_serving(data, "alpha", procs)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as resp:
-            text = resp.read().decode()
-        assert token_sum(samples(text), host="alpha") == expected_tokens(ALPHA)
+        first = scrape(port)
+        assert token_sum(first, host="alpha") == expected_tokens(ALPHA)
         if Path("/proc/net/tcp").exists():
             assert listening_addresses(port) == {"0100007F"}       # 127.0.0.1 only, not 0.0.0.0 or ::
+        monkeypatch.setenv("TOKEN_MONITOR_HOST", "alpha")
+        assert cli("--data-dir", data, "import", export).code == 0
+        second = scrape(port)                                      # the running server sees the import
+        assert token_sum(second, host="beta") == expected_tokens(BETA)
+        assert all(second[k] >= v for k, v in first.items() if k[0].endswith("_total"))
     finally:
         stop(procs)
 

@@ -79,6 +79,7 @@ class _Source:
         self.ctx, self.cfg, self.prices, self.collect = ctx, cfg, prices, collect
         self.lock = threading.Lock()
         self.last_collect = None
+        self.cached: tuple | None = None       # (ledger change stamp, families): a big ledger is re-read only after a change
 
     def families(self, *, strict: bool, every_s: float = 0.0) -> list:
         with self.lock:
@@ -90,6 +91,9 @@ class _Source:
                         register_local(ledger, env=self.ctx.env, cfg=self.cfg, at_ms=self.ctx.now_ms())
                     except sqlite3.OperationalError:     # a read-only data dir: the host keeps its stored name
                         pass
+                    stamp = ledger.change_stamp()
+                    if self.cached is not None and self.cached[0] == stamp:
+                        return self.cached[1]
                     rows = [metrics.TotalRow(host, agent, channel, provider, model, cls, bool(failed), last, tuple(sums))
                             for host, agent, channel, provider, model, cls, failed, last, *sums in ledger.metric_totals()]
                 finally:
@@ -97,10 +101,12 @@ class _Source:
             except TokenMonitorError as exc:
                 if strict:
                     raise
-                # A scrape must not take the server down: say why on stderr, answer with nothing.
+                # A scrape must not take the server down: say why on stderr, answer with what we last knew.
                 print(f"token-monitor: metrics: {exc.one_line()}", file=sys.stderr, flush=True)
-                return []
-            return metrics.metric_families(rows, self.prices)
+                return self.cached[1] if self.cached else []
+            families = metrics.metric_families(rows, self.prices)
+            self.cached = (stamp, families)
+            return families
 
     def _collect_if_due(self, every_s: float) -> None:
         if not self.collect:

@@ -322,6 +322,14 @@ class Ledger:
                  stats["duplicates"], stats["own"], len(stats["conflicts"]), at_ms))
         return stats
 
+    def change_stamp(self) -> tuple:
+        """Changes whenever what `metric_totals` answers could: events added or re-owned (each collect
+        records a run), imports, host names. Cheap, so a metrics server re-reads only after a change."""
+        return self.conn.execute(
+            "SELECT (SELECT MAX(rowid) FROM events), (SELECT COUNT(*) FROM events), (SELECT MAX(id) FROM runs), "
+            "(SELECT group_concat(key || '=' || name) FROM hosts), (SELECT MAX(imported_ms) FROM imports), "
+            "(SELECT COUNT(*) FROM sessions)").fetchone()
+
     def metric_totals(self) -> list[tuple]:
         """All-time sums per (host name, agent, channel, provider, model, cost class, failed): the
         ledger's side of `token-monitor metrics`, with the newest call of each group."""
