@@ -224,3 +224,13 @@ def test_real_prometheus_scraping_two_hosts_sums_each_hosts_ledger(host, tmp_pat
         assert got == want, (got, (tmp_path / "prometheus.log").read_text()[-2000:])
     finally:
         stop(procs)
+
+
+def test_missing_prometheus_client_is_one_line_with_the_fix(cli, host, monkeypatch):
+    state, data = host("alpha", ALPHA)
+    for name in [m for m in sys.modules if m == "prometheus_client" or m.startswith("prometheus_client.")]:
+        monkeypatch.setitem(sys.modules, name, None)
+    monkeypatch.setitem(sys.modules, "prometheus_client", None)
+    res = cli("--state-dir", state, "--data-dir", data, "metrics", "--no-collect")
+    assert res.code == 1 and res.out == ""
+    assert res.err.strip().count("\n") == 0 and "pip install 'prometheus-client" in res.err

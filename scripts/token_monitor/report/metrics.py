@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
-from ..errors import UsageError
+from ..errors import TokenMonitorError, UsageError
 from ..model import Price
 from .totals import price_group
 
@@ -99,8 +99,21 @@ def metric_families(rows: Iterable[TotalRow], prices: Mapping[tuple[str, str], P
 
 
 # --------------------------------------------------------------------------- prometheus-client
+def _client(part: str = ""):
+    """prometheus_client (or one of its modules), imported on first use: only `metrics` needs it."""
+    import importlib
+
+    try:
+        return importlib.import_module("prometheus_client" + (f".{part}" if part else ""))
+    except ImportError:
+        raise TokenMonitorError("metrics needs the Python package prometheus-client, which is not installed",
+                                hint="pip install 'prometheus-client>=0.20' (or reinstall token-monitor with its dependencies)",
+                                code="metrics.no-client") from None
+
+
 def _collector(produce: Callable[[], list[Family]]):
-    from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
+    core = _client("core")
+    CounterMetricFamily, GaugeMetricFamily = core.CounterMetricFamily, core.GaugeMetricFamily
 
     class LedgerCollector:
         """Reads the ledger at every scrape (prometheus-client calls `collect`)."""
@@ -119,27 +132,21 @@ def _collector(produce: Callable[[], list[Family]]):
 
 
 def registry_for(produce: Callable[[], list[Family]]):
-    from prometheus_client import CollectorRegistry
-
-    registry = CollectorRegistry(auto_describe=False)
+    registry = _client().CollectorRegistry(auto_describe=False)
     registry.register(_collector(produce))
     return registry
 
 
 def exposition(families: list[Family]) -> str:
     """The Prometheus text format (0.0.4) of the families."""
-    from prometheus_client import generate_latest
-
-    return generate_latest(registry_for(lambda: families)).decode("utf-8")
+    return _client().generate_latest(registry_for(lambda: families)).decode("utf-8")
 
 
 def write_textfile(directory: Path, families: list[Family]) -> Path:
     """Write DIR/token_monitor.prom for node_exporter's textfile collector, atomically (temp + rename)."""
-    from prometheus_client import write_to_textfile
-
     path = directory / TEXTFILE_NAME
     try:
-        write_to_textfile(str(path), registry_for(lambda: families))
+        _client().write_to_textfile(str(path), registry_for(lambda: families))
     except OSError as exc:
         raise UsageError(f"--textfile: cannot write {path} ({exc.strerror or exc})",
                          hint="pass an existing writable directory (node_exporter's --collector.textfile.directory)") from None
@@ -175,10 +182,8 @@ def _is_loopback(host: str) -> bool:
 
 def start_server(host: str, port: int, produce: Callable[[], list[Family]]):
     """Serve /metrics on host:port in a daemon thread; returns (server, thread). Port 0 picks a free port."""
-    from prometheus_client import start_http_server
-
     try:
-        return start_http_server(port, addr=host, registry=registry_for(produce))
+        return _client().start_http_server(port, addr=host, registry=registry_for(produce))
     except OSError as exc:
         raise UsageError(f"--serve: cannot listen on {host}:{port} ({exc.strerror or exc})",
                          hint="pick a free port, or stop what listens there") from None
