@@ -234,3 +234,14 @@ def test_missing_prometheus_client_is_one_line_with_the_fix(cli, host, monkeypat
     res = cli("--state-dir", state, "--data-dir", data, "metrics", "--no-collect")
     assert res.code == 1 and res.out == ""
     assert res.err.strip().count("\n") == 0 and "pip install 'prometheus-client" in res.err
+
+
+def test_failed_calls_are_the_error_outcome_reports_count(cli, host):
+    state, data = host("beta", BETA)
+    series = samples(cli("--state-dir", state, "--data-dir", data, "metrics", "--no-collect").out)
+    report = cli("--state-dir", state, "--data-dir", data, "report", "--since", "2020-01-01", "--json", "--no-collect")
+    totals = report.json()["data"]["totals"]
+    errors = sum(v for (name, ls), v in series.items() if name == "openclaw_model_call_total" and ("outcome", "error") in ls)
+    assert totals["failedCalls"] > 0 and errors == totals["failedCalls"]
+    calls = sum(v for (name, _), v in series.items() if name == "openclaw_model_call_total")
+    assert calls == totals["calls"]

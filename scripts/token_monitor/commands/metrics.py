@@ -94,8 +94,8 @@ class _Source:
                     stamp = ledger.change_stamp()
                     if self.cached is not None and self.cached[0] == stamp:
                         return self.cached[1]
-                    rows = [metrics.TotalRow(host, agent, channel, provider, model, cls, bool(failed), last, tuple(sums))
-                            for host, agent, channel, provider, model, cls, failed, last, *sums in ledger.metric_totals()]
+                    rows = [metrics.TotalRow(host, agent, channel, provider, model, cls, last, tuple(sums))
+                            for host, agent, channel, provider, model, cls, last, *sums in ledger.metric_totals()]
                 finally:
                     ledger.close()
             except TokenMonitorError as exc:

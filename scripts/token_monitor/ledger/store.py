@@ -261,13 +261,6 @@ class Ledger:
                               "WHERE hosts.name != excluded.name", (new_id, name, at_ms))
         return self.conn.execute("SELECT host_id FROM hosts WHERE key = ''").fetchone()[0]
 
-    def hosts(self) -> list[dict]:
-        """Hosts with events in the ledger, this one first: {id, name, local, events}."""
-        rows = self.conn.execute(
-            "SELECT h.host_id, h.name, h.key = '', COUNT(e.key) FROM hosts h LEFT JOIN events e ON e.host = h.key "
-            "GROUP BY h.key ORDER BY h.key != '', h.name")
-        return [{"id": i, "name": n, "local": bool(loc), "events": c} for i, n, loc, c in rows if c or loc]
-
     def import_seen(self, digest: str) -> dict | None:
         cols = ("path", "records", "added", "duplicates", "own", "conflicts", "imported_ms")
         row = self.conn.execute(f"SELECT {', '.join(cols)} FROM imports WHERE digest = ?", (digest,)).fetchone()
@@ -331,16 +324,14 @@ class Ledger:
             "(SELECT COUNT(*) FROM sessions)").fetchone()
 
     def metric_totals(self) -> list[tuple]:
-        """All-time sums per (host name, agent, channel, provider, model, cost class, failed): the
-        ledger's side of `token-monitor metrics`, with the newest call of each group."""
+        """All-time sums per (host name, agent, channel, provider, model, cost class): the ledger's side
+        of `token-monitor metrics`, with the newest call of each group; sums in rollup_hour's order."""
         return self.conn.execute(
-            f"SELECT COALESCE(h.name, e.host), e.agent, s.channel, e.provider, e.model, {COST_CLASS_SQL}, "
-            "e.usage_status IN ('error', 'aborted'), MAX(e.ts_ms), COUNT(*), SUM(e.input), SUM(e.output), SUM(e.cache_read), "
-            "SUM(e.cache_write), SUM(e.total_tokens), SUM(e.cost_total), "
-            "SUM(e.total_tokens = 0 AND e.usage_status NOT IN ('error', 'aborted')), "
-            "SUM(e.total_tokens = 0 AND e.usage_status IN ('error', 'aborted')) "
-            "FROM events e LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id "
-            "LEFT JOIN hosts h ON h.key = e.host GROUP BY 1, 2, 3, 4, 5, 6, 7").fetchall()
+            f"SELECT COALESCE(h.name, e.host), e.agent, s.channel, e.provider, e.model, {COST_CLASS_SQL}, MAX(e.ts_ms), "
+            "COUNT(*), SUM(e.input), SUM(e.output), SUM(e.cache_read), SUM(e.cache_write), SUM(e.total_tokens), "
+            "SUM(e.cost_total), SUM(e.total_tokens = 0 AND e.usage_status NOT IN ('error', 'aborted')), "
+            f"SUM(e.total_tokens = 0 AND e.usage_status IN ('error', 'aborted')) FROM events e{SESSION_JOIN} "
+            "LEFT JOIN hosts h ON h.key = e.host GROUP BY 1, 2, 3, 4, 5, 6").fetchall()
 
     # ------------------------------------------------------------ hourly rollup (reports)
     def rollup_is_fresh(self) -> bool:

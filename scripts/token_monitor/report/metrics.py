@@ -41,7 +41,6 @@ class TotalRow:
     provider: str
     model: str
     cls: str
-    failed: bool
     last_ms: int | None
     sums: tuple
 
@@ -90,7 +89,10 @@ def metric_families(rows: Iterable[TotalRow], prices: Mapping[tuple[str, str], P
                 tokens.add((agent, channel, host, model, provider, token_type), amount)
         for basis, usd in sorted(t.cost.items()):
             cost.add((agent, channel, basis, host, model, provider), usd)
-        calls.add((agent, channel, host, model, "error" if r.failed else "completed", provider), t.calls)
+        # "error": calls that failed without usage (an error or abort), as reports count "failed"
+        for outcome, n in (("completed", t.calls - t.failed), ("error", t.failed)):
+            if n:
+                calls.add((agent, channel, host, model, outcome, provider), n)
         if r.last_ms is not None:
             newest[host] = max(newest.get(host, r.last_ms), r.last_ms)
     for host, ms in newest.items():
