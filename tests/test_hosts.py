@@ -240,3 +240,21 @@ def test_renaming_a_host_keeps_its_identity(two_hosts, tmp_path):
     assert res.code == 0 and res.json()["data"]["added"] == 0
     report = two_hosts.run("alpha", "report", "--since", "2020-01-01", "--by", "host", "--json", "--no-collect")
     assert sorted(r["label"] for r in report.json()["data"]["rows"]) == ["alpha", "beta-vps"]
+
+
+def test_import_read_in_chunks_adds_each_call_once(two_hosts, tmp_path):
+    from token_monitor.ledger.store import Ledger
+    from token_monitor.sources.exports import read_export
+
+    full = two_hosts.export("beta", tmp_path / "beta.jsonl")
+    lines = full.read_text().splitlines()
+    doubled = tmp_path / "doubled.jsonl"
+    doubled.write_text("\n".join(lines + lines[:5]) + "\n")         # the same calls again, in a later chunk
+    ledger = Ledger.open(tmp_path / "hub")
+    try:
+        first = ledger.merge_imported(read_export(doubled), local_id="hub", digest="d1", path="x", at_ms=0, chunk=4)
+        again = ledger.merge_imported(read_export(full), local_id="hub", digest="d2", path="x", at_ms=0, chunk=3)
+    finally:
+        ledger.close()
+    assert (first["added"], first["duplicates"], first["conflicts"]) == (len(lines), 5, [])
+    assert (again["added"], again["duplicates"]) == (0, len(lines))

@@ -68,10 +68,8 @@ def _import_file(ledger: Ledger, path: Path, *, local_id: str, at_ms: int) -> di
         # The same bytes were merged before: reading them again could only find what is held.
         return {"file": str(path), "alreadyImported": True, "records": seen["records"], "added": 0,
                 "duplicates": seen["records"] - seen["own"], "own": seen["own"], "conflicts": [], "hosts": []}
-    items = list(read_export(path))
-    stats = ledger.merge_imported(items, local_id=local_id, digest=digest, path=str(path.resolve()), at_ms=at_ms)
-    hosts = sorted({it.host_name for it in items if it.host_id != local_id})
-    return {"file": str(path), "alreadyImported": False, **stats, "hosts": hosts}
+    stats = ledger.merge_imported(read_export(path), local_id=local_id, digest=digest, path=str(path.resolve()), at_ms=at_ms)
+    return {"file": str(path), "alreadyImported": False, **stats}
 
 
 def _render(data: dict) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 import json
 import math
 import sqlite3
@@ -266,53 +267,59 @@ class Ledger:
         row = self.conn.execute(f"SELECT {', '.join(cols)} FROM imports WHERE digest = ?", (digest,)).fetchone()
         return dict(zip(cols, row)) if row else None
 
-    def merge_imported(self, items: list, *, local_id: str, digest: str, path: str, at_ms: int) -> dict:
+    def merge_imported(self, items: Iterable, *, local_id: str, digest: str, path: str, at_ms: int,
+                       chunk: int = 5000) -> dict:
         """Add another host's exported events, exactly once, with the file's checkpoint, in one transaction.
 
-        `items` are sources.exports.ImportedEvent. A call already held (same key) with the same numbers adds
-        nothing; with different numbers it is a conflict: reported, the held row kept. Events this
-        host collected itself (its own id) are skipped."""
-        stats = {"records": len(items), "added": 0, "duplicates": 0, "own": 0, "conflicts": []}
+        `items` (sources.exports.ImportedEvent) may be a generator: it is read in chunks, and an error
+        it raises rolls the whole file back. A call already held (same key) with the same numbers adds
+        nothing; with different numbers it is a conflict: reported, the held row kept. Events this host
+        collected itself (its own id) are skipped."""
+        stats: dict = {"records": 0, "added": 0, "duplicates": 0, "own": 0, "conflicts": [], "hosts": []}
         cols = ("key", "input", "output", "cache_read", "cache_write", "total_tokens", "cost_total")
+        hosts: dict[str, str] = {}
+        it = iter(items)
         with self.transaction():
-            held: dict[str, dict] = {}
-            keys = list({it.placed.event.key for it in items})
-            for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                for row in self.conn.execute(f"SELECT {', '.join(cols)} FROM events WHERE key IN ({','.join('?' * len(chunk))})", chunk):
-                    held[row[0]] = dict(zip(cols, row))
-            hosts: dict[str, str] = {}
-            rows = []
-            for it in items:
-                e = it.placed.event
-                if it.host_id == local_id:
-                    stats["own"] += 1
-                    continue
-                hosts[it.host_id] = it.host_name        # a renamed host gets its new name even when nothing is new
-                if e.key in held:
-                    if _same_numbers(held[e.key], e):
-                        stats["duplicates"] += 1
-                    else:
-                        stats["conflicts"].append({"eventKey": e.key, "host": it.host_name, "agent": it.placed.agent,
-                                                   "timestampMs": e.ts_ms})
-                else:
+            while batch := list(itertools.islice(it, chunk)):
+                stats["records"] += len(batch)
+                keys = list({x.placed.event.key for x in batch})
+                held: dict[str, dict] = {}
+                for i in range(0, len(keys), 500):
+                    part = keys[i:i + 500]
+                    for row in self.conn.execute(f"SELECT {', '.join(cols)} FROM events WHERE key IN ({','.join('?' * len(part))})", part):
+                        held[row[0]] = dict(zip(cols, row))
+                rows = []
+                for x in batch:
+                    e = x.placed.event
+                    if x.host_id == local_id:
+                        stats["own"] += 1
+                        continue
+                    hosts[x.host_id] = x.host_name        # a renamed host gets its new name even when nothing is new
+                    if e.key in held:
+                        if _same_numbers(held[e.key], e):
+                            stats["duplicates"] += 1
+                        else:
+                            stats["conflicts"].append({"eventKey": e.key, "host": x.host_name, "agent": x.placed.agent,
+                                                       "timestampMs": e.ts_ms})
+                        continue
                     held[e.key] = {c: getattr(e, c) for c in cols[1:]}
-                    rows.append(_event_row(it.placed, at_ms, it.host_id))
-                    if it.session_key is not None or it.channel is not None:
-                        self.upsert_session(agent=it.placed.agent, session_id=it.placed.session_id, session_key=it.session_key,
-                                            channel=it.channel, label=None, chat_type=None, parent_session_key=None)
+                    rows.append(_event_row(x.placed, at_ms, x.host_id))
+                    if x.session_key is not None or x.channel is not None:
+                        self.upsert_session(agent=x.placed.agent, session_id=x.placed.session_id, session_key=x.session_key,
+                                            channel=x.channel, label=None, chat_type=None, parent_session_key=None)
+                self.conn.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", rows)
+                stats["added"] += len(rows)
             for host_id, name in hosts.items():
                 self.conn.execute("INSERT INTO hosts (key, host_id, name, updated_ms) VALUES (?, ?, ?, ?) "
                                   "ON CONFLICT(key) DO UPDATE SET name=excluded.name, updated_ms=excluded.updated_ms",
                                   (host_id, host_id, name, at_ms))
-            self.conn.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", rows)
-            stats["added"] = len(rows)
             self.conn.execute(
                 "INSERT INTO imports (digest, path, host_ids, records, added, duplicates, own, conflicts, imported_ms) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(digest) DO UPDATE SET path=excluded.path, "
                 "imported_ms=excluded.imported_ms",
-                (digest, path, json.dumps(sorted({it.host_id for it in items})), stats["records"], stats["added"],
-                 stats["duplicates"], stats["own"], len(stats["conflicts"]), at_ms))
+                (digest, path, json.dumps(sorted(hosts)), stats["records"], stats["added"], stats["duplicates"],
+                 stats["own"], len(stats["conflicts"]), at_ms))
+        stats["hosts"] = sorted(set(hosts.values()))
         return stats
 
     def change_stamp(self) -> tuple:
