@@ -40,11 +40,16 @@ def new_host_id() -> str:
     return uuid.uuid4().hex
 
 
-def register_local(ledger, *, env: Mapping[str, str], cfg: Mapping | None, at_ms: int) -> str:
-    """Record this machine in the ledger under its current name; returns its stable host id."""
+def local_name(env: Mapping[str, str], cfg: Mapping | None) -> str:
+    """This machine's friendly name, from the real hostname as the fallback."""
     import socket
 
-    return ledger.local_host(resolve_host_name(env, cfg, socket.gethostname()), new_id=new_host_id(), at_ms=at_ms)
+    return resolve_host_name(env, cfg, socket.gethostname())
+
+
+def register_local(ledger, *, env: Mapping[str, str], cfg: Mapping | None, at_ms: int) -> str:
+    """Record this machine in the ledger under its current name; returns its stable host id."""
+    return ledger.local_host(local_name(env, cfg), new_id=new_host_id(), at_ms=at_ms)
 
 
 def local_config(ctx) -> dict | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gzip
-import hashlib
 import io
 import math
 from pathlib import Path
@@ -24,7 +23,8 @@ from ..errors import ExitCode, TokenMonitorError
 from ..hosts import clean_name
 from ..ledger.store import PlacedEvent, owner_rank
 from ..model import UsageEvent
-from .compressed import ZSTD_MAGIC, ZstdError
+from .compressed import ZstdError, is_zstd
+from .jsonl import file_digest as _digest
 
 GZIP_MAGIC = b"\x1f\x8b"
 IMPORT_KIND = "import"
@@ -52,15 +52,11 @@ class ImportedEvent:
 
 def file_digest(path: Path) -> str:
     """sha256 of the file's bytes: the checkpoint that makes re-reading an unchanged file free."""
-    h = hashlib.sha256()
     try:
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
+        return _digest(path)
     except OSError as exc:
         raise ImportFileError(f"cannot read {path} ({exc.strerror or exc})",
                               hint="check the path and its permissions", code="import.unreadable") from None
-    return h.hexdigest()
 
 
 def _open_text(path: Path) -> IO[str]:
@@ -69,10 +65,10 @@ def _open_text(path: Path) -> IO[str]:
     raw.seek(0)
     if head[:2] == GZIP_MAGIC:
         stream: IO[bytes] = gzip.GzipFile(fileobj=raw)
-    elif head == ZSTD_MAGIC:
+    elif is_zstd(head):
         import zstandard
 
-        stream = zstandard.ZstdDecompressor().stream_reader(raw, closefd=True)
+        stream = zstandard.ZstdDecompressor().stream_reader(raw, closefd=True, read_across_frames=True)
     else:
         stream = raw
     return io.TextIOWrapper(stream, encoding="utf-8")
