@@ -113,6 +113,8 @@ SALVAGE = (
     ("sessions", ("agent", "session_id", "session_key", "channel", "label", "chat_type", "parent_session_key")),
     ("budgets", BUDGET_COLUMNS),
     ("alerts_sent", ("alert_key", "sent_ms", "detail")),
+    ("hosts", ("key", "host_id", "name", "updated_ms")),
+    ("imports", ("digest", "path", "host_ids", "records", "added", "duplicates", "own", "conflicts", "imported_ms")),
 )
 
 
@@ -131,8 +133,10 @@ def salvage_into(damaged: Path, ledger: "Ledger", *, chunk: int = 1000) -> dict[
         for table, cols in SALVAGE:
             try:
                 top = old.execute(f"SELECT MAX(rowid) FROM {table}").fetchone()[0] or 0
+                have = {r[1] for r in old.execute(f"PRAGMA table_info({table})")}
             except sqlite3.DatabaseError:
                 continue
+            cols = tuple(c for c in cols if c in have)     # a ledger from before a column was added
             n = 0
             for lo in range(0, top + 1, chunk):
                 try:
@@ -142,7 +146,8 @@ def salvage_into(damaged: Path, ledger: "Ledger", *, chunk: int = 1000) -> dict[
                     saved[f"{table}_lost_chunks"] = saved.get(f"{table}_lost_chunks", 0) + 1
                     continue
                 if table == "events":     # a row without a text key, a time and a count is not a call
-                    rows = [r for r in rows if isinstance(r[0], str) and type(r[6]) is int and type(r[11]) is int]
+                    k, t, c = cols.index("key"), cols.index("ts_ms"), cols.index("total_tokens")
+                    rows = [r for r in rows if isinstance(r[k], str) and type(r[t]) is int and type(r[c]) is int]
                 with ledger.transaction():
                     ledger.conn.executemany(
                         f"INSERT OR IGNORE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
