@@ -7,7 +7,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from .schema import BUDGET_COLUMNS, EVENT_COLUMNS, LEDGER_NAME
+from .schema import BUDGET_COLUMNS, CUBES, EVENT_COLUMNS, LEDGER_NAME
 from .store import REQUIRED_TABLES, Ledger, now_ms
 
 
@@ -53,10 +53,9 @@ def ledger_damage(data_dir: Path, *, full: bool = False) -> str | None:
         missing = [t for t in REQUIRED_TABLES if t not in have]
         if missing:
             return f"table {missing[0]} is missing"
-        bad = conn.execute("SELECT COUNT(*) FROM events WHERE typeof(key) != 'text' OR typeof(ts_ms) != 'integer' "
-                           "OR typeof(total_tokens) != 'integer' OR typeof(cost_total) = 'text' OR typeof(cost_total) = 'blob'").fetchone()[0]
-        if bad:
-            return f"{bad} events with values of the wrong type"
+        for table in TYPED_TABLES + tuple(c.table for c in CUBES.values()):
+            if table in have and conn.execute(f"SELECT 1 FROM {table} WHERE {_wrong_types(conn, table)} LIMIT 1").fetchone():
+                return f"{table} holds values of the wrong type"
     except sqlite3.DatabaseError as exc:
         msg = str(exc).lower()
         if "locked" in msg or "busy" in msg or "unable to open" in msg:
@@ -65,6 +64,23 @@ def ledger_damage(data_dir: Path, *, full: bool = False) -> str | None:
     finally:
         conn.close()
     return None
+
+
+# Tables whose declared column types reports rely on: a page damaged into valid SQLite with the wrong type
+# (text where a count belongs) would otherwise surface later as a crash or a wrong sum.
+TYPED_TABLES = ("events", "sessions", "rollup_hour", "budgets")
+_ALLOWED = {"INTEGER": ("integer",), "REAL": ("real", "integer"), "TEXT": ("text",)}
+
+
+def _wrong_types(conn: sqlite3.Connection, table: str) -> str:
+    """An SQL condition true for a row with a value its column's declared type does not allow."""
+    terms = []
+    for _cid, name, decl, notnull, _default, _pk in conn.execute(f"PRAGMA table_info({table})"):
+        allowed = _ALLOWED.get((decl or "").upper())
+        if allowed:
+            kinds = allowed + (() if notnull else ("null",))
+            terms.append(f"typeof({name}) NOT IN ({', '.join(repr(k) for k in kinds)})")
+    return " OR ".join(terms) or "0"
 
 
 VERIFIED_NAME = "ledger.verified"
