@@ -171,6 +171,15 @@ def _main(argv: list[str] | None) -> int:
         err = classify_ledger_error(exc, (ctx._data_dir or Path("<data dir>")) / LEDGER_NAME)
         _report_error(args.command, err.code, err.one_line(), want_json)
         return int(err.exit_code)
+    except UnicodeDecodeError:
+        # Every reader of OpenClaw's data turns undecodable bytes into a located problem: text that cannot
+        # be decoded here was read from our ledger, whose pages are damaged.
+        from .ledger.schema import LEDGER_NAME
+
+        where = (ctx._data_dir or Path("<data dir>")) / LEDGER_NAME
+        _report_error(args.command, "ledger.corrupt", f"ledger {where} is damaged (undecodable text) — run: "
+                      "token-monitor collect --rebuild (it keeps what is still readable)", want_json)
+        return int(ExitCode.LEDGER)
     except KeyboardInterrupt:
         # Every write is a transaction: an interrupted collect keeps what it committed and the
         # next run continues from there.

@@ -573,12 +573,12 @@ def collect(state_dir: Path, data_dir: Path, *, rebuild: bool = False) -> Collec
             ledger = _fresh_ledger(data_dir, damaged=bool(damage))
             try:
                 stats = Collector(ledger, state_dir, rebuild=True).run()
-            except sqlite3.DatabaseError as exc:
-                # Damage no check saw (a page first read by this rebuild's writes): set the file aside and
-                # rebuild once more from a fresh one — once, never a loop.
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+                # Damage no check saw (a page first read by this rebuild's writes, text that is not UTF-8):
+                # set the file aside and rebuild once more from a fresh one — once, never a loop.
                 ledger.close()
-                err = classify_ledger_error(exc, ledger.path)
-                if err.code != "ledger.corrupt":
+                err = classify_ledger_error(exc, ledger.path) if isinstance(exc, sqlite3.DatabaseError) else None
+                if err is not None and err.code != "ledger.corrupt":
                     raise err from exc
                 ledger = _fresh_ledger(data_dir, damaged=True)
                 try:
@@ -586,6 +586,9 @@ def collect(state_dir: Path, data_dir: Path, *, rebuild: bool = False) -> Collec
                 except sqlite3.DatabaseError as exc2:
                     ledger.close()
                     raise classify_ledger_error(exc2, ledger.path) from exc2
+                except BaseException:
+                    ledger.close()
+                    raise
             except BaseException:
                 ledger.close()
                 raise

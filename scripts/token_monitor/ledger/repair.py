@@ -43,6 +43,7 @@ def ledger_damage(data_dir: Path, *, full: bool = False) -> str | None:
         conn = sqlite3.connect(f"file:{_uri(path)}?mode=ro", uri=True, timeout=30)
     except sqlite3.DatabaseError as exc:
         return str(exc)
+    conn.text_factory = lenient_text
     try:
         if full or path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
             # integrity_check also matches every index against its table (a rebuild writes through them)
@@ -61,6 +62,8 @@ def ledger_damage(data_dir: Path, *, full: bool = False) -> str | None:
         if "locked" in msg or "busy" in msg or "unable to open" in msg:
             return None     # not damage: Ledger.open reports busy / not writable precisely
         return str(exc)
+    except UnicodeDecodeError:        # SQLite's own message quoting damaged bytes
+        return "undecodable text in a damaged page"
     finally:
         conn.close()
     return None
@@ -70,6 +73,11 @@ def ledger_damage(data_dir: Path, *, full: bool = False) -> str | None:
 # (text where a count belongs) would otherwise surface later as a crash or a wrong sum.
 TYPED_TABLES = ("events", "sessions", "rollup_hour", "budgets")
 _ALLOWED = {"INTEGER": ("integer",), "REAL": ("real", "integer"), "TEXT": ("text",)}
+
+
+def lenient_text(raw: bytes) -> str:
+    """Text from a damaged ledger: invalid UTF-8 is escaped, not a UnicodeDecodeError."""
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def _wrong_types(conn: sqlite3.Connection, table: str) -> str:
@@ -144,13 +152,14 @@ def salvage_into(damaged: Path, ledger: "Ledger", *, chunk: int = 1000) -> dict[
         old = sqlite3.connect(f"file:{damaged}?mode=ro", uri=True, timeout=30)
     except sqlite3.DatabaseError:
         return saved
+    old.text_factory = lenient_text
     try:
         ledger.ensure_budget_table()
         for table, cols in SALVAGE:
             try:
                 top = old.execute(f"SELECT MAX(rowid) FROM {table}").fetchone()[0] or 0
                 have = {r[1] for r in old.execute(f"PRAGMA table_info({table})")}
-            except sqlite3.DatabaseError:
+            except (sqlite3.DatabaseError, UnicodeDecodeError):     # (SQLite's message can quote damaged bytes)
                 continue
             cols = tuple(c for c in cols if c in have)     # a ledger from before a column was added
             n = 0
@@ -158,7 +167,7 @@ def salvage_into(damaged: Path, ledger: "Ledger", *, chunk: int = 1000) -> dict[
                 try:
                     rows = old.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE rowid >= ? AND rowid < ?",
                                        (lo, lo + chunk)).fetchall()
-                except sqlite3.DatabaseError:
+                except (sqlite3.DatabaseError, UnicodeDecodeError):
                     saved[f"{table}_lost_chunks"] = saved.get(f"{table}_lost_chunks", 0) + 1
                     continue
                 if table == "events":     # a row without a text key, a time and a count is not a call
