@@ -61,18 +61,20 @@ def turns(run: Path) -> list[dict]:
                 break
             calls.append({"call": recs[j]["tool_call"]})
             j += 1
-        # every model call OpenClaw made before the skill ran (the mock's own counts: what a report must see)
-        before = [t for t in truth if t["seq"] <= rec["seq"] and t.get("status") == 200]
+        # the model calls OpenClaw made in this HOME until the reply (the mock's own counts): a report run by
+        # exec sees those up to the exec call, and (while exec was left running) maybe the polls after it
+        calls_so_far = [t for t in truth if t["seq"] < recs[j]["seq"] and t.get("status") == 200]
         out.append({
             "user_message": rec["turn_text"].split("\n")[0],
             "system_prompt_skill_lines": [line.strip() for line in rec["system_token_monitor_lines"]],
             "system_prompt_has_literal_baseDir": rec["system_has_literal_{baseDir}"],
             "calls": calls,
             "reply_text": recs[j]["reply_text"],
-            "model_calls_before_exec": [
+            "exec_request_seq": rec["seq"],
+            "model_calls": [
                 {"seq": t["seq"], "model": t["model"], "ts": t["ts"], "input": t["input"], "output": t["output"],
                  "cache_read": t["cache_read"], "cache_write": t["cache_write"], "total": t["total"]}
-                for t in before],
+                for t in calls_so_far],
         })
     return out
 
@@ -93,6 +95,7 @@ def main() -> None:
     ap.add_argument("--path-prepend", default=None, help="the AGENTTURN_PATH_PREPEND of the run")
     ap.add_argument("--seed", default=None, help="what AGENTTURN_SEED_STATE was (a name, not a path)")
     ap.add_argument("--note", default=None)
+    ap.add_argument("--no-skills", action="store_true", help="do not write skills-<label>/")
     a = ap.parse_args()
     label = a.run.name
     record = {
@@ -111,6 +114,8 @@ def main() -> None:
     text = scrub(json.dumps(record, indent=1, ensure_ascii=False), a.path_prepend) + "\n"
     a.out.mkdir(parents=True, exist_ok=True)
     (a.out / f"{label}.json").write_text(text, encoding="utf-8")
+    if a.no_skills:
+        return
     sk = a.out / f"skills-{label}"
     sk.mkdir(exist_ok=True)
     for name, dest in [("02-skills-info", "skills-info.txt"), ("03-skills-info-json", "skills-info.json"),

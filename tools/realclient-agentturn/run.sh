@@ -6,8 +6,10 @@
 #   - markers [[EXEC_TM@uv|python3:COMMAND]] pick SKILL.md's `uv run` or `python3` line and the COMMAND;
 #   - AGENTTURN_SEED_STATE=DIR copies an OpenClaw state into the fresh ~/.openclaw first;
 #   - AGENTTURN_TM_MARKER / AGENTTURN_TM_MARKER2 set the marker of the first / an optional second turn;
-#   - cli/08,09: `skills info token-monitor` with only node's folder on PATH (neither uv nor python3).
-# Usage (from the project root, as root):  tools/realclient-agentturn/run.sh LABEL
+#   - the mock answers "Command still running (session …)" from exec with `process poll` until the command ends;
+#   - cli/08,09: `skills info token-monitor` with neither uv nor python3 findable (PATH = node's folder only and
+#     /usr/bin/python3 masked: OpenClaw's CLI adds the standard system folders to PATH on its own).
+# Usage (from the project root, as root):  tools/realclient-agentturn/run.sh LABEL [overlay.json5]
 # Every other knob (OCREAL_CACHE, AGENTTURN_NET, AGENTTURN_PATH_PREPEND, AGENTTURN_RUNS, AT_EXTRA_TURNS, and any
 # variable the gateway should inherit, e.g. UV_NATIVE_TLS) passes through the environment. See
 # tests/fixtures/integration/agent-turn-2026.9.6/README.md for the recorded runs.
