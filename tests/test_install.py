@@ -89,6 +89,11 @@ def test_plain_python3_prepares_a_private_env_once_then_runs(tmp_path):
     assert "Traceback" not in first.stderr
     again = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0 and again.stderr == "" and again.stdout == first.stdout
+    # A damaged environment (its python removed) is rebuilt, not a traceback.
+    for py in (tmp_path / "home" / ".local" / "share" / "token-monitor").glob("env-*/bin/python"):
+        py.unlink()
+    healed = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    assert healed.returncode == 0 and healed.stdout == first.stdout and "Traceback" not in healed.stderr
 
 
 def test_two_first_runs_at_once_share_one_intact_env(tmp_path):
