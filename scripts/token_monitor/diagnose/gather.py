@@ -26,6 +26,7 @@ from ..collect.collector import db_stamp
 from ..errors import StateNotFoundError, UsageError
 from ..ledger.schema import LEDGER_NAME
 from ..ledger.store import Ledger
+from ..ops.reconcile import reconcile as reconcile_calls
 from ..report.timeparse import zone
 from ..sources import auth as auth_mod
 from ..sources import legacy_log as legacy_mod
@@ -270,7 +271,7 @@ def gather_legacy(path: Path | None, tried: list[str], ledger: Ledger | None, tz
         facts.error = exc.strerror or type(exc).__name__
         return facts
     facts.lines, facts.malformed = len(log.calls), len(log.malformed)
-    rec = legacy_mod.reconcile(log.calls, ledger.billed_calls() if ledger else [], tz=tz)
+    rec = reconcile_calls(log.calls, ledger.billed_calls() if ledger else [], tz=tz)
     facts.matched = rec.matched
     facts.missed_calls = len(rec.missed_by_legacy)
     facts.missed_tokens = sum(e["total_tokens"] for e in rec.missed_by_legacy)
