@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import request
-from ..diagnose.gather import find_legacy_log, workspaces
+from ..diagnose.gather import find_legacy_log
 from ..errors import UsageError
 from ..ledger.store import Ledger
 from ..ops.reconcile import reconcile as reconcile_calls
@@ -18,7 +18,7 @@ from ..output import envelope, print_json
 from ..report.render import plain_table
 from ..sources import legacy_log as legacy_mod
 from ..sources.discovery import discover_sources
-from ..sources.openclaw_config import load_config
+from ..sources.openclaw_config import load_config, workspaces
 
 NAME = "reconcile"
 ORDER = 45

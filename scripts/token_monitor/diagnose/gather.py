@@ -32,7 +32,7 @@ from ..sources import auth as auth_mod
 from ..sources import legacy_log as legacy_mod
 from ..sources.agent_db import KNOWN_AGENT_SCHEMA_MAX, open_readonly
 from ..sources.discovery import Discovery, SourceUnreadable, discover_sources
-from ..sources.openclaw_config import dig, load_config, model_prices, user_timezone
+from ..sources.openclaw_config import dig, load_config, model_prices, user_timezone, workspaces
 from . import checks as dg
 
 HOOK_HANDLERS = ("handler.ts", "handler.js", "index.ts", "index.js")
@@ -159,28 +159,6 @@ def gather_days(ledger: Ledger | None, tz: dt.tzinfo) -> list[dict]:
         d["missing"] += missing
         d["errors"] += errors
     return [days[k] for k in sorted(days)]
-
-
-def workspaces(state: Path, cfg: dict, env, agents: list[str]) -> list[Path]:
-    """OpenClaw's workspace rules (openclaw-storage.md §1.1), every agent's, in order, deduplicated."""
-    out: list[Path] = []
-    if env.get("OPENCLAW_WORKSPACE_DIR"):
-        out.append(Path(os.path.expanduser(env["OPENCLAW_WORKSPACE_DIR"])))
-    default = dig(cfg, "agents", "defaults", "workspace")
-    if isinstance(default, str) and default:
-        out.append(Path(os.path.expanduser(default)))
-    out.append(state / "workspace")
-    entries = dig(cfg, "agents", "entries")
-    listed = dig(cfg, "agents", "list")
-    specs = dict(entries) if isinstance(entries, dict) else {}
-    if isinstance(listed, list):
-        specs.update({x["id"]: x for x in listed if isinstance(x, dict) and isinstance(x.get("id"), str)})
-    for agent in agents:
-        ws = specs.get(agent, {}).get("workspace") if isinstance(specs.get(agent), dict) else None
-        if isinstance(ws, str) and ws:
-            out.append(Path(os.path.expanduser(ws)))
-        out.append(state / f"workspace-{agent}")
-    return list(dict.fromkeys(out))
 
 
 def read_hook_md(hook_dir: Path) -> dict:

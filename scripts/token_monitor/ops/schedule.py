@@ -148,17 +148,6 @@ def detect_openclaw(env: Mapping[str, str]) -> OpenClawInfo | None:
     return OpenClawInfo(path, version, has_command)
 
 
-def workspace_dir(cfg: dict, state_dir: Path, env: Mapping[str, str]) -> Path:
-    ws = cfg.get("agents", {}).get("defaults", {}).get("workspace") if isinstance(cfg.get("agents"), dict) else None
-    if isinstance(ws, str) and ws.strip():
-        ws = ws.strip()
-        if ws.startswith("~"):
-            ws = (env.get("OPENCLAW_HOME") or env.get("HOME") or str(Path.home())) + ws[1:]
-        p = Path(ws)
-        return p if p.is_absolute() else state_dir / p
-    return state_dir / "workspace"
-
-
 # ---------------------------------------------------------------- planning
 
 def collector_command(*, quiet_token: str, state_dir: Path, data_dir: Path | None, runner: Sequence[str]) -> str:
