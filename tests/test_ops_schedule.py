@@ -253,3 +253,11 @@ def test_heartbeat_block_goes_to_the_workspace_openclaw_uses(cli, env, tmp_path,
     found = cli(*env.args, "diagnose", "--json", "--check", "schedule").json()["data"]["findings"]
     [f] = [f for f in found if f["code"].startswith("schedule.")]
     assert f["level"] == "ok" and str(ws / "HEARTBEAT.md") in f["finding"], found
+
+
+def test_every_reads_durations_as_last_does():
+    from token_monitor.errors import UsageError
+
+    assert sched.parse_every("90 minutes") == sched.parse_every("90m") == 5400
+    with pytest.raises(UsageError, match="--every"):
+        sched.parse_every("soon")
