@@ -54,10 +54,6 @@ class Budget:
         parts = [f"{k}={v}" for k, v in (("agent", self.agent), ("provider", self.provider), ("model", self.model)) if v]
         return ", ".join(parts) if parts else "all usage"
 
-    @property
-    def scope_key(self) -> str:
-        return f"{self.period}/{self.unit}/{self.agent or '*'}/{self.provider or '*'}/{self.model or '*'}"
-
 
 @dataclasses.dataclass(frozen=True)
 class BudgetStatus:
