@@ -67,13 +67,14 @@ def week_start_index(name: str) -> int:
 MAX_LAST_SECONDS = 1000 * 366 * 86400
 
 
-def parse_duration(text: str) -> dt.timedelta:
+def parse_duration(text: str, *, option: str = "--last") -> dt.timedelta:
+    """'30m', '24h', '7d', '2w' (and spelled-out units) as a positive duration, at most 1000 years."""
     m = DURATION_RE.match(text or "")
     if not m or int(m.group(1)) <= 0:
-        raise UsageError(f"--last: cannot read {text!r}", hint=DURATION_FORMS)
+        raise UsageError(f"{option}: cannot read {text!r}", hint=DURATION_FORMS)
     n, unit = int(m.group(1)), m.group(2)[0].lower()
     if n * {"m": 60, "h": 3600, "d": 86400, "w": 604800}[unit] > MAX_LAST_SECONDS:
-        raise UsageError(f"--last: {text!r} is longer than 1000 years", hint="use --since DATE for a long window")
+        raise UsageError(f"{option}: {text!r} is longer than 1000 years", hint="use --since DATE for a long window")
     return {"m": dt.timedelta(minutes=n), "h": dt.timedelta(hours=n), "d": dt.timedelta(days=n), "w": dt.timedelta(weeks=n)}[unit]
 
 
