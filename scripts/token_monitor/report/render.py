@@ -217,7 +217,7 @@ def span_of(win: Mapping) -> str:
     e = dt.datetime.fromisoformat(win["end"])
     last = e - dt.timedelta(microseconds=1)
     midnight = s.time() == dt.time(0) and e.time() == dt.time(0)
-    if win.get("kind") == "month":
+    if win.get("kind") in ("month", "last-month"):
         return s.strftime("%b %Y")
     if midnight and s.date() == last.date():
         return s.strftime("%a %-d %b %Y")
@@ -234,9 +234,15 @@ def span_of(win: Mapping) -> str:
     return f"{s.strftime('%-d %b %H:%M')} – {e.strftime('%-d %b %H:%M')}"
 
 
+def zone_label(w: Mapping) -> str:
+    """The zone as the header names it; "(host)" when nobody chose it (no --tz, no userTimezone), so a
+    user on a UTC server sees why "today" starts at 08:00 their time."""
+    return f"{w['timeZone']} (host)" if w.get("timeZoneSource") == "host" else w["timeZone"]
+
+
 def headline_lines(d: Mapping) -> list[str]:
     w, t = d["window"], d["totals"]
-    title = f"{w['title']} · {span_of(w)} · {w['timeZone']}" + (" · demo data" if d.get("demo") else "")
+    title = f"{w['title']} · {span_of(w)} · {zone_label(w)}" + (" · demo data" if d.get("demo") else "")
     lines = [title]
     if t["calls"] == 0:
         lines.append("No usage in this period.")
