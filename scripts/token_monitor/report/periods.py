@@ -94,6 +94,22 @@ def period_named(text: str | None) -> str | None:
     raise UsageError(f"unknown period {text!r}", hint=hint)
 
 
+# A projection from the first minutes or hours of a period multiplies noise (15 minutes of a week x 672):
+# budgets and reports project only once this share of the period has passed.
+MIN_PROJECTION_SHARE = 0.10
+
+
+def projection_factor(start: dt.datetime, end: dt.datetime, now: dt.datetime) -> float | None:
+    """How many times the usage so far the whole period [start, end) is on pace for; None before
+    MIN_PROJECTION_SHARE of it has passed (or when `now` is outside it)."""
+    # Timestamps, not aware-datetime subtraction: the latter ignores DST within one zone.
+    total = end.timestamp() - start.timestamp()
+    elapsed = now.timestamp() - start.timestamp()
+    if total <= 0 or elapsed <= 0 or elapsed < MIN_PROJECTION_SHARE * total:
+        return None
+    return total / min(elapsed, total)
+
+
 def week_start_index(name: str) -> int:
     try:
         return WEEKDAYS.index(name.lower())
