@@ -7,9 +7,9 @@ import sys
 
 from ..errors import ExitCode, UsageError
 from ..ledger.store import Ledger
-from ..ops import budget as bmod
 from ..ledger.usage import unmatched_filters
 from ..model import Filters
+from ..ops import budget as bmod
 from ..ops.alerts import budget_statuses
 from ..output import envelope, print_json
 from ..sources.openclaw_config import load_config, model_prices, user_timezone

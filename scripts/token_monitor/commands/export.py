@@ -8,10 +8,10 @@ import json
 import sys
 from pathlib import Path
 
-from ..ledger.classify import resolve_cost
-from ..ledger.store import Ledger
 from ..errors import UsageError
 from ..files import write_private
+from ..ledger.classify import resolve_cost
+from ..ledger.store import Ledger
 from ..output import envelope, print_json
 from ..report.timeparse import parse_point, resolve_zone
 from ..sources.openclaw_config import load_config, model_prices, user_timezone

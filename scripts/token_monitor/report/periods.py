@@ -26,8 +26,9 @@ PERIOD_ALIASES = {"today": "today", "今天": "today", "今日": "today", "yeste
                   "last-week": "last-week", "lastweek": "last-week", "上周": "last-week", "上星期": "last-week",
                   "last-month": "last-month", "lastmonth": "last-month", "上个月": "last-month", "上月": "last-month"}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-DURATION_RE = re.compile(r"^\s*(\d+)\s*(m|min|mins|minutes?|h|hours?|d|days?|w|weeks?)\s*$", re.I)
-DURATION_FORMS = "accepted: 30m, 24h, 7d, 2w (a number and a unit: m, h, d or w)"
+DURATION_RE = re.compile(r"^\s*(\d+)\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|weeks?|分钟|个?小时|天|周|个?星期)\s*$", re.I)
+DURATION_FORMS = "accepted: 30m, 24h, 7d, 2w, 3小时, 7天 (a number and a unit: m, h, d or w)"
+DURATION_UNITS = {"分": "m", "小": "h", "个": "h", "天": "d", "周": "w", "星": "w"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -122,6 +123,7 @@ def parse_duration(text: str) -> dt.timedelta:
     if not m or int(m.group(1)) <= 0:
         raise UsageError(f"--last: cannot read {text!r}", hint=DURATION_FORMS)
     n, unit = int(m.group(1)), m.group(2)[0].lower()
+    unit = DURATION_UNITS.get(unit, unit) if m.group(2) not in ("个星期",) else "w"
     return {"m": dt.timedelta(minutes=n), "h": dt.timedelta(hours=n), "d": dt.timedelta(days=n), "w": dt.timedelta(weeks=n)}[unit]
 
 
