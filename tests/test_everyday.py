@@ -25,8 +25,8 @@ from conftest import ROOT
 from schemas import SCHEMAS
 from schemas import validate as validate_envelope
 from test_diagnose import write_legacy
-from test_heartbeat import MiniState, heartbeat
-from test_schedule import env  # noqa: F401 - the fake openclaw/crontab environment fixture
+from test_ops_heartbeat_alerts import MiniState, heartbeat
+from test_ops_schedule import env  # noqa: F401 - the fake openclaw/crontab environment fixture
 from token_monitor import i18n
 from token_monitor.ops import budget as bmod
 from token_monitor.report import render

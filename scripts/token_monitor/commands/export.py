@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import json
 import sys
 from pathlib import Path
@@ -82,15 +83,16 @@ def run(ctx) -> int:
         count = [0]
 
         def write(out) -> None:
-            writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n") if ctx.args.format == "csv" else None
-            if writer:
+            if ctx.args.format == "csv":
+                writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
                 writer.writeheader()
+                put = writer.writerow
+            else:
+                import jsonlines
+
+                put = jsonlines.Writer(out, dumps=functools.partial(json.dumps, separators=(",", ":"))).write
             for e in rows:
-                rec = event_record(e, prices)
-                if writer:
-                    writer.writerow(rec)
-                else:
-                    out.write(json.dumps(rec, separators=(",", ":")) + "\n")
+                put(event_record(e, prices))
                 count[0] += 1
 
         if not ctx.args.output:

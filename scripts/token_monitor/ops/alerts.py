@@ -22,7 +22,8 @@ from typing import Mapping
 from ..ledger import usage
 from ..ledger.classify import BACKGROUND_TRIGGERS
 from ..model import Price
-from .budget import Budget, BudgetStatus, alert_sentence, budget_status, format_amount
+from ..report.words import amount_text
+from .budget import Budget, BudgetStatus, alert_sentence, budget_status
 
 SPIKE_FACTOR = 3.0
 SPIKE_HISTORY_DAYS = 14
@@ -124,8 +125,8 @@ def anomaly_alerts(conn, *, now: dt.datetime, tz: dt.tzinfo, tz_name: str,
             f"anomaly:spike:{today.isoformat()}",
             t.gettext("Token use today is %(factor)sx your usual day: %(today)s so far vs a median of %(median)s "
                       "over the last %(days)s days (%(zone)s).")
-            % {"factor": f"{totals[-1] / med:.1f}", "today": format_amount(totals[-1], "tokens"),
-               "median": format_amount(med, "tokens"), "days": SPIKE_HISTORY_DAYS, "zone": tz_name},
+            % {"factor": f"{totals[-1] / med:.1f}", "today": amount_text(totals[-1], "tokens"),
+               "median": amount_text(med, "tokens"), "days": SPIKE_HISTORY_DAYS, "zone": tz_name},
         ))
 
     # A provider that stopped reporting usage (the Kimi/GLM symptom): calls arrive, tokens do not.

@@ -23,11 +23,10 @@ from ..errors import UsageError
 from ..model import Filters, Price
 from ..report.periods import projection_factor
 from ..report.totals import Totals, grouped_totals
+from ..report.words import amount_text
 
 PERIODS = ("daily", "weekly", "monthly")
 UNITS = ("usd", "tokens")
-PERIOD_NOUN = {"daily": "today", "weekly": "this week", "monthly": "this month"}
-PERIOD_END = {"daily": "end of day", "weekly": "end of week", "monthly": "end of month"}
 THRESHOLDS = (80, 100)
 
 _AMOUNT_RE = re.compile(r"^\s*(?P<cur>\$)?\s*(?P<num>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*(?P<suffix>[A-Za-z$]*)\s*$")
@@ -57,9 +56,6 @@ class Budget:
     @property
     def scope_key(self) -> str:
         return f"{self.period}/{self.unit}/{self.agent or '*'}/{self.provider or '*'}/{self.model or '*'}"
-
-    def label(self) -> str:
-        return f"{self.period} budget ({self.scope})"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -172,14 +168,6 @@ def normalize_filters(*, agent: str | None, provider: str | None, model: str | N
 
 # ---------------------------------------------------------------- time
 
-def resolve_zone(name: str | None, *, config_zone: str | None, env: Mapping[str, str]) -> tuple[dt.tzinfo, str]:
-    """The zone budgets are counted in: the same precedence as reports (timeparse.resolve_zone)."""
-    from ..report.timeparse import resolve_zone as resolve
-
-    tz, tz_name, _ = resolve(name, config_tz=config_zone, env=env)
-    return tz, tz_name
-
-
 def period_bounds(period: str, now: dt.datetime, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime, str]:
     """[start, end) of the calendar period containing `now`, in `tz`, and a stable key for it."""
     local = now.astimezone(tz)
@@ -234,21 +222,6 @@ def budget_status(conn, budget: Budget, *, now: dt.datetime, tz: dt.tzinfo,
 
 # ---------------------------------------------------------------- words
 
-def format_amount(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    if unit == "usd":
-        if value >= 1 or value == 0:
-            return f"${value:,.2f}"
-        # Below $1 keep two significant digits ($0.014 of $0.010, not "$0.01 of $0.01").
-        decimals = max(2, 1 - math.floor(math.log10(value)))
-        return f"${value:.{decimals}f}"
-    v = float(value)
-    for div, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if v >= div:
-            return f"{v / div:.3g}{suffix} tokens"
-    return f"{int(v)} tokens"
-
 
 def alert_sentence(st: BudgetStatus, tz_name: str, tr: gettext.NullTranslations | None = None) -> str:
     """One budget alert in the language of `tr` (gettext; English when None). Amounts are formatted
@@ -258,7 +231,7 @@ def alert_sentence(st: BudgetStatus, tz_name: str, tr: gettext.NullTranslations 
     words = {
         "period": {"daily": t.gettext("daily"), "weekly": t.gettext("weekly"), "monthly": t.gettext("monthly")}[b.period],
         "scope": b.scope if (b.agent or b.provider or b.model) else t.gettext("all usage"),
-        "percent": f"{st.percent:.0f}%", "used": format_amount(st.used, b.unit), "limit": format_amount(b.amount, b.unit),
+        "percent": f"{st.percent:.0f}%", "used": amount_text(st.used, b.unit), "limit": amount_text(b.amount, b.unit),
         "when": {"daily": t.gettext("today"), "weekly": t.gettext("this week"), "monthly": t.gettext("this month")}[b.period],
         "zone": tz_name,
     }
@@ -270,7 +243,7 @@ def alert_sentence(st: BudgetStatus, tz_name: str, tr: gettext.NullTranslations 
                       "%(used)s of %(limit)s used %(when)s (%(zone)s)") % words
     if st.projected is not None and st.percent < 100:
         end = {"daily": t.gettext("end of day"), "weekly": t.gettext("end of week"), "monthly": t.gettext("end of month")}
-        s += t.gettext(", on pace for %(projected)s by %(end)s") % {"projected": format_amount(st.projected, b.unit),
+        s += t.gettext(", on pace for %(projected)s by %(end)s") % {"projected": amount_text(st.projected, b.unit),
                                                                       "end": end[b.period]}
     if st.unpriced_calls:
         s += t.ngettext("; %(n)s call had no price and is not counted", "; %(n)s calls had no price and are not counted",
