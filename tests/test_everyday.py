@@ -450,6 +450,10 @@ def test_every_command_json_validates_on_success_and_error(cli, small, demo, env
     cli("--state-dir", m2.root, "--data-dir", data, "collect")
     write_legacy(cli, m2.root, data, drop=frozenset(), extra=())
     run("--state-dir", m2.root, "--data-dir", data, "reconcile", "--json")
+    exported = tmp_path / "small.jsonl"
+    cli(*small.args, "export", "--output", exported)
+    run("--state-dir", m2.root, "--data-dir", data, "import", exported, "--json")
+    run("--state-dir", m2.root, "--data-dir", data, "import", tmp_path / "no-such.jsonl", "--json", codes=(5,))
     # errors: every command's failure is the error envelope
     errors = [
         (*demo, "report", "--since", "11/12", "--json"), (*demo, "report", "--by", "colour", "--json"),
@@ -460,6 +464,7 @@ def test_every_command_json_validates_on_success_and_error(cli, small, demo, env
         ("--state-dir", tmp_path / "missing", "collect", "--json"),
         ("--state-dir", tmp_path / "missing", "collect", "--heartbeat", "--json"),
         (*small.args, "collect", "--heartbeat", "--lang", "xx-YY", "--json"),
+        (*small.args, "import", "--json"),
     ]
     for argv in errors:
         res = cli(*argv)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..files import write_private
+from ..hosts import register_local
 from ..ledger.classify import resolve_cost
 from ..ledger.store import Ledger
 from ..output import envelope, print_json
@@ -29,7 +30,7 @@ FIELDS = ["timestamp", "agent", "sessionId", "sessionKey", "channel", "provider"
           "input", "output", "cacheRead", "cacheWrite", "totalTokens", "cost", "costOrigin",
           "costInput", "costOutput", "costCacheRead", "costCacheWrite",
           "stopReason", "usageStatus", "trigger", "entryId", "responseId", "sourceKind", "source",
-          "costUsd", "costBasis"]
+          "costUsd", "costBasis", "host", "hostId", "eventKey"]
 
 
 def register(p) -> None:
@@ -58,6 +59,8 @@ def event_record(e: dict, prices: dict | None = None) -> dict:
         "trigger": e["trigger"], "entryId": e["entry_id"], "responseId": e["response_id"],
         "sourceKind": e["source_kind"], "source": f"{e['source_path']}:{e['source_loc']}",
         **dict(zip(("costUsd", "costBasis"), resolve_cost(e, prices or {}))),
+        # Where the call was collected and its identity: what `token-monitor import` merges on.
+        "host": e.get("host_name"), "hostId": e.get("host_id"), "eventKey": e["key"],
     }
 
 
@@ -76,6 +79,7 @@ def run(ctx) -> int:
         collect(ctx.state.path, ctx.data_dir)
     ledger = Ledger.open(ctx.data_dir)
     try:
+        register_local(ledger, env=ctx.env, cfg=cfg, at_ms=ctx.now_ms())
         rows = ledger.iter_events(
             since_ms=int(since.timestamp() * 1000) if since else None,
             until_ms=int(until.timestamp() * 1000) if until else None,
