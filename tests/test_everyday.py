@@ -25,7 +25,7 @@ from conftest import ROOT
 from schemas import SCHEMAS
 from schemas import validate as validate_envelope
 from test_diagnose import write_legacy
-from test_ops_heartbeat_alerts import MiniState, heartbeat
+from test_ops_heartbeat_alerts import MiniState, heartbeat, mini  # noqa: F401 - mini: a tiny state fixture
 from test_ops_schedule import env  # noqa: F401 - the fake openclaw/crontab environment fixture
 from token_monitor import i18n
 from token_monitor.ops import budget as bmod
@@ -232,13 +232,6 @@ def test_skill_tells_the_agent_about_zone_and_language():
 
 
 # --------------------------------------------------------------------------- language
-@pytest.fixture
-def mini(tmp_path):
-    s = MiniState(tmp_path / "state")
-    s.args = ("--state-dir", str(s.root), "--data-dir", str(tmp_path / "data"))
-    return s
-
-
 def test_heartbeat_alert_in_chinese_with_lang_zh_cn(cli, mini):
     assert cli(*mini.args, "budget", "set", "daily", "1").code == 0
     mini.call(cost=1.20)
