@@ -150,6 +150,8 @@ class LegacyFacts:
     only_legacy_calls: int = 0
     only_legacy_tokens: int = 0
     worst_rows: list[dict] = dataclasses.field(default_factory=list)    # day x model rows with differences
+    summary: str = ""                     # "all glm-4.5-air calls of 12-17 (4) and 3 others"
+    unknown_keys: list[str] | None = None  # the log's first line fits no known shape
 
 
 @dataclasses.dataclass

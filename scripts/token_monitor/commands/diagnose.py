@@ -310,12 +310,13 @@ def find_legacy_log(explicit: str | None, ws: list[Path], env) -> tuple[Path | N
 
 
 def ledger_call_rows(ledger: Ledger) -> list[dict]:
+    """Every call in the ledger, with or without usage (a no-usage line of an old log matches one of those)."""
     cols = ("key", "agent", "session_id", "provider", "model", "ts_ms", "input", "output", "cache_read",
-            "cache_write", "total_tokens")
+            "cache_write", "total_tokens", "usage_status")
     rows = ledger.conn.execute(
         f"SELECT {', '.join('e.' + c for c in cols)}, s.session_key FROM events e "
         "LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id "
-        "WHERE e.total_tokens > 0 ORDER BY e.ts_ms, e.key")
+        "ORDER BY e.ts_ms, e.key")
     return [dict(zip(cols + ("session_key",), r)) for r in rows]
 
 
@@ -328,13 +329,15 @@ def gather_legacy(path: Path | None, tried: list[str], ledger: Ledger | None, tz
     except OSError as exc:
         facts.error = exc.strerror or type(exc).__name__
         return facts
-    facts.lines, facts.malformed = len(log.calls), len(log.malformed)
-    rec = legacy_mod.reconcile(log.calls, ledger_call_rows(ledger) if ledger else [], tz=tz)
+    facts.lines, facts.malformed, facts.unknown_keys = len(log.calls), len(log.malformed), log.unknown_keys
+    rows = ledger_call_rows(ledger) if ledger else []
+    rec = legacy_mod.reconcile(log.calls, rows, tz=tz)
     facts.matched = rec.matched
     facts.missed_calls = len(rec.missed_by_legacy)
     facts.missed_tokens = sum(e["total_tokens"] for e in rec.missed_by_legacy)
     facts.only_legacy_calls = len(rec.only_in_legacy)
-    facts.only_legacy_tokens = sum(c.total_tokens for c in rec.only_in_legacy)
+    facts.only_legacy_tokens = sum(o["call"].tokens for o in rec.only_in_legacy)
+    facts.summary = legacy_mod.summarize_missed(rec.missed_by_legacy, legacy_mod.events_in(rows, rec.window), tz=tz)["text"]
     diff = [r for r in rec.by_day_model if r["missedCalls"] or r["onlyLegacyCalls"]]
     facts.worst_rows = sorted(diff, key=lambda r: (-(r["missedCalls"] + r["onlyLegacyCalls"]), r["day"], r["model"]))
     return facts
