@@ -23,7 +23,7 @@ from .config import Price
 from .normalize import normalize_provider
 from .errors import UsageError
 from .ledger import CUBES, HOUR_MS, ROLLUP_CLASS_SQL, TRIGGER_CLASS_SQL   # SQL text and table shapes only
-from .periods import Window, from_ms, local_days, offset_segments
+from .periods import Window, from_ms, local_days, local_midnight, offset_segments
 
 DIMENSIONS = ("model", "provider", "agent", "session", "day", "hour", "channel", "trigger")
 TIME_DIMS = ("day", "hour")
@@ -738,7 +738,10 @@ def build_report(run_query: RunQuery, *, window: Window, previous: Window | None
         epoch = dt.date(1970, 1, 1)
         last_day = now.astimezone(tz).date()
         series = []
-        for day in local_days(window.start, window.end, tz):
+        # an open-ended range (only --until) starts at the first day with usage, not in 1970
+        first_day = min((epoch + dt.timedelta(days=k[0]) for k, t in day_groups.items() if t.calls), default=None) \
+            if window.start.year <= 1970 else None
+        for day in local_days(window.start if first_day is None else local_midnight(first_day, tz), window.end, tz):
             if day > last_day and not day_groups.get(((day - epoch).days,)):
                 break
             t = day_groups.get(((day - epoch).days,), Totals())
