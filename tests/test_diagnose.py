@@ -160,10 +160,13 @@ def test_state_era_and_unimported_jsonl(cli, corpus_state, tmp_path):
     collect(cli, state, data)
     res = diagnose(cli, state, data)
     era = one(res, "state.era", "info")
-    assert "main: SQLite schema 23 (2026.9.6) + JSONL 2+0 archived" in era["finding"]
+    assert "main: SQLite schema 23 (written by OpenClaw 2026.9.6) + 2 JSONL transcripts" in era["finding"]
+    assert era["short"] == "OpenClaw 2026.9.6, SQLite era, 2 agents + 3 JSONL files"
     f = one(res, "storage.unimported-jsonl", "warn")
-    assert "main (2 files)" in f["finding"]
-    assert f["remedy"].startswith("openclaw doctor --session-sqlite import --session-sqlite-all-agents")
+    assert "main (2 files)" in f["finding"] and f["fix"] == "openclaw doctor --fix"
+    assert f["remedy"].startswith("openclaw doctor --fix (or: openclaw doctor --session-sqlite import --session-sqlite-all-agents)")
+    archived = one(res, "storage.unimported-jsonl", "info")
+    assert "work (1)" in archived["finding"] and archived["fix"] is None and archived["remedy"] is None
 
 
 def test_env_zstd_missing(cli, corpus_state, tmp_path, monkeypatch):
@@ -297,6 +300,8 @@ def test_cost_unpriced(cli, corpus_state, tmp_path):
     f = one(diagnose(cli, state, data), "cost.unpriced", "warn")
     assert "zai/glm-4.5-air (3 calls, 4,254 tokens)" in f["finding"]
     assert f"add a price in {state / 'openclaw.json'}: models.providers.zai.models[id=glm-4.5-air].cost" in f["remedy"]
+    # one finding per fact: its $0 records are the same fact, not a second (cost.zero-recorded) finding
+    assert not [z for z in findings(diagnose(cli, state, data), "cost.zero-recorded") if "glm-4.5-air" in z["finding"]]
 
 
 def test_cost_zero_recorded(cli, corpus_state, tmp_path):
@@ -306,6 +311,7 @@ def test_cost_zero_recorded(cli, corpus_state, tmp_path):
     f = one(res, "cost.zero-recorded", "info")
     assert "zai/glm-4.5-air (3 calls; configured price is 0 (plan-billed or free))" in f["finding"]
     assert str(state / "openclaw.json") in f["remedy"]
+    assert f["fix"] is None          # a configured price of 0 is a decision, not a problem to fix
     assert one(res, "cost.unpriced", "ok")
 
 
@@ -320,7 +326,7 @@ def test_hooks_internal_disabled_and_token_logger_disabled(cli, corpus_state, tm
     d = one(res, "hooks.token-logger-disabled", "info")
     assert str(hook) in d["finding"] and "workspace hooks need enabled: true" in d["finding"]
     assert d["remedy"].endswith("openclaw hooks enable token-logger")
-    assert one(res, "hooks.not-needed", "info")
+    assert one(res, "hooks.not-needed", "ok")       # the hook never runs: nothing to disable
 
 
 def test_hooks_token_logger_disabled_by_entry(cli, corpus_state, tmp_path):
@@ -495,8 +501,8 @@ def test_every_problem_at_once_fits_25_lines(cli, corpus_state, tmp_path, monkey
     assert len(lines) <= 25, res.out
     codes = {f["code"] for f in diagnose(cli, state, data).json()["data"]["findings"] if f["level"] != "ok"}
     expected = {"state.era", "storage.unimported-jsonl", "collect.stale", "sources.pending", "sources.unreadable",
-                "records.malformed", "state.schema-unknown", "usage.missing", "cost.unpriced", "cost.zero-recorded",
-                "usage.gap-days", "hooks.internal-disabled", "hooks.token-logger-disabled", "hooks.not-needed",
+                "records.malformed", "state.schema-unknown", "usage.missing", "cost.unpriced",
+                "usage.gap-days", "hooks.internal-disabled", "hooks.token-logger-disabled",
                 "auth.provider-without-profile", "auth.profile-unused", "legacy.token-usage-gaps", "schedule.none"}
     assert expected <= codes, expected - codes
     verbose = cli("--state-dir", state, "--data-dir", data, "diagnose", "--verbose")
