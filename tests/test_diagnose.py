@@ -148,7 +148,7 @@ def test_state_not_found(cli, tmp_path):
     f = one(res, "state.not-found", "error")
     assert ".openclaw" in f["finding"] and "--state-dir" in f["remedy"] and "OPENCLAW_STATE_DIR" in f["remedy"]
     text = cli("--data-dir", tmp_path / "data", "diagnose")
-    assert text.code == 6 and text.out.splitlines()[1].startswith("error state.not-found:")
+    assert text.code == 6 and text.out.splitlines()[1] == "✗ no OpenClaw state dir found"
 
 
 def test_state_era_and_unimported_jsonl(cli, corpus_state, tmp_path):

@@ -501,7 +501,7 @@ def check_costs(groups: list[UsageGroup], prices: Mapping[tuple[str, str], Any],
                            "{input, output, cacheRead, cacheWrite} (USD per 1M tokens)",
                            [{"provider": p_, "model": m_, "calls": n_, "tokens": t_} for p_, m_, n_, t_ in unpriced],
                            short=f"no price for {p}/{m}" + (f" (+{len(unpriced) - 1} more)" if len(unpriced) > 1 else ""),
-                           fix="set models.providers.<p>.models[].cost"))
+                           fix=f"set models.providers.{p}.models[].cost" if len(p) <= 20 else "set a price for it in the config"))
     else:
         out.append(Finding("ok", "cost.unpriced", "every model with tokens has a recorded or configured price",
                            short="every model has a price"))
@@ -635,7 +635,8 @@ def check_auth(a: AuthFacts) -> list[Finding]:
                            f"no auth profile but credentials elsewhere: {text} — that works; a missing profile does not "
                            "hide usage", "",
                            [{"provider": p, "credentials": how} for p, how in other_creds],
-                           short=f"{plural(len(other_creds), 'provider')} use keys outside auth profiles (fine)"))
+                           short=f"{plural(len(other_creds), 'provider')} "
+                           f"{'use keys' if len(other_creds) != 1 else 'uses a key'} outside auth profiles (fine)"))
     seen_ids: set[tuple[str, str | None]] = set()
     unused = []
     for p in a.profiles:
@@ -691,7 +692,8 @@ def check_legacy(l: LegacyFacts) -> list[Finding]:
                if l.only_legacy_calls else "")
             + (f"; {examples}" if examples else ""))
     short = (f"old log has {plural(l.only_legacy_calls, 'call')} no transcript has" if l.only_legacy_calls
-             else f"old log missed {l.missed_calls}: {l.summary}" if l.summary
+             else f"old log missed {l.missed_calls} calls: " + l.summary.replace(" calls of ", " of ")
+             .replace(" others", " more").replace(" other", " more") if l.summary
              else f"old log missed {plural(l.missed_calls, 'call')}")
     text += f"; missed: {l.summary}" if l.summary else ""
     return [Finding(level, "legacy.token-usage-gaps", text,
@@ -779,32 +781,94 @@ def counts(findings: Iterable[Finding]) -> dict[str, int]:
     return out
 
 
-def headline(findings: list[Finding], state: StateFacts) -> str:
+PHONE_COLS = 64
+MARKS = {"error": "✗", "warn": "!", "info": "·", "ok": "✓"}
+# warnings that mean the numbers themselves may be short (the headline says so only for these)
+INCOMPLETE_CODES = {"sources.pending", "sources.unreadable", "records.malformed", "usage.missing", "usage.gap-days",
+                    "collect.stale", "collect.never-run", "state.schema-unknown", "env.zstd"}
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: East Asian wide/fullwidth characters take two, combining marks none."""
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def fit(text: str, width: int = PHONE_COLS) -> str:
+    if display_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if display_width(out + ch) > width - 1:
+            break
+        out += ch
+    return out.rstrip() + "…"
+
+
+def verdict(findings: list[Finding]) -> str:
+    """The headline's word follows the findings: what the worst of them actually means."""
     c = counts(findings)
-    parts = [plural(c["error"], "error"), plural(c["warn"], "warning")]
+    if c["error"]:
+        return "problems found"
+    warns = [f for f in findings if f.level == "warn"]
+    if any(f.code in INCOMPLETE_CODES for f in warns):
+        return "usage may be incomplete"
+    if any(f.code.startswith("cost.") for f in warns):
+        return "usage complete, some costs unknown"
+    if warns:
+        return f"usage complete, {len(warns)} to set up"
+    return "healthy"
+
+
+def headline(findings: list[Finding], state: StateFacts, *, verbose: bool = False) -> str:
+    c = counts(findings)
+    parts = [plural(c[lvl], {"error": "error", "warn": "warning"}[lvl]) for lvl in ("error", "warn") if c[lvl]]
     if c["info"]:
         parts.append(f"{c['info']} info")
-    where = f" · {state.path}" if state.path else ""
-    verdict = "problems found" if c["error"] else "usage may be incomplete" if c["warn"] else "healthy"
-    return f"token-monitor diagnose: {verdict} ({', '.join(parts)}){where}"
+    text = f"diagnose: {verdict(findings)}" + (f" ({', '.join(parts)})" if parts else "")
+    if verbose:
+        return "token-monitor " + text + (f" · {state.path}" if state.path else "")
+    return fit(text)
+
+
+def phone_fix(f: Finding, state: StateFacts) -> str:
+    """The fix line, or "" when there is nothing to do. On the bundled demo state, OpenClaw commands would
+    act on the user's own OpenClaw, not on the demo: none is offered; ours keep the demo flag."""
+    fix = f.fix
+    if not fix or state.how != "demo" or fix.startswith("token-monitor --demo"):
+        return fix
+    if fix.startswith("openclaw "):
+        return ""
+    if fix.startswith("token-monitor "):
+        return "token-monitor --demo always " + fix.removeprefix("token-monitor ")
+    return fix
 
 
 def render_text(findings: list[Finding], state: StateFacts, *, verbose: bool = False, max_lines: int = MAX_LINES) -> list[str]:
-    """One line per finding, worst first; ok findings folded into one line unless verbose."""
+    """Phone form by default: a headline, then per finding (worst first) one line of at most PHONE_COLS
+    columns and its fix line; passed checks folded into one line. `verbose`: the full sentences with
+    paths and the long remedy, and every passed check."""
     findings = sort_findings(findings)
-    lines = [headline(findings, state)]
+    lines = [headline(findings, state, verbose=verbose)]
     body = []
     oks = [f for f in findings if f.level == "ok"]
     for f in findings:
-        if f.level == "ok" and not verbose:
+        if verbose:
+            body.append(f"{f.level:<5} {f.code}: {f.finding}" + (f" → fix: {f.remedy}" if f.remedy else ""))
             continue
-        body.append(f"{f.level:<5} {f.code}: {f.finding}" + (f" → fix: {f.remedy}" if f.remedy else ""))
+        if f.level == "ok":
+            continue
+        body.append(fit(f"{MARKS[f.level]} {f.short or f.finding}"))
+        fix = phone_fix(f, state)       # already applied by the command; kept for direct callers
+        if fix:
+            body.append(fit(f"  → {fix}"))
     if oks and not verbose:
-        body.append(f"ok    {len(oks)} checks passed: " + ", ".join(dict.fromkeys(f.code for f in oks)))
+        body.append(fit(f"{MARKS['ok']} {plural(len(oks), 'check')} passed · details: --verbose"))
     room = max_lines - len(lines)
     if len(body) > room:
         hidden = len(body) - (room - 1)
-        body = body[: room - 1] + [f"… {hidden} more lines: token-monitor diagnose --json"]
+        body = body[: room - 1] + [fit(f"… {hidden} more lines: token-monitor diagnose --verbose")]
     return lines + body
 
 

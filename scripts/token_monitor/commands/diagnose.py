@@ -31,7 +31,7 @@ from ..config import ConfigError, dig, load_config, model_prices, user_timezone
 from ..errors import ExitCode, StateNotFoundError, UsageError
 from ..ledger import LEDGER_NAME, Ledger
 from ..output import envelope, print_json
-from ..sources import KNOWN_AGENT_SCHEMA_MAX, Discovery, SourceUnreadable, discover_sources, open_readonly
+from ..sources import KNOWN_AGENT_SCHEMA_MAX, Discovery, SourceUnreadable, discover_sources, is_archived, open_readonly
 from ..timeparse import zone
 
 NAME = "diagnose"
@@ -103,14 +103,31 @@ def open_ledger_readonly(data_dir: Path) -> tuple[Ledger | None, str | None]:
     return Ledger(conn, path), None
 
 
+VERSION_RE = re.compile(r"^\d{4}\.\d+(\.\d+)?([-.+][0-9A-Za-z.-]+)?$")
+
+
+def store_version(conn: sqlite3.Connection, cols: set[str]) -> str | None:
+    """The OpenClaw version in `schema_meta`: its `primary` row (other rows are migration markers whose
+    app_version holds JSON such as {"phase":"complete"}), else any row whose value is a version."""
+    if "meta_key" in cols:
+        row = conn.execute("SELECT app_version FROM schema_meta WHERE meta_key = 'primary'").fetchone()
+        if row and isinstance(row[0], str) and VERSION_RE.match(row[0]):
+            return row[0]
+    order = " ORDER BY updated_at DESC" if "updated_at" in cols else ""
+    for (value,) in conn.execute(f"SELECT app_version FROM schema_meta WHERE app_version IS NOT NULL{order}"):
+        if isinstance(value, str) and VERSION_RE.match(value):
+            return value
+    return None
+
+
 def gather_agents(state: Path, disc: Discovery) -> list[dg.AgentStore]:
     stores: dict[str, dg.AgentStore] = {a: dg.AgentStore(a) for a in disc.agents}
     for f in disc.files:
         s = stores.setdefault(f.agent, dg.AgentStore(f.agent))
-        if f.kind in ("live", "reset"):
-            s.live_jsonl += 1
-        else:
+        if is_archived(f.kind):
             s.archived_jsonl += 1
+        else:
+            s.live_jsonl += 1
     for src in disc.sqlite:
         s = stores.setdefault(src.agent, dg.AgentStore(src.agent))
         s.db_path = str(src.path)
@@ -122,10 +139,7 @@ def gather_agents(state: Path, disc: Discovery) -> list[dg.AgentStore]:
                 if "schema_meta" in tables:
                     cols = {r[1] for r in conn.execute("PRAGMA table_info(schema_meta)")}
                     if "app_version" in cols:
-                        row = conn.execute("SELECT app_version FROM schema_meta WHERE app_version IS NOT NULL "
-                                           "ORDER BY updated_at DESC LIMIT 1" if "updated_at" in cols else
-                                           "SELECT app_version FROM schema_meta WHERE app_version IS NOT NULL LIMIT 1").fetchone()
-                        s.app_version = row[0] if row and isinstance(row[0], str) else None
+                        s.app_version = store_version(conn, cols)
         except (sqlite3.Error, SourceUnreadable, OSError) as exc:
             s.unreadable = getattr(exc, "strerror", None) or str(exc)
     return [stores[a] for a in sorted(stores)]
@@ -489,7 +503,9 @@ def gather_findings(ctx, checks: list[str] | None) -> tuple[list[dg.Finding], dg
         if wants(checks, "legacy"):
             findings += dg.check_legacy(gather_legacy(legacy_path, tried, ledger, tz))
         if wants(checks, "schedule"):
-            findings += dg.check_schedule(gather_schedule(state_dir, ws, agents, collect_command(ctx)))
+            sched = gather_schedule(state_dir, ws, agents, collect_command(ctx))
+            sched.demo = bool(getattr(ctx.state, "is_demo", False))
+            findings += dg.check_schedule(sched)
     finally:
         if ledger is not None:
             ledger.close()
@@ -505,6 +521,7 @@ def run(ctx) -> int:
         state = dg.StateFacts(str(ctx.state.path), ctx.state.how, [], str(ctx.config_path))
         findings = [dg.Finding("error", "state.not-found", exc.message, exc.hint or "")]
     findings = dg.sort_findings(dg.select(findings, checks))
+    findings = [dataclasses.replace(f, fix=dg.phone_fix(f, state)) for f in findings]
     worst_error = any(f.level == "error" for f in findings)
     code = int(ExitCode.FINDINGS) if worst_error else int(ExitCode.OK)
     if ctx.args.json:
