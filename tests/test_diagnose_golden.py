@@ -5,6 +5,7 @@ compared exactly after replacing tmp paths and this machine's versions. Regenera
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -17,9 +18,10 @@ GOLDEN = ROOT / "tests" / "golden" / "diagnose"
 
 
 def normalize(text: str, state: Path, data: Path) -> str:
-    from token_monitor.paths import REPO_ROOT
+    from token_monitor.launcher import command_line, self_command
 
-    for real, token in sorted([(str(state), "<state>"), (str(data), "<data>"), (str(REPO_ROOT), "<repo>")],
+    runner = command_line(self_command(env=os.environ))      # how this test process would be rerun
+    for real, token in sorted([(str(state), "<state>"), (str(data), "<data>"), (runner, "<token-monitor>")],
                               key=lambda t: -len(t[0])):
         text = text.replace(real, token)
     text = re.sub(r"SQLite \d+\.\d+\.\d+, Python \d+\.\d+\.\d+", "SQLite <v>, Python <v>", text)

@@ -47,7 +47,7 @@ def test_lists_exactly_the_missed_and_extra_calls(cli, corpus_state, tmp_path):
 
 
 def test_old_log_format_variants_and_malformed_lines(tmp_path):
-    from token_monitor import legacy
+    from token_monitor.sources import legacy_log as legacy
 
     p = tmp_path / "token-usage.jsonl"
     p.write_text("\n".join([
@@ -63,7 +63,7 @@ def test_old_log_format_variants_and_malformed_lines(tmp_path):
 
 
 def test_matching_is_nearest_first_and_one_to_one():
-    from token_monitor import legacy
+    from token_monitor.sources import legacy_log as legacy
 
     base = int(dt.datetime(2026, 2, 2, 12, tzinfo=dt.timezone.utc).timestamp() * 1000)
     ev = lambda k, t: {"key": k, "agent": "main", "session_id": "s", "provider": "zai", "model": "m", "ts_ms": t,
@@ -88,7 +88,7 @@ def _ev(key, t, *, tokens=2, model="m", status="ok"):
 def test_matching_is_an_assignment_not_greedy_nearest():
     """Line 1 is nearest to call a but also fits b; line 2 fits only a. Greedy nearest-first would pair
     1-a and leave line 2 "only in the old log"; the assignment pairs 1-b and 2-a."""
-    from token_monitor import legacy
+    from token_monitor.sources import legacy_log as legacy
 
     base = int(dt.datetime(2026, 2, 2, 12, tzinfo=dt.timezone.utc).timestamp() * 1000)
     calls = [legacy.LegacyCall(1, base + 1_000, "openclaw-flat", "m", "zai", 1, 1, 0, 0, 2),
@@ -99,7 +99,7 @@ def test_matching_is_an_assignment_not_greedy_nearest():
 
 
 def test_a_zero_token_line_matches_a_call_without_usage_never_a_billed_one():
-    from token_monitor import legacy
+    from token_monitor.sources import legacy_log as legacy
 
     base = int(dt.datetime(2026, 2, 2, 12, tzinfo=dt.timezone.utc).timestamp() * 1000)
     zero = legacy.LegacyCall(1, base + 500, "openclaw-flat", "m", "zai", 0, 0, 0, 0, 0)
@@ -111,7 +111,7 @@ def test_a_zero_token_line_matches_a_call_without_usage_never_a_billed_one():
 
 
 def test_missed_calls_are_named_the_way_the_question_was_asked():
-    from token_monitor import legacy
+    from token_monitor.sources import legacy_log as legacy
 
     day = int(dt.datetime(2026, 12, 17, 9, tzinfo=dt.timezone.utc).timestamp() * 1000)
     events = [_ev(f"air{i}", day + i * 1000, model="glm-4.5-air") for i in range(4)] + \

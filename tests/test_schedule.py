@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT
 
-from token_monitor import schedule as sched
+from token_monitor.ops import schedule as sched
 
 FAKES = ROOT / "tests" / "fake_openclaw"
 
@@ -225,5 +225,6 @@ def test_quiet_token_by_version():
 
 def test_collector_command_is_shell_safe(tmp_path):
     weird = tmp_path / "state with 'quote' and $dollar"
-    cmd = sched.collector_command(quiet_token="NO_REPLY", state_dir=weird, data_dir=None, python="/usr/bin/python3")
+    cmd = sched.collector_command(quiet_token="NO_REPLY", state_dir=weird, data_dir=None,
+                                  runner=["/usr/bin/python3", "/skills/token-monitor/scripts/token-monitor.py"])
     assert shlex.split(cmd)[-1] == str(weird)

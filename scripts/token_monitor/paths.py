@@ -15,11 +15,10 @@ import re
 from pathlib import Path
 from typing import Mapping
 
+from . import demo as demo_mod
 from .errors import StateNotFoundError, UsageError
 
 PROFILE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$", re.IGNORECASE)
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEMO_STATE_DIR = REPO_ROOT / "examples" / "demo-state"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,10 +50,10 @@ def resolve_state_dir(
     *, state_dir: str | None, profile: str | None, env: Mapping[str, str], demo: str = "never"
 ) -> StateLocation:
     """Find OpenClaw's state dir. `demo` is "never", "auto" (fall back to the bundled demo) or "always"."""
-    if demo == "always":
-        return StateLocation(DEMO_STATE_DIR, "demo")
-    tried: list[str] = []
     home = home_dir(env)
+    if demo == "always":
+        return StateLocation(_demo_state(env, home), "demo")
+    tried: list[str] = []
 
     def found(path: Path, how: str) -> StateLocation | None:
         # Absolute, so cursors recorded from one working directory match from another.
@@ -88,24 +87,32 @@ def resolve_state_dir(
         loc = found(home / ".openclaw", "default") or found(home / ".clawdbot", "legacy")
         if loc:
             return loc
-    if demo == "auto" and DEMO_STATE_DIR.is_dir():
-        return StateLocation(DEMO_STATE_DIR, "demo", tuple(tried))
+    if demo == "auto" and demo_mod.demo_available():
+        return StateLocation(_demo_state(env, home), "demo", tuple(tried))
     raise StateNotFoundError(
         "OpenClaw state dir not found; tried: " + "; ".join(tried),
         hint="pass --state-dir DIR, set OPENCLAW_STATE_DIR or OPENCLAW_HOME, or use --profile NAME",
     )
 
 
+def _demo_state(env: Mapping[str, str], home: Path) -> Path:
+    """The bundled demo, materialised once into the user's cache (it ships as text; see demo.py)."""
+    try:
+        return demo_mod.materialise_demo(demo_mod.cache_root(env, home))
+    except OSError as exc:
+        raise StateNotFoundError(f"cannot prepare the demo state in {demo_mod.cache_root(env, home)} ({exc.strerror})",
+                                 hint="set XDG_CACHE_HOME to a writable directory") from None
+
+
 def resolve_data_dir(*, data_dir: str | None, state: StateLocation, env: Mapping[str, str]) -> Path:
-    """Our own data dir. The demo state ships inside the repo, so its ledger goes to the user cache."""
+    """Our own data dir. The demo's ledger goes to the user cache, beside its materialised state."""
     # Absolute: the path is written into scheduled commands, which run from another directory.
     if data_dir:
         return Path(os.path.abspath(_expand(data_dir, env)))
     if env.get("TOKEN_MONITOR_DATA_DIR"):
         return Path(os.path.abspath(_expand(env["TOKEN_MONITOR_DATA_DIR"], env)))
     if state.is_demo:
-        cache = env.get("XDG_CACHE_HOME") or str(home_dir(env) / ".cache")
-        return Path(cache) / "token-monitor" / "demo"
+        return demo_mod.cache_root(env, home_dir(env)) / "demo"
     return state.path / "token-monitor"
 
 

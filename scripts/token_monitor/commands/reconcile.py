@@ -2,7 +2,7 @@
 
 Lists exactly which calls (day, session, model, tokens) the old log missed and which it has
 that the transcripts no longer have, with totals per day × model. Matching rules and the
-accepted line format: `token_monitor.legacy`.
+accepted line shapes: `token_monitor.sources.legacy_log`.
 """
 
 from __future__ import annotations
@@ -11,14 +11,13 @@ import datetime as dt
 
 from tabulate import tabulate
 
-from .. import legacy as legacy_mod
-from ..config import load_config, user_timezone
+from ..diagnose.gather import find_legacy_log, workspaces
 from ..errors import UsageError
-from ..ledger import Ledger
+from ..ledger.store import Ledger
 from ..output import envelope, print_json
-from ..sources import discover_sources
-from ..timeparse import zone
-from .diagnose import find_legacy_log, ledger_call_rows, workspaces
+from ..sources import legacy_log as legacy_mod
+from ..sources.discovery import discover_sources
+from ..sources.openclaw_config import load_config
 
 NAME = "reconcile"
 ORDER = 45
@@ -64,7 +63,7 @@ def legacy_record(c: legacy_mod.LegacyCall, tz: dt.tzinfo) -> dict:
 
 
 def run(ctx) -> int:
-    from ..collect import collect
+    from ..collect.collector import collect
 
     state = ctx.state.path
     cfg = load_config(ctx.config_path)
@@ -83,7 +82,7 @@ def run(ctx) -> int:
         collect(state, ctx.data_dir)
     ledger = Ledger.open(ctx.data_dir)
     try:
-        rows = ledger_call_rows(ledger)
+        rows = ledger.reconcile_calls()
     finally:
         ledger.close()
     if log.unknown_keys is not None:

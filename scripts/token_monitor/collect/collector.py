@@ -1,0 +1,632 @@
+"""Checkpointed collection: read what is new in every source into the ledger, exactly once.
+
+Flow per run: lock -> discover -> session indexes -> each SQLite store -> each file -> run record.
+Each batch of events is committed together with the cursor that produced it, so a crash
+(kill -9 included) at any point leaves a ledger that the next run completes exactly.
+A second collector waits on the lock and then finds nothing new; reports never wait.
+
+A run with nothing new costs a `stat` per file and per database (plus its -wal), one query
+loading every cursor, and the run record.
+
+Writes are grouped: the events of several small files (or SQLite sessions) are committed in one
+transaction together with all of their cursors and the problems found while reading them, in the
+order they were staged. A cursor is therefore never durable before the events it covers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+from ..errors import LedgerError
+from ..ledger.store import Ledger, PlacedEvent, now_ms, owner_rank
+from ..model import SessionMeta, Skip
+from ..sources import agent_db, compressed, jsonl
+from ..sources.agent_db import open_readonly
+from ..sources.discovery import (
+    KIND_RANK,
+    Discovery,
+    FileSource,
+    SourceUnreadable,
+    SqliteSource,
+    discover_sources,
+)
+from . import normalize
+from .lock import CollectLock
+from .normalize import normalize_record, parse_iso_ms
+
+BATCH = 2000            # events per read chunk and per transaction (at most ~2x this staged)
+GROUP_OPS = 256         # cursors/problems staged before a commit, for many small files
+HEAD_LEN = 4096
+
+
+@dataclasses.dataclass
+class CollectStats:
+    sources: int = 0
+    sources_read: int = 0
+    new_events: int = 0
+    duplicates: int = 0
+    synthetic_skipped: int = 0
+    malformed: int = 0
+    unreadable: int = 0
+    schema_unknown: int = 0
+    elapsed_ms: int = 0
+    rollup_ms: int = 0          # of elapsed_ms: refreshing the report rollups (derived data)
+    sqlite_ms: int = 0          # of elapsed_ms: reading the SQLite-era stores
+    problems: list = dataclasses.field(default_factory=list)   # (code, location, detail) found this run
+
+    def as_dict(self) -> dict:
+        d = dataclasses.asdict(self)
+        d["problems"] = [{"code": c, "location": loc, "detail": det} for c, loc, det in self.problems[:50]]
+        d["problems_total"] = len(self.problems)
+        return d
+
+
+class _SessionState:
+    """What a reader must remember across chunks of one session: header time, heartbeat marker."""
+
+    def __init__(self, header_ms: int | None = None, heartbeat: bool = False):
+        self.header_ms = header_ms
+        self.heartbeat = heartbeat
+
+    def observe(self, obj) -> None:
+        if not isinstance(obj, dict):
+            return
+        if obj.get("type") == "session" and self.header_ms is None:
+            self.header_ms = parse_iso_ms(obj.get("timestamp"))
+        elif obj.get("type") == "message" and isinstance(obj.get("message"), dict):
+            msg = obj["message"]
+            if msg.get("role") == "user":
+                self.heartbeat = normalize.user_text_has_heartbeat(msg)
+
+
+class Collector:
+    def __init__(self, ledger: Ledger, state_dir: Path, *, rebuild: bool = False, clock=now_ms):
+        self.ledger = ledger
+        self.state_dir = state_dir
+        self.rebuild = rebuild
+        self.clock = clock
+        self.stats = CollectStats()
+        # Staged writes, committed together by `_commit` (events first, then ops in staging order).
+        self._events: list[PlacedEvent] = []
+        self._ops: list[tuple] = []
+        self._staged_ids: set[str] = set()
+        self._cursors_raw: dict[str, str] = {}
+        self._unreadable: set[str] = set()
+
+    # ------------------------------------------------------------ entry point
+    def run(self) -> CollectStats:
+        started = self.clock()
+        t0 = time.monotonic()
+        if self.rebuild:
+            self.ledger.reset_cursors()
+        disc = discover_sources(self.state_dir)
+        # One query for the cursors a warm pass compares (parsed on use), one for the sources flagged
+        # unreadable. Session, archive and digest cursors are looked up only when a store or file changed.
+        self._cursors_raw = self.ledger.cursor_states(("index", "sqlite"))
+        self._load_file_cursors()
+        self._unreadable = self.ledger.sources_with_problem("sources.unreadable")
+        for code, loc, detail in disc.problems:
+            if code == "sources.unreadable":
+                self.stats.unreadable += 1      # a loop or a directory where a transcript should be
+            self._problem(loc, "", code, detail, None)
+        self.stats.sources = len(disc.sqlite) + len(disc.files) + len(disc.indexes)
+        self._collect_indexes(disc)
+        t_sqlite = time.monotonic()
+        for source in disc.sqlite:
+            self._guard(source.source_id, source.agent, lambda s=source: self._collect_sqlite(s))
+        self._commit()
+        self.stats.sqlite_ms = int((time.monotonic() - t_sqlite) * 1000)
+        for source in disc.files:
+            self._guard(source.source_id, source.agent, lambda s=source: self._collect_file(s))
+        self._commit()
+        t_rollup = time.monotonic()
+        self.ledger.refresh_rollup()
+        self.stats.rollup_ms = int((time.monotonic() - t_rollup) * 1000)
+        self.stats.elapsed_ms = int((time.monotonic() - t0) * 1000)
+        self.ledger.record_run(
+            started_ms=started, finished_ms=self.clock(), mode="rebuild" if self.rebuild else "incremental",
+            stats=self.stats.as_dict(),
+        )
+        return self.stats
+
+    def _guard(self, source_id: str, agent: str | None, fn) -> None:
+        try:
+            fn()
+            if source_id in self._unreadable:
+                self._stage("clear", source_id, "sources.unreadable")
+        except (SourceUnreadable, OSError, sqlite3.DatabaseError, compressed.ZstdError, ValueError) as exc:
+            if isinstance(exc, sqlite3.DatabaseError) and _is_ledger_error(exc):
+                raise LedgerError(f"ledger write failed: {exc}", hint="check the data dir; try: token-monitor collect --rebuild") from exc
+            detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            self.stats.unreadable += 1
+            self._problem(source_id, "", "sources.unreadable", detail, agent)
+
+    def _problem(self, source: str, location: str, code: str, detail: str, agent: str | None) -> None:
+        self.stats.problems.append((code, f"{source.removeprefix('file:').removeprefix('sqlite:')}{':' + location if location else ''}", detail))
+        # Committed with the cursor that moves past it (or at the end of the run), not on its own.
+        self._stage("problem", source, location, code, detail, agent)
+
+    # ------------------------------------------------------------ staged writes
+    def _cursor(self, source_id: str, *, preloaded: bool = False) -> dict | None:
+        """A cursor as it was when this run started (the collect lock keeps it ours meanwhile).
+        Index and store cursors were loaded up front; others are read when needed."""
+        if not preloaded:
+            return self.ledger.cursor(source_id)
+        raw = self._cursors_raw.get(source_id)
+        return json.loads(raw) if raw is not None else None
+
+    def _load_file_cursors(self) -> None:
+        """File cursors as (dev, ino, size, mtime_ns) stamps, extracted by SQLite; whole states on demand.
+
+        Parsing 10k JSON states in Python would be most of a warm pass; a file whose stamp still
+        matches its `stat` is not read, so its state is never parsed."""
+        self._file_stamps = self.ledger.file_cursor_stamps()
+        self._file_parsed: dict[str, dict | None] = {}
+        self._by_inode = None       # built on first need: only a file without a cursor looks for its old name
+
+    def _file_cursor(self, sid: str) -> dict | None:
+        if sid not in self._file_stamps:
+            return None
+        if sid not in self._file_parsed:
+            self._file_parsed[sid] = self.ledger.cursor(sid)
+        return self._file_parsed[sid]
+
+    def _stage(self, op: str, *args) -> None:
+        self._ops.append((op, args))
+        if op == "cursor":
+            self._staged_ids.add(args[0])
+        if len(self._ops) >= GROUP_OPS:
+            self._commit()
+
+    def _stage_cursor(self, source_id: str, kind: str, agent: str | None, path: str | None, state: dict) -> None:
+        self._stage("cursor", source_id, kind, agent, path, state)
+
+    def _commit(self) -> None:
+        """One transaction: staged events, then cursors/problems/clears in staging order."""
+        if not self._events and not self._ops:
+            return
+        at = self.clock()
+        with self.ledger.transaction():
+            new, dup = self.ledger.upsert_events(self._events, collected_ms=at, rebuild=self.rebuild)
+            for op, args in self._ops:
+                if op == "cursor":
+                    sid, kind, agent, path, state = args
+                    self.ledger.set_cursor(sid, kind=kind, agent=agent, path=path, state=state, at_ms=at)
+                elif op == "problem":
+                    source, location, code, detail, agent = args
+                    self.ledger.add_problem(source=source, location=location, code=code, detail=detail, agent=agent, at_ms=at)
+                elif op == "clear":
+                    self.ledger.clear_problems(*args)
+                elif op == "delete-cursor":
+                    self.ledger.delete_cursor(*args)
+                elif op == "session":
+                    self._upsert_meta(*args)
+        self.stats.new_events += new
+        self.stats.duplicates += dup
+        self._events = []
+        self._ops = []
+        self._staged_ids = set()
+
+    # ------------------------------------------------------------ session indexes (JSONL era)
+    def _collect_indexes(self, disc: Discovery) -> None:
+        for idx in disc.indexes:
+            sid = f"index:{idx.path}"
+            try:
+                st = idx.path.stat()
+                stamp = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+                if self._cursor(sid, preloaded=True) == stamp:
+                    continue
+                metas = jsonl.read_session_index(idx.path, idx.agent)
+            except (OSError, ValueError) as exc:
+                self.stats.unreadable += 1
+                self._problem(sid, "", "sources.unreadable", getattr(exc, "strerror", None) or str(exc), idx.agent)
+                continue
+            self._commit()
+            with self.ledger.transaction():
+                for meta in metas.values():
+                    self._upsert_meta(meta)
+                self.ledger.set_cursor(sid, kind="index", agent=idx.agent, path=str(idx.path), state=stamp, at_ms=self.clock())
+
+    def _upsert_meta(self, meta: SessionMeta) -> None:
+        channel = meta.channel or _channel_from_key(meta.session_key)
+        self.ledger.upsert_session(
+            agent=meta.agent, session_id=meta.session_id, session_key=meta.session_key, channel=channel,
+            label=meta.label, chat_type=meta.chat_type, parent_session_key=meta.parent_session_key,
+        )
+
+    # ------------------------------------------------------------ normalisation + batching
+    def _place(self, obj, *, agent: str, session_id: str, kind: str, path: str, loc: str,
+               fallback_ms: int | None, appeared_ms: int | None, state: _SessionState,
+               batch: list[PlacedEvent]) -> None:
+        if obj.__class__ is dict:
+            # Most rows are not assistant messages: decide that here, without normalize_record's
+            # work (same outcomes: a non-message or a user/tool message is a normal skip).
+            kind_ = obj.get("type")
+            if kind_ != "message":
+                if kind_ == "session":
+                    state.observe(obj)
+                return
+            msg = obj.get("message")
+            if msg.__class__ is dict and msg.get("role") != "assistant":
+                if msg.get("role") == "user":
+                    state.observe(obj)
+                return
+        result = normalize_record(obj, session_id=session_id, fallback_ms=fallback_ms)
+        state_before_hb = state.heartbeat
+        state.observe(obj)
+        if isinstance(result, Skip):
+            if result.reason == "synthetic":
+                self.stats.synthetic_skipped += 1
+            elif result.malformed:
+                self.stats.malformed += 1
+                self._problem(f"{'sqlite' if kind in ('sqlite', 'archive') else 'file'}:{path}", loc,
+                              "records.malformed", result.reason + (f" ({result.detail})" if result.detail else ""), agent)
+            return
+        appeared = max(appeared_ms or result.ts_ms, state.header_ms or 0)
+        batch.append(PlacedEvent(
+            event=result, agent=agent, session_id=session_id, source_kind=kind, source_path=path, source_loc=loc,
+            owner_rank=owner_rank(appeared, KIND_RANK.get(kind, 9), session_id),
+            trigger="heartbeat" if state_before_hb else None,
+        ))
+
+    def _flush(self, batch: list[PlacedEvent], cursor: tuple | None = None) -> None:
+        """Stage a chunk's events with the cursor just past them; commit when enough is staged."""
+        self._events.extend(batch)
+        batch.clear()
+        if cursor:
+            self._stage_cursor(*cursor)
+        if len(self._events) >= BATCH:
+            self._commit()
+
+    # ------------------------------------------------------------ SQLite era
+    def _collect_sqlite(self, source: SqliteSource) -> None:
+        db_id = source.source_id
+        stamp = db_stamp(source.path)
+        if self._cursor(db_id, preloaded=True) == stamp:
+            return
+        self.stats.sources_read += 1
+        session_cursors = self.ledger.cursors_with_prefix(db_id + "#")
+        with open_readonly(source.path) as conn:
+            conn.execute("BEGIN")     # one read snapshot for the whole store
+            try:
+                self._read_store(conn, source, session_cursors)
+            finally:
+                conn.execute("COMMIT")
+        # Staged after every session cursor of this store: durable only together with or after them.
+        self._stage_cursor(db_id, "sqlite", source.agent, str(source.path), stamp)
+
+    def _read_store(self, conn: sqlite3.Connection, source: SqliteSource, session_cursors: dict) -> None:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        db_id = source.source_id
+        if version > agent_db.KNOWN_AGENT_SCHEMA_MAX:
+            self.stats.schema_unknown += 1
+            self._problem(db_id, "", "state.schema-unknown", f"agent schema {version} > {agent_db.KNOWN_AGENT_SCHEMA_MAX} (newest known)", source.agent)
+        else:
+            self._stage("clear", db_id, "state.schema-unknown")
+        if "transcript_events" not in tables:
+            return      # a JSONL-era store (auth only): transcripts are files
+        cols = agent_db.table_columns(conn, "transcript_events")
+        need = {"session_id", "seq", "event_json"}
+        if not need <= cols:
+            raise SourceUnreadable(f"transcript_events lacks columns {sorted(need - cols)} (schema {version})")
+        has_zstd = "event_zstd" in cols
+        has_len = "event_utf8_bytes" in cols
+        has_created = "created_at" in cols
+        metas = agent_db.read_session_meta(conn, source.agent)
+        self._commit()
+        with self.ledger.transaction():
+            for meta in metas.values():
+                self._upsert_meta(meta)
+        watermarks = {}
+        if "transcript_rewrite_watermarks" in tables:
+            watermarks = dict(conn.execute("SELECT session_id, generation FROM transcript_rewrite_watermarks"))
+        heads = conn.execute("SELECT session_id, MAX(seq) FROM transcript_events GROUP BY session_id").fetchall()
+        # For compressed rows, navigation_json (a small uncompressed projection) names the message role:
+        # tool results, the bulk of compressed rows, carry no usage and are skipped undecoded.
+        skip_tool_results = has_zstd and "navigation_json" in cols
+        select = "seq, event_json, " + ("event_zstd" if has_zstd else "NULL") + ", " + \
+                 ("event_utf8_bytes" if has_len else "NULL") + ", " + ("created_at" if has_created else "NULL") + \
+                 (", CASE WHEN event_json IS NULL THEN navigation_json END" if skip_tool_results else ", NULL")
+        for session_id, max_seq in heads:
+            cid = f"{db_id}#{session_id}"
+            cur = session_cursors.get(cid) or {}
+            gen = watermarks.get(session_id)
+            start = cur.get("seq", -1)
+            state = _SessionState(cur.get("header_ms"), cur.get("heartbeat", False))
+            if cur and (cur.get("gen") != gen or max_seq < start):
+                start, state = -1, _SessionState()          # rewritten or truncated: read again, dedupe absorbs
+            if max_seq <= start:
+                continue
+            batch: list[PlacedEvent] = []
+            last = start
+            while True:
+                rows = conn.execute(
+                    f"SELECT {select} FROM transcript_events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                    (session_id, last, BATCH),
+                ).fetchall()
+                if not rows:
+                    break
+                for seq, text, blob, nbytes, created, nav in rows:
+                    last = seq
+                    if nav is not None and _is_tool_result(nav):
+                        continue
+                    obj = self._decode_row(text, blob, nbytes, db_id, f"{session_id}#{seq}", source.agent)
+                    if obj is None:
+                        continue
+                    self._place(obj, agent=source.agent, session_id=session_id, kind="sqlite", path=str(source.path),
+                                loc=f"{session_id}#{seq}", fallback_ms=created, appeared_ms=created, state=state, batch=batch)
+                self._flush(batch, (cid, "sqlite-session", source.agent, str(source.path),
+                                    {"seq": last, "gen": gen, "header_ms": state.header_ms, "heartbeat": state.heartbeat}))
+        if "session_transcript_archives" in tables:
+            self._read_db_archives(conn, source)
+        if "session_transcript_cold_archives" in tables:
+            self._read_db_cold(conn, source)
+
+    def _decode_row(self, text, blob, nbytes, db_id: str, loc: str, agent: str):
+        try:
+            if text is None:
+                if blob is None:
+                    raise ValueError("row has neither event_json nor event_zstd")
+                text = compressed.decode_zstd(blob, expected_len=nbytes).decode("utf-8")
+            if '"assistant"' not in text and '"session"' not in text and '"user"' not in text:
+                return {}      # cheap filter: cannot be a usage row, header or user turn
+            return json.loads(text)
+        except (ValueError, compressed.ZstdError, UnicodeDecodeError) as exc:
+            self.stats.malformed += 1
+            self._problem(db_id, loc, "records.malformed", f"undecodable row: {exc}", agent)
+            return None
+
+    def _read_db_archives(self, conn: sqlite3.Connection, source: SqliteSource) -> None:
+        cols = agent_db.table_columns(conn, "session_transcript_archives")
+        if not {"session_id", "archive_blob", "archive_name"} <= cols:
+            return
+        rows = conn.execute(
+            "SELECT session_id, archive_name, " + ("encoding" if "encoding" in cols else "NULL") + ", "
+            + ("session_key" if "session_key" in cols else "NULL") + " FROM session_transcript_archives"
+        ).fetchall()
+        for session_id, name, encoding, key in rows:
+            cid = f"{source.source_id}#archive:{name}"
+            if self._cursor(cid) or cid in self._staged_ids:
+                continue
+            blob = conn.execute("SELECT archive_blob FROM session_transcript_archives WHERE archive_name = ?", (name,)).fetchone()[0]
+            if key:
+                self._stage("session", SessionMeta(source.agent, session_id, key))
+            data = bytes(blob) if encoding == "identity" or bytes(blob[:4]) != compressed.ZSTD_MAGIC else compressed.decode_zstd(bytes(blob))
+            self._read_lines(io.BytesIO(data), agent=source.agent, session_id=session_id, kind="archive",
+                             path=str(source.path), loc_prefix=f"archive:{name}:", cursor_id=cid)
+
+    def _read_db_cold(self, conn: sqlite3.Connection, source: SqliteSource) -> None:
+        cols = agent_db.table_columns(conn, "session_transcript_cold_archives")
+        if not {"session_id", "archive_blob", "storage", "archive_name"} <= cols:
+            return
+        for session_id, name in conn.execute(
+            "SELECT session_id, archive_name FROM session_transcript_cold_archives WHERE storage = 'sqlite' AND archive_blob IS NOT NULL"
+        ).fetchall():
+            cid = f"{source.source_id}#cold:{name}"
+            if self._cursor(cid) or cid in self._staged_ids:
+                continue
+            blob = conn.execute("SELECT archive_blob FROM session_transcript_cold_archives WHERE session_id = ?", (session_id,)).fetchone()[0]
+            data = compressed.decode_zstd(bytes(blob)) if bytes(blob[:4]) == compressed.ZSTD_MAGIC else bytes(blob)
+            self._read_cold_lines(io.BytesIO(data), agent=source.agent, session_id=session_id, path=str(source.path),
+                                  loc_prefix=f"cold:{name}:", cursor_id=cid)
+
+    # ------------------------------------------------------------ files
+    def _collect_file(self, source: FileSource) -> None:
+        st = os.stat(source.path_str)
+        if source.compressed or source.kind in ("cold",):
+            self._collect_immutable_file(source, st)
+        else:
+            self._collect_plain_file(source, st)
+
+    def _collect_immutable_file(self, source: FileSource, st: os.stat_result) -> None:
+        sid = source.source_id
+        stamp = self._file_stamps.get(sid)
+        if stamp and stamp[2] == st.st_size and stamp[3] == st.st_mtime_ns:
+            return
+        digest = jsonl.file_digest(source.path)
+        state = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "digest": digest, "done": True}
+        if self._cursor(f"digest:{digest}") or f"digest:{digest}" in self._staged_ids:
+            self._stage_cursor(sid, "file", source.agent, str(source.path), state)   # same bytes read before under another name
+            return
+        self.stats.sources_read += 1
+        with jsonl.open_file_stream(source) as stream:
+            if source.kind == "cold":
+                self._read_cold_lines(stream, agent=source.agent, session_id=None, path=str(source.path),
+                                      loc_prefix="line ", cursor_id=None)
+            else:
+                self._read_lines(stream, agent=source.agent, session_id=source.session_id or "(unknown)",
+                                 kind=source.kind, path=str(source.path), loc_prefix="line ", cursor_id=None)
+        self._stage_cursor(f"digest:{digest}", "digest", source.agent, str(source.path), {"done": True})
+        self._stage_cursor(sid, "file", source.agent, str(source.path), state)
+
+    def _collect_plain_file(self, source: FileSource, st: os.stat_result) -> None:
+        sid = source.source_id
+        stamp = self._file_stamps.get(sid)
+        if stamp and stamp[1] == st.st_ino and stamp[2] == st.st_size and stamp[3] == st.st_mtime_ns:
+            return      # the warm path: nothing parsed, nothing written
+        cur = self._file_cursor(sid)
+        adopted_from = None
+        if cur is None:
+            cur, adopted_from = self._find_renamed(source, st)
+        if cur and cur.get("ino") == st.st_ino and cur.get("size") == st.st_size and cur.get("mtime_ns") == st.st_mtime_ns:
+            return
+        start, line_no = 0, 0
+        state = _SessionState()
+        if cur and cur.get("ino") == st.st_ino and st.st_size >= cur.get("offset", 0) \
+                and cur.get("head_len") is not None and jsonl.head_fingerprint(source.path, cur["head_len"]) == cur.get("head"):
+            start, line_no = cur["offset"], cur.get("line", 0)
+            state = _SessionState(cur.get("header_ms"), cur.get("heartbeat", False))
+        self.stats.sources_read += 1
+        head_len = min(st.st_size, HEAD_LEN)
+        head = jsonl.head_fingerprint(source.path, head_len)
+        session_id = source.session_id or "(unknown)"
+        batch: list[PlacedEvent] = []
+        offset = start
+
+        def cursor_state(off, line):
+            return (sid, "file", source.agent, str(source.path), {
+                "ino": st.st_ino, "dev": st.st_dev, "offset": off, "line": line, "size": st.st_size,
+                "mtime_ns": st.st_mtime_ns, "head_len": head_len, "head": head,
+                "header_ms": state.header_ms, "heartbeat": state.heartbeat})
+
+        with open(source.path, "rb") as fh:
+            fh.seek(start)
+            n = 0
+            for line in jsonl.iter_jsonl_bytes(fh, start=start, start_line=line_no, final=False):
+                offset, line_no = line.end_offset, line.line_no - line.unterminated
+                if line.error:
+                    self.stats.malformed += 1
+                    self._problem(sid, f"line {line.line_no}", "records.malformed", line.error, source.agent)
+                else:
+                    self._place(line.obj, agent=source.agent, session_id=session_id, kind=source.kind,
+                                path=str(source.path), loc=f"line {line.line_no}", fallback_ms=None,
+                                appeared_ms=None, state=state, batch=batch)
+                n += 1
+                if n % BATCH == 0:
+                    self._flush(batch, cursor_state(offset, line_no))
+        # If the file grew while we read, the stored size/mtime are the earlier ones: the next run re-checks.
+        self._flush(batch, cursor_state(offset, line_no))
+        if adopted_from:
+            self._stage("delete-cursor", adopted_from)
+
+    def _find_renamed(self, source: FileSource, st: os.stat_result) -> tuple[dict | None, str | None]:
+        """A JSONL file renamed by OpenClaw (`.reset.`/`.deleted.`) continues where its old name stopped."""
+        if self._by_inode is None:
+            self._by_inode = {}
+            for sid, (dev, ino, _size, _mtime) in self._file_stamps.items():
+                if ino is not None:
+                    self._by_inode.setdefault((dev, ino), []).append(sid)
+        for sid in self._by_inode.get((st.st_dev, st.st_ino), []):
+            cur = self._file_cursor(sid)
+            if sid != source.source_id:
+                old_path = sid.removeprefix("file:")
+                if os.path.exists(old_path) and os.stat(old_path).st_ino == st.st_ino:
+                    continue     # a hard link, not a rename
+                try:
+                    if jsonl.head_fingerprint(source.path, cur.get("head_len", 0)) == cur.get("head"):
+                        return cur, sid
+                except OSError:
+                    return None, None
+        return None, None
+
+    # ------------------------------------------------------------ whole-stream readers (archives)
+    def _read_lines(self, stream, *, agent: str, session_id: str, kind: str, path: str, loc_prefix: str, cursor_id: str | None) -> None:
+        state = _SessionState()
+        batch: list[PlacedEvent] = []
+        for line in jsonl.iter_jsonl_bytes(stream, final=True):
+            if line.error:
+                self.stats.malformed += 1
+                self._problem(f"file:{path}" if kind != "archive" else f"sqlite:{path}", f"{loc_prefix}{line.line_no}",
+                              "records.malformed", line.error, agent)
+                continue
+            self._place(line.obj, agent=agent, session_id=session_id, kind=kind, path=path,
+                        loc=f"{loc_prefix}{line.line_no}", fallback_ms=None, appeared_ms=None, state=state, batch=batch)
+            if len(batch) >= BATCH:
+                self._flush(batch)
+        cursor = (cursor_id, "archive", agent, path, {"done": True}) if cursor_id else None
+        self._flush(batch, cursor)
+
+    def _read_cold_lines(self, stream, *, agent: str, session_id: str | None, path: str, loc_prefix: str, cursor_id: str | None) -> None:
+        """Cold-storage archives: `{"kind":"header"...}` then `{"kind":"event","row":{"seq","event_json","created_at"}}`."""
+        state = _SessionState()
+        batch: list[PlacedEvent] = []
+        sid = session_id
+        for line in jsonl.iter_jsonl_bytes(stream, final=True):
+            obj = line.obj
+            if line.error or not isinstance(obj, dict):
+                self.stats.malformed += 1
+                self._problem(f"file:{path}", f"{loc_prefix}{line.line_no}", "records.malformed", line.error or "not an object", agent)
+                continue
+            if obj.get("kind") == "header":
+                sid = sid or obj.get("sessionId") or obj.get("session_id")
+                continue
+            if obj.get("kind") != "event" or not isinstance(obj.get("row"), dict):
+                continue
+            row = obj["row"]
+            try:
+                event = json.loads(row["event_json"]) if isinstance(row.get("event_json"), str) else row.get("event")
+            except ValueError:
+                event = None
+            if event is None:
+                self.stats.malformed += 1
+                self._problem(f"file:{path}", f"{loc_prefix}{line.line_no}", "records.malformed", "cold row without event_json", agent)
+                continue
+            created = row.get("created_at") if isinstance(row.get("created_at"), int) else None
+            self._place(event, agent=agent, session_id=sid or "(unknown)", kind="cold", path=path,
+                        loc=f"{loc_prefix}{line.line_no}", fallback_ms=created, appeared_ms=created, state=state, batch=batch)
+            if len(batch) >= BATCH:
+                self._flush(batch)
+        self._flush(batch, (cursor_id, "archive", agent, path, {"done": True}) if cursor_id else None)
+
+
+def _is_tool_result(nav: str) -> bool:
+    """True only when a row's navigation projection says, unambiguously, it is a tool result."""
+    if '"toolResult"' not in nav:
+        return False
+    try:
+        msg = json.loads(nav)["navigation"]["message"]
+    except (ValueError, KeyError, TypeError):
+        return False
+    return isinstance(msg, dict) and msg.get("role") == "toolResult"
+
+
+def db_stamp(path: Path) -> dict:
+    stamp = {}
+    for suffix in ("", "-wal"):
+        try:
+            st = os.stat(f"{path}{suffix}")
+            stamp[suffix or "db"] = [st.st_size, st.st_mtime_ns, st.st_ino]
+        except FileNotFoundError:
+            stamp[suffix or "db"] = None
+    return stamp
+
+
+def _channel_from_key(key: str | None) -> str | None:
+    """`agent:<id>:<channel>:group:<id>` and friends carry the channel as the third part."""
+    if not key:
+        return None
+    parts = key.split(":")
+    if len(parts) >= 4 and parts[0] == "agent" and parts[3] in ("group", "channel", "room", "direct", "dm", "thread"):
+        return parts[2]
+    return None
+
+
+def _is_ledger_error(exc: sqlite3.DatabaseError) -> bool:
+    # Only our ledger is ever written: a write failure is ours. "database disk image is malformed"
+    # names a damaged *source* here (a half-written OpenClaw database), not a ledger problem.
+    msg = str(exc).lower()
+    return "readonly" in msg or "disk i/o" in msg or "full" in msg
+
+
+def collect(state_dir: Path, data_dir: Path, *, rebuild: bool = False) -> CollectStats:
+    from ..ledger.repair import ledger_is_sound, move_aside_corrupt, salvage_into
+
+    with CollectLock(data_dir):
+        if rebuild:
+            # quick_check reads every page: damage anywhere (not only where a COUNT happens to look)
+            # sets the file aside; what is still readable of it is carried into the new ledger.
+            damaged = None
+            if not ledger_is_sound(data_dir):
+                damaged = move_aside_corrupt(data_dir)
+            try:
+                ledger = Ledger.open(data_dir)
+            except (LedgerError, sqlite3.DatabaseError):
+                damaged = move_aside_corrupt(data_dir) or damaged
+                ledger = Ledger.open(data_dir)
+            if damaged is not None:
+                salvage_into(damaged, ledger)
+        else:
+            ledger = Ledger.open(data_dir)
+        try:
+            return Collector(ledger, state_dir, rebuild=rebuild).run()
+        except sqlite3.DatabaseError as exc:
+            raise LedgerError(f"ledger {ledger.path} failed: {exc}", hint="run: token-monitor collect --rebuild", code="ledger.corrupt") from exc
+        finally:
+            ledger.close()

@@ -1,0 +1,444 @@
+"""Our durable ledger: one row per billed call, cursors, sessions, problems, runs.
+
+A SQLite database in WAL mode in the data dir. New events and the cursors that produced
+them are committed in one transaction, so a crash at any point neither loses nor
+double-counts; a repeated read of the same records is absorbed by the event key.
+
+Ownership of a call copied into several sessions (fork, rewind, archives) is decided by
+`owner_rank` ("appeared at" ms, source kind, session id): the smallest wins whatever the
+order the copies were read in, so incremental runs converge on the one-shot ledger.
+Events are never deleted: the ledger keeps history after OpenClaw deletes or truncates.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..errors import LedgerError
+from ..model import UsageEvent
+from .classify import COST_CLASS_SQL, SESSION_JOIN, TRIGGER_CLASS_SQL
+from .schema import (
+    BUDGET_COLUMNS,
+    BUDGET_SCHEMA,
+    CUBES,
+    EVENT_COLUMNS,
+    HOUR_MS,
+    HOUR_SQL,
+    LEDGER_NAME,
+    OWNER_COLUMNS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    Cube,
+    _statements,
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class PlacedEvent:
+    """A usage event plus where this copy of it was read."""
+
+    event: UsageEvent
+    agent: str
+    session_id: str
+    source_kind: str
+    source_path: str
+    source_loc: str
+    owner_rank: str
+    trigger: str | None = None
+
+
+def owner_rank(appeared_ms: int, kind_rank: int, session_id: str) -> str:
+    return f"{max(appeared_ms, 0):015d}:{kind_rank}:{session_id}"
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+class Ledger:
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+
+    # ------------------------------------------------------------ open / close
+    @classmethod
+    def open(cls, data_dir: Path, *, create: bool = True) -> "Ledger":
+        path = data_dir / LEDGER_NAME
+        if not path.exists() and not create:
+            raise LedgerError(f"no ledger yet at {path}", hint="run: token-monitor collect", code="collect.never-run")
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LedgerError(f"cannot create data dir {data_dir}: {exc.strerror}", hint="pass --data-dir to a writable directory") from exc
+        try:
+            conn = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+            conn.execute("PRAGMA busy_timeout=30000")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise LedgerError(
+                    f"ledger {path} was written by a newer token-monitor (schema {version})",
+                    hint="upgrade token-monitor",
+                )
+            if version < SCHEMA_VERSION:
+                with _write(conn):
+                    for stmt in _statements(SCHEMA):
+                        conn.execute(stmt)
+                    if version >= 1:      # a ledger from before these rollups: every hour needs them
+                        conn.execute(f"INSERT OR IGNORE INTO rollup_dirty (hour_ms) SELECT DISTINCT {HOUR_SQL} FROM events")
+                    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as exc:
+            raise LedgerError(
+                f"ledger {path} is unreadable: {exc}",
+                hint="run: token-monitor collect --rebuild (the damaged file is kept beside it)",
+                code="ledger.corrupt",
+            ) from exc
+        return cls(conn, path)
+
+    @classmethod
+    def open_read_only(cls, data_dir: Path) -> tuple["Ledger | None", str | None]:
+        """(ledger, None), (None, None) when there is none yet, or (None, why) when it cannot be read."""
+        path = data_dir / LEDGER_NAME
+        if not path.exists():
+            return None, None
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5, isolation_level=None)
+            conn.execute("PRAGMA query_only=1")
+            conn.execute("SELECT COUNT(*) FROM runs").fetchone()
+        except sqlite3.DatabaseError as exc:
+            return None, str(exc)
+        return cls(conn, path), None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ------------------------------------------------------------ writes
+    def transaction(self):
+        return _write(self.conn)
+
+    def existing_keys(self, keys: Iterable[str]) -> set[str]:
+        keys = list(keys)
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            q = f"SELECT key FROM events WHERE key IN ({','.join('?' * len(chunk))})"
+            found.update(r[0] for r in self.conn.execute(q, chunk))
+        return found
+
+    def upsert_events(self, placed: list[PlacedEvent], *, collected_ms: int, rebuild: bool = False) -> tuple[int, int]:
+        """Insert events; a copy with a smaller owner rank takes ownership. Returns (new, duplicates)."""
+        if not placed:
+            return 0, 0
+        existing = self.existing_keys(p.event.key for p in placed)
+        seen: set[str] = set()
+        new = dup = 0
+        for p in placed:
+            if p.event.key in existing or p.event.key in seen:
+                dup += 1
+            else:
+                new += 1
+                seen.add(p.event.key)
+        update_cols = EVENT_COLUMNS[1:-1] if rebuild else OWNER_COLUMNS
+        sql = (
+            f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))}) "
+            f"ON CONFLICT(key) DO UPDATE SET {', '.join(f'{c}=excluded.{c}' for c in update_cols)} "
+            f"WHERE excluded.owner_rank {'<=' if rebuild else '<'} events.owner_rank"
+        )
+        self.conn.executemany(sql, [_event_row(p, collected_ms) for p in placed])
+        return new, dup
+
+    def upsert_session(self, *, agent: str, session_id: str, session_key: str | None, channel: str | None,
+                       label: str | None, chat_type: str | None, parent_session_key: str | None) -> None:
+        # Knowledge is never lost: a later source that knows less (a deleted session's archive)
+        # keeps what an earlier one told us.
+        self.conn.execute(
+            "INSERT INTO sessions (agent, session_id, session_key, channel, label, chat_type, parent_session_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(agent, session_id) DO UPDATE SET "
+            "session_key=COALESCE(excluded.session_key, sessions.session_key), "
+            "channel=COALESCE(excluded.channel, sessions.channel), "
+            "label=COALESCE(excluded.label, sessions.label), "
+            "chat_type=COALESCE(excluded.chat_type, sessions.chat_type), "
+            "parent_session_key=COALESCE(excluded.parent_session_key, sessions.parent_session_key)",
+            (agent, session_id, session_key, channel, label, chat_type, parent_session_key),
+        )
+
+    def set_cursor(self, source_id: str, *, kind: str, agent: str | None, path: str | None, state: dict, at_ms: int) -> None:
+        self.conn.execute(
+            "INSERT INTO cursors (source_id, kind, agent, path, state, updated_ms) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(source_id) DO UPDATE SET kind=excluded.kind, agent=excluded.agent, path=excluded.path, "
+            "state=excluded.state, updated_ms=excluded.updated_ms",
+            (source_id, kind, agent, path, json.dumps(state, sort_keys=True), at_ms),
+        )
+
+    def delete_cursor(self, source_id: str) -> None:
+        self.conn.execute("DELETE FROM cursors WHERE source_id = ?", (source_id,))
+
+    def add_problem(self, *, source: str, location: str, code: str, detail: str, agent: str | None, at_ms: int) -> None:
+        self.conn.execute(
+            "INSERT INTO problems (source, location, code, detail, agent, first_ms, last_ms) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(source, location, code) DO UPDATE SET detail=excluded.detail, last_ms=excluded.last_ms",
+            (source, location, code, detail, agent, at_ms, at_ms),
+        )
+
+    def clear_problems(self, source: str, code: str) -> None:
+        self.conn.execute("DELETE FROM problems WHERE source = ? AND code = ?", (source, code))
+
+    def record_run(self, *, started_ms: int, finished_ms: int, mode: str, stats: dict) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO runs (started_ms, finished_ms, mode, stats) VALUES (?, ?, ?, ?)",
+                (started_ms, finished_ms, mode, json.dumps(stats, sort_keys=True)),
+            )
+            # Keep the run log short; the ledger itself keeps every event.
+            self.conn.execute("DELETE FROM runs WHERE id <= (SELECT MAX(id) FROM runs) - 500")
+
+    # ------------------------------------------------------------ budgets and alerts (issue 5)
+    def ensure_budget_table(self) -> None:
+        self.conn.execute(BUDGET_SCHEMA)
+
+    def budgets(self) -> list[dict]:
+        self.ensure_budget_table()
+        rows = self.conn.execute(f"SELECT {', '.join(BUDGET_COLUMNS)} FROM budgets ORDER BY id")
+        return [dict(zip(BUDGET_COLUMNS, r)) for r in rows]
+
+    def upsert_budget(self, *, period: str, unit: str, amount: float, agent: str, provider: str, model: str,
+                      at_ms: int) -> int:
+        """Set a budget; the same scope (period, unit, filters) keeps its id and gets the new amount."""
+        self.ensure_budget_table()
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO budgets (period, unit, amount, agent, provider, model, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(period, unit, agent, provider, model) DO UPDATE SET amount=excluded.amount",
+                (period, unit, amount, agent, provider, model, at_ms),
+            )
+            row = self.conn.execute(
+                "SELECT id FROM budgets WHERE period=? AND unit=? AND agent=? AND provider=? AND model=?",
+                (period, unit, agent, provider, model),
+            ).fetchone()
+        return int(row[0])
+
+    def delete_budget(self, budget_id: int) -> bool:
+        self.ensure_budget_table()
+        with self.transaction():
+            cur = self.conn.execute("DELETE FROM budgets WHERE id = ?", (budget_id,))
+        return cur.rowcount == 1
+
+    def claim_alert(self, alert_key: str, *, detail: str, at_ms: int) -> bool:
+        """Record that an alert is being sent; True only for the one caller whose insert happened.
+
+        Concurrent heartbeat runs race here, not on printing: the PRIMARY KEY lets exactly one win.
+        """
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO alerts_sent (alert_key, sent_ms, detail) VALUES (?, ?, ?)",
+                (alert_key, at_ms, detail),
+            )
+        return cur.rowcount == 1
+
+    def alert_sent(self, alert_key: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM alerts_sent WHERE alert_key = ?", (alert_key,)).fetchone() is not None
+
+    # ------------------------------------------------------------ hourly rollup (reports)
+    def rollup_is_fresh(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM rollup_dirty LIMIT 1").fetchone() is None
+
+    def refresh_rollup(self) -> int:
+        """Recompute the rollup of every hour whose events changed. Returns the hours refreshed.
+
+        Derived data only: it can always be recomputed from events, so a failure here loses nothing
+        (reports then read events directly)."""
+        hours = [r[0] for r in self.conn.execute("SELECT hour_ms FROM rollup_dirty ORDER BY hour_ms")]
+        if not hours:
+            return 0
+        ranges: list[list[int]] = []
+        for h in hours:
+            if ranges and ranges[-1][1] == h:
+                ranges[-1][1] = h + HOUR_MS
+            else:
+                ranges.append([h, h + HOUR_MS])
+        with self.transaction():
+            for lo, hi in ranges:
+                self.conn.execute("DELETE FROM rollup_hour WHERE hour_ms >= ? AND hour_ms < ?", (lo, hi))
+                self.conn.execute(
+                    f"INSERT INTO rollup_hour SELECT {HOUR_SQL}, agent, session_id, provider, model, {COST_CLASS_SQL}, "
+                    "trigger, COUNT(*), SUM(input), SUM(output), SUM(cache_read), SUM(cache_write), SUM(total_tokens), "
+                    "SUM(cost_total), SUM(total_tokens = 0 AND usage_status NOT IN ('error', 'aborted')), "
+                    "SUM(total_tokens = 0 AND usage_status IN ('error', 'aborted')), MIN(ts_ms), MAX(ts_ms) "
+                    "FROM events WHERE ts_ms >= ? AND ts_ms < ? GROUP BY 1, 2, 3, 4, 5, 6, 7",
+                    (lo, hi),
+                )
+                self.conn.execute("DELETE FROM rollup_dirty WHERE hour_ms >= ? AND hour_ms < ?", (lo, hi))
+            for cube in CUBES.values():
+                self._refresh_cube(cube, hours)
+        return len(hours)
+
+    def _refresh_cube(self, cube: Cube, hours: list[int]) -> None:
+        """Recompute every block of `cube` holding a dirty hour, finest grain first: a block is summed
+        from the grain below it (whose blocks are fresh by then), the first grain from rollup_hour."""
+        prev = None
+        dims = ", ".join(cube.dims)
+        for g in cube.grains:
+            span = g * HOUR_MS
+            runs: list[list[int]] = []
+            for b in sorted({h - h % span for h in hours}):
+                if runs and runs[-1][1] == b:
+                    runs[-1][1] = b + span
+                else:
+                    runs.append([b, b + span])
+            if prev is None:
+                exprs = [TRIGGER_CLASS_SQL if d == "trig" else f"e.{d}" for d in cube.dims]
+                join = SESSION_JOIN if "trig" in cube.dims else ""
+                source = f"rollup_hour e{join} WHERE e.hour_ms >= ? AND e.hour_ms < ?"
+                at = "e.hour_ms"
+            else:
+                exprs = [f"e.{d}" for d in cube.dims]
+                source = f"{cube.table} e WHERE e.grain = {prev} AND e.start_ms >= ? AND e.start_ms < ?"
+                at = "e.start_ms"
+            sums = ", ".join(f"SUM(e.{m})" for m in cube.sums)
+            groups = ", ".join(str(i + 2) for i in range(len(exprs) + 1))
+            insert = (f"INSERT INTO {cube.table} (grain, start_ms, {dims}, {', '.join(cube.sums)}) "
+                      f"SELECT {g}, {at} - {at} % {span}, {', '.join(exprs)}, {sums} FROM {source} GROUP BY {groups}")
+            for lo, hi in runs:
+                self.conn.execute(f"DELETE FROM {cube.table} WHERE grain = ? AND start_ms >= ? AND start_ms < ?", (g, lo, hi))
+                self.conn.execute(insert, (lo, hi))
+            prev = g
+
+    def reset_cursors(self) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM cursors")
+            self.conn.execute("DELETE FROM problems")
+
+    # ------------------------------------------------------------ reads
+    def cursor(self, source_id: str) -> dict | None:
+        row = self.conn.execute("SELECT state FROM cursors WHERE source_id = ?", (source_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def cursors_with_prefix(self, prefix: str) -> dict[str, dict]:
+        rows = self.conn.execute(
+            "SELECT source_id, state FROM cursors WHERE source_id >= ? AND source_id < ?", (prefix, prefix + "\uffff")
+        )
+        return {sid: json.loads(state) for sid, state in rows}
+
+    def file_cursors(self) -> dict[str, dict]:
+        return {sid: json.loads(state) for sid, state in self.conn.execute("SELECT source_id, state FROM cursors WHERE kind = 'file'")}
+
+    def cursor_states(self, kinds: Iterable[str]) -> dict[str, str]:
+        """source id -> raw JSON state of the cursors of these kinds (parsed by the caller, on use)."""
+        kinds = list(kinds)
+        return dict(self.conn.execute(
+            f"SELECT source_id, state FROM cursors WHERE kind IN ({','.join('?' * len(kinds))})", kinds))
+
+    def file_cursor_stamps(self) -> dict[str, tuple]:
+        """source id -> (dev, ino, size, mtime_ns) of every file cursor, extracted by SQLite when it can."""
+        try:
+            rows = self.conn.execute(
+                "SELECT source_id, json_extract(state, '$.dev'), json_extract(state, '$.ino'), "
+                "json_extract(state, '$.size'), json_extract(state, '$.mtime_ns') FROM cursors WHERE kind = 'file'").fetchall()
+        except sqlite3.OperationalError:       # an SQLite built without JSON functions
+            rows = []
+            for sid, raw in self.conn.execute("SELECT source_id, state FROM cursors WHERE kind = 'file'"):
+                c = json.loads(raw)
+                rows.append((sid, c.get("dev"), c.get("ino"), c.get("size"), c.get("mtime_ns")))
+        return {r[0]: r[1:] for r in rows}
+
+    def sources_with_problem(self, code: str) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT DISTINCT source FROM problems WHERE code = ?", (code,))}
+
+    def event_count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+
+    def usage_by_model(self) -> list[tuple]:
+        """Per (agent, provider, model): calls, tokens, calls with tokens, calls without usage and their first
+        and last ms, calls with tokens whose cost OpenClaw recorded (cost class B or R), and calls with
+        tokens whose recorded cost is zero (class P with a cost)."""
+        return self.conn.execute(
+            "SELECT agent, provider, model, COUNT(*), SUM(total_tokens), SUM(total_tokens > 0), "
+            "SUM(usage_status = 'missing'), MIN(CASE WHEN usage_status = 'missing' THEN ts_ms END), "
+            "MAX(CASE WHEN usage_status = 'missing' THEN ts_ms END), "
+            "SUM(total_tokens > 0 AND cls IN ('B', 'R')), SUM(total_tokens > 0 AND cls = 'P' AND cost_total IS NOT NULL) "
+            f"FROM (SELECT *, {COST_CLASS_SQL} AS cls FROM events) "
+            "GROUP BY agent, provider, model ORDER BY agent, provider, model").fetchall()
+
+    def usage_by_slot(self, slot_ms: int) -> list[tuple]:
+        """(slot number, calls, tokens, calls without usage, failed calls) per `slot_ms` of UTC time."""
+        return self.conn.execute(
+            "SELECT ts_ms / ?, COUNT(*), SUM(total_tokens), SUM(usage_status = 'missing'), "
+            "SUM(usage_status IN ('error', 'aborted')) FROM events GROUP BY 1", (slot_ms,)).fetchall()
+
+    def reconcile_calls(self) -> list[dict]:
+        """Every call, oldest first, with its session key — with or without usage: an old log's
+        zero-token line (a failed or no-usage turn) matches a call without usage (for reconcile)."""
+        cols = ("key", "agent", "session_id", "provider", "model", "ts_ms", "input", "output", "cache_read",
+                "cache_write", "total_tokens", "usage_status")
+        rows = self.conn.execute(
+            f"SELECT {', '.join('e.' + c for c in cols)}, s.session_key FROM events e{SESSION_JOIN} "
+            "ORDER BY e.ts_ms, e.key")
+        return [dict(zip(cols + ("session_key",), r)) for r in rows]
+
+    def last_run(self) -> dict | None:
+        row = self.conn.execute("SELECT started_ms, finished_ms, mode, stats FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        if not row:
+            return None
+        return {"started_ms": row[0], "finished_ms": row[1], "mode": row[2], "stats": json.loads(row[3])}
+
+    def problems(self) -> list[dict]:
+        cols = ("source", "location", "code", "detail", "agent", "first_ms", "last_ms")
+        return [dict(zip(cols, r)) for r in self.conn.execute(f"SELECT {', '.join(cols)} FROM problems ORDER BY code, source, location")]
+
+    def select(self, sql: str, params=()) -> list[tuple]:
+        """Rows of one read-only query (the named queries of ledger/usage.py run through it)."""
+        if not sql.lstrip().upper().startswith("SELECT"):
+            raise ValueError("Ledger.select runs SELECT statements only")
+        return self.conn.execute(sql, list(params)).fetchall()
+
+    def event_bounds(self) -> tuple[int | None, int | None]:
+        """(first, last) event ts_ms, or (None, None) for an empty ledger."""
+        row = self.conn.execute("SELECT MIN(ts_ms), MAX(ts_ms) FROM events").fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def iter_events(self, *, since_ms: int | None = None, until_ms: int | None = None) -> Iterator[dict]:
+        where, args = [], []
+        if since_ms is not None:
+            where.append("e.ts_ms >= ?")
+            args.append(since_ms)
+        if until_ms is not None:
+            where.append("e.ts_ms < ?")
+            args.append(until_ms)
+        cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+        sql = (
+            f"SELECT {cols}, s.session_key, s.channel, s.label FROM events e{SESSION_JOIN}"
+            + (f" WHERE {' AND '.join(where)}" if where else "")
+            + " ORDER BY e.ts_ms, e.key"
+        )
+        names = EVENT_COLUMNS + ("session_key", "channel", "label")
+        for row in self.conn.execute(sql, args):
+            yield dict(zip(names, row))
+
+
+@contextlib.contextmanager
+def _write(conn: sqlite3.Connection):
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def _event_row(p: PlacedEvent, collected_ms: int) -> tuple[Any, ...]:
+    e = p.event
+    return (
+        e.key, p.agent, p.session_id, e.provider, e.model, e.api, e.ts_ms, e.input, e.output,
+        e.cache_read, e.cache_write, e.total_tokens, e.cost_total, e.cost_input, e.cost_output,
+        e.cost_cache_read, e.cost_cache_write, e.cost_origin, e.stop_reason, e.usage_status, p.trigger,
+        e.entry_id, e.response_id, p.source_kind, p.source_path, p.source_loc, p.owner_rank, collected_ms,
+    )

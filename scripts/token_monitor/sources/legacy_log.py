@@ -1,0 +1,488 @@
+"""Read an old token-logging hook's log (`token-usage.jsonl` and kin) and match it against the ledger.
+
+Known line shapes (tests/fixtures/legacy-token-logs/SHAPES.md has the sources):
+- A `openclaw-flat`: the community token-logger / token-stats scanner. Entry time `timestamp`,
+  `provider`, `model`, `input`, `output`, `cacheRead`, `cacheWrite`, `totalTokens` (with cache),
+  `cost`; no session. Zero-token lines are no-usage or failed turns (or OpenClaw's own messages).
+- B `fork-logger`: a patched OpenClaw. Log time `timestamp`, `provider`, `model`, `sessionKey`,
+  nested `usage` {`inputTokens`|`input`, `outputTokens`|`output`, `cacheReadTokens`|`cacheRead`,
+  `cacheWriteTokens`|`cacheWrite`, `totalTokens`|`total`}.
+- C `token-auditor`: an `agent_end` hook. Log time `timestamp`, `model` as `provider/model`,
+  `promptTokens`, `completionTokens`, `totalTokens`, `cacheReadTokens`, `cacheWriteTokens`,
+  `sessionKey`, `agentId`.
+- D `fetch-interceptor`: an Anthropic fetch patch. `ts` in epoch seconds, Anthropic's raw `model`
+  id, `input_tokens`, `output_tokens`, `cache_read`, `cache_write`; it also stores message text
+  (`ctx`, `preview`), which is never read.
+A line is read for the fields it has; a field it lacks stays None and is never compared. A log
+whose first line fits no shape is not guessed at: `LegacyLog.unknown_keys` names its keys.
+
+Matching (pure): a line and a ledger call are compatible when every field the line has agrees —
+time within `TOLERANCE_MS`, session and agent when present, provider (when present) and model up
+to aliases, input (with or without cache tokens), output, cache fields when present, and a total
+with or without cache tokens; a zero-token line only with a call that has no usage (a failed or
+no-usage turn). Lines and calls are then paired by a minimum-total-time-gap maximum matching: one
+call matches at most one line and the other way round. An unmatched line carries the reason its
+nearest candidate did not match.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import math
+import re
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from ..collect.normalize import normalize_provider, parse_iso_ms
+
+TOLERANCE_MS = 15 * 60 * 1000
+DEFAULT_RELATIVE = Path("memory") / "token-usage.jsonl"
+SHAPES = ("openclaw-flat", "fork-logger", "token-auditor", "fetch-interceptor")
+# Providers whose zero-token rows are OpenClaw's own messages (gateway-injected replies, delivery
+# mirrors), never model calls: the ledger does not hold them, a log that copied them is not wrong.
+OPENCLAW_PROVIDERS = {"openclaw"}
+
+
+@dataclasses.dataclass(frozen=True)
+class LegacyCall:
+    line: int
+    ts_ms: int
+    shape: str
+    model: str
+    provider: str | None = None
+    input: int | None = None
+    output: int | None = None
+    cache_read: int | None = None
+    cache_write: int | None = None
+    total_tokens: int | None = None
+    session: str | None = None
+    agent: str | None = None
+
+    @property
+    def tokens(self) -> int:
+        """The line's token count as it states it (its total, else the sum of what it has)."""
+        if self.total_tokens is not None:
+            return self.total_tokens
+        return sum(v for v in (self.input, self.output, self.cache_read, self.cache_write) if v is not None)
+
+    @property
+    def no_usage(self) -> bool:
+        return self.tokens == 0
+
+    @property
+    def openclaw_own(self) -> bool:
+        return self.no_usage and (self.provider or "") in OPENCLAW_PROVIDERS
+
+
+@dataclasses.dataclass
+class LegacyLog:
+    path: Path
+    calls: list[LegacyCall]
+    malformed: list[tuple[int, str]]       # (line, reason)
+    unknown_keys: list[str] | None = None  # the first line's keys when no known shape fits
+    shapes: dict[str, int] = dataclasses.field(default_factory=dict)
+
+
+def _count(v) -> int | None:
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int) and v >= 0:
+        return v
+    if isinstance(v, float) and math.isfinite(v) and v >= 0 and v == int(v):
+        return int(v)
+    return None
+
+
+def _first_key(obj: Mapping, *keys):
+    """(key, value) of the first key present (even when its value is 0), else (None, None)."""
+    for k in keys:
+        if k in obj and obj[k] is not None:
+            return k, obj[k]
+    return None, None
+
+
+def _ts_ms(raw) -> int | None:
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw) and raw > 0:
+        return int(raw if raw > 1e11 else raw * 1000)
+    return parse_iso_ms(raw) if isinstance(raw, str) else None
+
+
+INPUT_KEYS = ("input", "inputTokens", "promptTokens", "input_tokens", "prompt_tokens")
+OUTPUT_KEYS = ("output", "outputTokens", "completionTokens", "output_tokens", "completion_tokens")
+CACHE_READ_KEYS = ("cacheRead", "cacheReadTokens", "cache_read", "cache_read_tokens", "cache_read_input_tokens")
+CACHE_WRITE_KEYS = ("cacheWrite", "cacheWriteTokens", "cache_write", "cache_write_tokens",
+                    "cache_creation_input_tokens")
+TOTAL_KEYS = ("totalTokens", "total", "total_tokens")
+
+
+def detect_shape(obj: Mapping) -> str | None:
+    """Which known shape a line has, from its keys alone."""
+    if isinstance(obj.get("usage"), dict) and ("timestamp" in obj or "ts" in obj) and "model" in obj:
+        return "fork-logger"
+    if "promptTokens" in obj or "completionTokens" in obj:
+        return "token-auditor"
+    if "input_tokens" in obj or "output_tokens" in obj:
+        return "fetch-interceptor"
+    if "model" in obj and any(k in obj for k in ("input", "output", "totalTokens", "inputTokens", "outputTokens")):
+        return "openclaw-flat"
+    return None
+
+
+def parse_line(obj, line: int) -> LegacyCall | str:
+    """A `LegacyCall`, or the reason the line is not one. Never reads text fields (`ctx`, `preview`)."""
+    if not isinstance(obj, dict):
+        return "not an object"
+    shape = detect_shape(obj)
+    if shape is None:
+        return "no token fields"
+    ts = _ts_ms(_first_key(obj, "timestamp", "ts", "time")[1])
+    if ts is None:
+        return "no timestamp"
+    model = obj.get("model")
+    if not isinstance(model, str) or not model or model == "unknown":
+        return "no model"
+    provider = obj.get("provider") if isinstance(obj.get("provider"), str) else None
+    if provider in ("", "unknown"):
+        provider = None
+    if "/" in model:
+        head, _, rest = model.partition("/")
+        if rest:
+            provider, model = provider or head, rest
+    src = obj["usage"] if shape == "fork-logger" else obj
+    counts = []
+    for keys in (INPUT_KEYS, OUTPUT_KEYS, CACHE_READ_KEYS, CACHE_WRITE_KEYS, TOTAL_KEYS):
+        key, value = _first_key(src, *keys)
+        if key is None:
+            counts.append(None)
+            continue
+        n = _count(value)
+        if n is None:
+            return f"{key} is not a token count"
+        counts.append(n)
+    if all(c is None for c in counts):
+        return "no token fields"
+    session = _first_key(obj, "sessionId", "session_id", "sessionKey", "session")[1]
+    agent = _first_key(obj, "agentId", "agent")[1]
+    return LegacyCall(line, ts, shape, model, normalize_provider(provider) if provider else None, *counts,
+                      session=session if isinstance(session, str) and session and session != "unknown" else None,
+                      agent=agent if isinstance(agent, str) and agent and agent != "unknown" else None)
+
+
+def read_legacy_log(path: Path) -> LegacyLog:
+    """Parse the whole log (numbers, model names, times; text fields are never kept). Raises OSError."""
+    calls: list[LegacyCall] = []
+    malformed: list[tuple[int, str]] = []
+    first_keys: list[str] | None = None
+    with open(path, "rb") as fh:
+        for n, raw in enumerate(fh, 1):
+            text = raw.strip()
+            if not text:
+                continue
+            try:
+                obj = json.loads(text.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                malformed.append((n, "invalid JSON"))
+                continue
+            if first_keys is None:
+                first_keys = sorted(obj) if isinstance(obj, dict) else [type(obj).__name__]
+                if not isinstance(obj, dict) or detect_shape(obj) is None:
+                    return LegacyLog(path, [], [], unknown_keys=first_keys)
+            parsed = parse_line(obj, n)
+            if isinstance(parsed, str):
+                malformed.append((n, parsed))
+            else:
+                calls.append(parsed)
+    shapes: dict[str, int] = {}
+    for c in calls:
+        shapes[c.shape] = shapes.get(c.shape, 0) + 1
+    return LegacyLog(path, calls, malformed, shapes=shapes)
+
+
+def default_paths(workspaces: Iterable[Path]) -> list[Path]:
+    return [w / DEFAULT_RELATIVE for w in workspaces]
+
+
+# ---------------------------------------------------------------- matching (pure)
+
+_DATED = re.compile(r"-(20\d{6})$")
+
+
+def model_alias(name: str) -> str:
+    """One spelling per model: lower case, no provider prefix, '.' as '-', no Anthropic date suffix."""
+    n = name.lower().rsplit("/", 1)[-1].replace(".", "-")
+    return _DATED.sub("", n)
+
+
+def _fmt_gap(ms: int) -> str:
+    s = abs(ms) // 1000
+    if s < 120:
+        return f"{s} s"
+    if s < 7200:
+        return f"{s // 60} min"
+    if s < 172800:
+        return f"{s // 3600} h"
+    return f"{s // 86400} days"
+
+
+def mismatches(c: LegacyCall, e: Mapping, *, tolerance_ms: int = TOLERANCE_MS) -> list[str]:
+    """Why line `c` cannot be call `e`: one phrase per field the line has that disagrees ([] = compatible)."""
+    why = []
+    gap = e["ts_ms"] - c.ts_ms
+    if abs(gap) > tolerance_ms:
+        why.append(f"{_fmt_gap(gap)} apart")
+    if c.session and c.session not in (e.get("session_id"), e.get("session_key")):
+        why.append("another session")
+    if c.agent and c.agent != e.get("agent"):
+        why.append(f"agent {e.get('agent')}")
+    if c.provider and c.provider != e["provider"]:
+        why.append(f"provider {e['provider']}")
+    if model_alias(c.model) != model_alias(e["model"]):
+        why.append(f"model {e['model']}")
+    e_cache = e["cache_read"] + e["cache_write"]
+    e_total = e["total_tokens"]
+    if c.no_usage:
+        if e_total:
+            why.append(f"the call has {e_total:,} tokens, the line none")
+        return why
+    if not e_total:
+        why.append("the call has no usage")
+        return why
+    if c.input is not None and c.input not in (e["input"], e["input"] + e_cache):
+        why.append(f"input {c.input:,} ≠ {e['input']:,}")
+    if c.output is not None and c.output != e["output"]:
+        why.append(f"output {c.output:,} ≠ {e['output']:,}")
+    if c.cache_read is not None and c.cache_read != e["cache_read"]:
+        why.append(f"cacheRead {c.cache_read:,} ≠ {e['cache_read']:,}")
+    if c.cache_write is not None and c.cache_write != e["cache_write"]:
+        why.append(f"cacheWrite {c.cache_write:,} ≠ {e['cache_write']:,}")
+    if c.total_tokens is not None and c.total_tokens not in (e_total, e["input"] + e["output"]):
+        why.append(f"total {c.total_tokens:,} ≠ {e_total:,}")
+    return why
+
+
+def _assign(edges: dict[int, list[tuple[int, int]]]) -> dict[int, int]:
+    """Maximum matching of lines to calls with the least total time gap among maximum ones.
+
+    `edges`: line index -> [(call index, gap ms)]. Successive shortest augmenting paths
+    (Bellman-Ford on the residual graph); components are tiny (a line has few compatible calls)."""
+    match_line: dict[int, int] = {}
+    match_call: dict[int, int] = {}
+    for start in sorted(edges, key=lambda i: min(g for _, g in edges[i]) if edges[i] else 0):
+        # shortest (by gap change) augmenting path from `start` to a free call
+        dist: dict[tuple[str, int], int] = {("l", start): 0}
+        prev: dict[tuple[str, int], tuple[str, int]] = {}
+        frontier = [("l", start)]
+        best: tuple[int, tuple[str, int]] | None = None
+        for _ in range(2 * len(edges) + 2):
+            nxt = []
+            for node in frontier:
+                kind, idx = node
+                if kind == "l":
+                    for call, gap in edges[idx]:
+                        if match_line.get(idx) == call:
+                            continue
+                        d = dist[node] + gap
+                        key = ("c", call)
+                        if d < dist.get(key, math.inf):
+                            dist[key], prev[key] = d, node
+                            nxt.append(key)
+                else:
+                    owner = match_call.get(idx)
+                    if owner is None:
+                        if best is None or dist[node] < best[0]:
+                            best = (dist[node], node)
+                        continue
+                    gap = next(g for c2, g in edges[owner] if c2 == idx)
+                    d = dist[node] - gap
+                    key = ("l", owner)
+                    if d < dist.get(key, math.inf):
+                        dist[key], prev[key] = d, node
+                        nxt.append(key)
+            if not nxt:
+                break
+            frontier = nxt
+        if best is None:
+            continue
+        node = best[1]
+        while node != ("l", start):
+            line_node = prev[node]
+            match_line[line_node[1]] = node[1]
+            match_call[node[1]] = line_node[1]
+            node = prev[line_node] if line_node != ("l", start) else line_node
+    return match_line
+
+
+@dataclasses.dataclass
+class Reconciliation:
+    matched: int                        # lines paired with a call (with or without usage)
+    matched_no_usage: int               # of those: zero-token lines paired with a no-usage call
+    openclaw_own: list[LegacyCall]      # zero-token lines that are OpenClaw's own messages, not calls
+    missed_by_legacy: list[dict]        # ledger calls with tokens the old log lacks
+    only_in_legacy: list[dict]          # {"call": LegacyCall, "reason": str, "nearest": event|None}
+    by_day_model: list[dict]            # per day x provider/model: counts and tokens on both sides
+    pairs: list[tuple[LegacyCall, Mapping]]
+    window: tuple[int | None, int | None]
+
+
+def _day(ts_ms: int, tz: dt.tzinfo) -> str:
+    return dt.datetime.fromtimestamp(ts_ms / 1000, tz).strftime("%Y-%m-%d")
+
+
+def _day_start_ms(day: str, tz: dt.tzinfo, plus_days: int = 0) -> int:
+    start = dt.datetime.fromisoformat(day).replace(tzinfo=tz) + dt.timedelta(days=plus_days)
+    return int(start.timestamp() * 1000)
+
+
+def reconcile(calls: list[LegacyCall], events: list[Mapping], *, tz: dt.tzinfo = dt.timezone.utc,
+              since_ms: int | None = None, until_ms: int | None = None,
+              tolerance_ms: int = TOLERANCE_MS) -> Reconciliation:
+    """Pair old-log lines with ledger calls (`events`: ledger rows with `key`, `agent`, `session_id`,
+    `session_key`, `provider`, `model`, `ts_ms` and the four counts plus `total_tokens`; rows without
+    usage included). The compared window defaults to the old log's own span by day, so calls from
+    before it was installed or after it stopped are not listed as missed."""
+    if calls and since_ms is None:
+        since_ms = _day_start_ms(_day(min(c.ts_ms for c in calls), tz), tz)
+    if calls and until_ms is None:
+        until_ms = _day_start_ms(_day(max(c.ts_ms for c in calls), tz), tz, 1)
+    in_window = [e for e in events
+                 if (since_ms is None or e["ts_ms"] >= since_ms) and (until_ms is None or e["ts_ms"] < until_ms)]
+    # candidates: events sorted by time, scanned within the tolerance of each line
+    by_time = sorted(range(len(events)), key=lambda i: events[i]["ts_ms"])
+    times = [events[i]["ts_ms"] for i in by_time]
+    import bisect
+
+    own = [c for c in calls if c.openclaw_own]
+    lines = [c for c in calls if not c.openclaw_own]
+    edges: dict[int, list[tuple[int, int]]] = {}
+    for li, c in enumerate(lines):
+        lo = bisect.bisect_left(times, c.ts_ms - tolerance_ms)
+        hi = bisect.bisect_right(times, c.ts_ms + tolerance_ms)
+        edges[li] = [(by_time[k], abs(events[by_time[k]]["ts_ms"] - c.ts_ms)) for k in range(lo, hi)
+                     if not mismatches(c, events[by_time[k]], tolerance_ms=tolerance_ms)]
+    assignment = _assign(edges)
+    used = set(assignment.values())
+    pairs = [(lines[li], events[ei]) for li, ei in sorted(assignment.items())]
+
+    only: list[dict] = []
+    for li, c in enumerate(lines):
+        if li in assignment:
+            continue
+        only.append(_explain(c, events, by_time, times, edges.get(li, []), assignment, lines, tolerance_ms))
+    missed = [dict(e) for i, e in enumerate(events)
+              if i not in used and e["total_tokens"] > 0
+              and (since_ms is None or e["ts_ms"] >= since_ms) and (until_ms is None or e["ts_ms"] < until_ms)]
+
+    table: dict[tuple[str, str, str], dict] = {}
+
+    def row(day, provider, model):
+        return table.setdefault((day, provider or "(unknown)", model), {
+            "day": day, "provider": provider or "(unknown)", "model": model,
+            "ledgerCalls": 0, "ledgerTokens": 0, "legacyCalls": 0, "legacyTokens": 0,
+            "missedCalls": 0, "missedTokens": 0, "onlyLegacyCalls": 0, "onlyLegacyTokens": 0})
+    for e in in_window:
+        if e["total_tokens"] > 0:
+            r = row(_day(e["ts_ms"], tz), e["provider"], e["model"])
+            r["ledgerCalls"] += 1
+            r["ledgerTokens"] += e["total_tokens"]
+    for c, e in pairs:
+        if c.tokens:
+            r = row(_day(e["ts_ms"], tz), e["provider"], e["model"])
+            r["legacyCalls"] += 1
+            r["legacyTokens"] += e["total_tokens"]
+    for e in missed:
+        r = row(_day(e["ts_ms"], tz), e["provider"], e["model"])
+        r["missedCalls"] += 1
+        r["missedTokens"] += e["total_tokens"]
+    for o in only:
+        c = o["call"]
+        if c.tokens:
+            r = row(_day(c.ts_ms, tz), c.provider, c.model)
+            r["legacyCalls"] += 1
+            r["legacyTokens"] += c.tokens
+            r["onlyLegacyCalls"] += 1
+            r["onlyLegacyTokens"] += c.tokens
+    return Reconciliation(
+        matched=len(pairs), matched_no_usage=sum(1 for c, _ in pairs if c.no_usage), openclaw_own=own,
+        missed_by_legacy=sorted(missed, key=lambda e: (e["ts_ms"], e["key"])),
+        only_in_legacy=sorted(only, key=lambda o: (o["call"].ts_ms, o["call"].line)),
+        by_day_model=[table[k] for k in sorted(table)], pairs=pairs, window=(since_ms, until_ms))
+
+
+def _explain(c: LegacyCall, events, by_time, times, compatible, assignment, lines, tolerance_ms) -> dict:
+    """Why line `c` has no partner: its compatible calls are all taken, or its nearest call differs."""
+    import bisect
+
+    if compatible:
+        taken_by = {ei: li for li, ei in assignment.items()}
+        ei = min(compatible, key=lambda t: t[1])[0]
+        other = lines[taken_by[ei]] if ei in taken_by else None
+        reason = (f"its call is already matched to line {other.line} (same tokens)" if other
+                  else "ambiguous")
+        return {"call": c, "reason": reason, "nearest": dict(events[ei])}
+    if not times:
+        return {"call": c, "reason": "the ledger has no calls", "nearest": None}
+    k = bisect.bisect_left(times, c.ts_ms)
+    near = [by_time[j] for j in (k - 1, k) if 0 <= j < len(times)]
+    # prefer the nearest call of the same model, else the nearest call at all
+    same = [events[by_time[j]] for j in range(max(0, k - 50), min(len(times), k + 50))
+            if model_alias(events[by_time[j]]["model"]) == model_alias(c.model)]
+    nearest = min(same or [events[i] for i in near], key=lambda e: abs(e["ts_ms"] - c.ts_ms))
+    why = mismatches(c, nearest, tolerance_ms=tolerance_ms)
+    when = dt.datetime.fromtimestamp(nearest["ts_ms"] / 1000, dt.timezone.utc).strftime("%H:%M:%S")
+    reason = (f"nearest call ({nearest['model']} at {when} UTC, {_fmt_gap(nearest['ts_ms'] - c.ts_ms)} away): "
+              + ", ".join(why or ["ambiguous"]))
+    if abs(nearest["ts_ms"] - c.ts_ms) > tolerance_ms:
+        reason = f"no {c.model} call within {_fmt_gap(tolerance_ms)}; " + reason
+    return {"call": c, "reason": reason, "nearest": dict(nearest)}
+
+
+# ---------------------------------------------------------------- the summary a user asked for
+
+def _short_day(day: str, same_year: bool) -> str:
+    return day[5:] if same_year else day
+
+
+def summarize_missed(missed: list[Mapping], events_in_window: list[Mapping], *, tz: dt.tzinfo) -> dict:
+    """Group the missed calls the way the question was asked: "all glm-4.5-air calls of 12-17 and
+    3 others". A (model, day) group is "all" when the old log has none of that day's calls of
+    that model; other missed calls are counted as "others" (and listed one by one elsewhere)."""
+    have: dict[tuple[str, str], int] = {}
+    for e in events_in_window:
+        if e["total_tokens"] > 0:
+            k = (e["model"], _day(e["ts_ms"], tz))
+            have[k] = have.get(k, 0) + 1
+    miss: dict[tuple[str, str], list[Mapping]] = {}
+    for e in missed:
+        miss.setdefault((e["model"], _day(e["ts_ms"], tz)), []).append(e)
+    years = {d[:4] for _, d in have} | {d[:4] for _, d in miss}
+    same_year = len(years) <= 1
+    complete: dict[str, list[str]] = {}
+    counts: dict[str, int] = {}
+    others: list[Mapping] = []
+    for (model, day), rows in sorted(miss.items()):
+        if len(rows) == have.get((model, day), 0):
+            complete.setdefault(model, []).append(day)
+            counts[model] = counts.get(model, 0) + len(rows)
+        else:
+            others.extend(rows)
+    parts = []
+    for model in sorted(complete, key=lambda m: (-counts[m], m)):
+        days = [_short_day(d, same_year) for d in complete[model]]
+        day_text = days[0] if len(days) == 1 else ", ".join(days[:-1]) + " and " + days[-1]
+        parts.append(f"all {model} calls of {day_text} ({counts[model]})")
+    if others:
+        n = len(others)
+        parts.append(f"{n} other{'s' if n != 1 else ''}" if parts else f"{n} call{'s' if n != 1 else ''}")
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1] if parts else ""
+    agents_missed = sorted({e["agent"] for e in missed})
+    agents_logged = sorted({e["agent"] for e in events_in_window if e["total_tokens"] > 0} - set(agents_missed))
+    return {"text": text,
+            "allOfDay": [{"model": m, "days": complete[m], "calls": counts[m]} for m in sorted(complete)],
+            "others": len(others), "agentsMissed": agents_missed, "agentsLogged": agents_logged}
+
+
+def events_in(events: list[Mapping], window: tuple[int | None, int | None]) -> list[Mapping]:
+    since, until = window
+    return [e for e in events if (since is None or e["ts_ms"] >= since) and (until is None or e["ts_ms"] < until)]
