@@ -165,8 +165,26 @@ def test_state_era_and_unimported_jsonl(cli, corpus_state, tmp_path):
     f = one(res, "storage.unimported-jsonl", "warn")
     assert "main (2 files)" in f["finding"] and f["fix"] == "openclaw doctor --fix"
     assert f["remedy"].startswith("openclaw doctor --fix (or: openclaw doctor --session-sqlite import --session-sqlite-all-agents)")
-    archived = one(res, "storage.unimported-jsonl", "info")
-    assert "work (1)" in archived["finding"] and archived["fix"] is None and archived["remedy"] is None
+    # work's only archive is 2026.9.6's own .deleted.zst (the session is also an SQLite archive blob)
+    assert "work: SQLite schema 23 (written by OpenClaw 2026.9.6) + 1 archived JSONL file " \
+           "(1 .deleted.zst (OpenClaw's own archive))" in era["finding"]
+    assert not [f for f in findings(res, "storage.unimported-jsonl") if f["level"] == "info"]
+
+
+def test_archives_left_by_the_upgrade_are_explained_without_a_remedy(cli, corpus_state, tmp_path):
+    """The real 2026.9.6 doctor left .reset/.deleted/.bak files in sessions/ (and it lists only names ending in
+    .jsonl for import): no command would move them, so none is offered; era names each kind."""
+    state, data = corpus_state("real-upgrade-2026.6.11-to-2026.9.6"), tmp_path / "data"
+    collect(cli, state, data)
+    res = diagnose(cli, state, data)
+    assert not [f for f in findings(res, "storage.unimported-jsonl") if f["level"] == "warn"]
+    f = one(res, "storage.unimported-jsonl", "info")
+    left = sorted(p.name for p in state.glob("agents/*/sessions/*.jsonl.*") if ".jsonl." in p.name)
+    assert sum(d["archived_files"] for d in f["details"]) == len(left) > 0
+    assert f["fix"] is None and f["remedy"] is None and "never imports" in f["finding"]
+    era = one(res, "state.era", "info")
+    assert era["finding"].startswith("OpenClaw 2026.9.6; ") and "phase" not in era["finding"]
+    assert "moved to the doctor's import archive" in era["finding"] and ".reset" in era["finding"]
 
 
 def test_env_zstd_missing(cli, corpus_state, tmp_path, monkeypatch):

@@ -5,9 +5,7 @@ an OpenClaw fix must be one whose effect the real fixtures recorded. Regenerate 
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -139,6 +137,6 @@ def test_the_headline_follows_the_findings(cli, tmp_path):
     warns = [f["code"] for f in fs if f["level"] == "warn"]
     head = cli("--state-dir", state, "--data-dir", data, "diagnose").out.splitlines()[0]
     if warns == ["schedule.none"]:
-        assert head == "diagnose: usage complete, 1 to set up (1 warning, 4 info)"
+        assert head == "diagnose: usage complete, 1 to set up (1 warning, 3 info)"
     assert "usage may be incomplete" not in head or any(
         c in warns for c in ("sources.pending", "usage.missing", "records.malformed", "sources.unreadable"))

@@ -67,6 +67,7 @@ class AgentStore:
     unreadable: str | None = None
     live_jsonl: int = 0                   # hot sessions/<id>.jsonl (what OpenClaw's doctor imports)
     archived_jsonl: int = 0               # .reset./.deleted./.bak./cold/imported (sources.discovery.is_archived)
+    archived_kinds: dict[str, int] = dataclasses.field(default_factory=dict)   # kind -> files
 
 
 @dataclasses.dataclass
@@ -244,7 +245,8 @@ def check_era(agents: list[AgentStore], *, config_version: str | None) -> list[F
         if a.live_jsonl:
             kinds.append(plural(a.live_jsonl, "JSONL transcript"))
         if a.archived_jsonl:
-            kinds.append(f"{plural(a.archived_jsonl, 'archived JSONL file')} (.reset/.deleted/.bak/imported/cold)")
+            what = ", ".join(f"{n} {ARCHIVE_NAMES.get(k, k)}" for k, n in sorted(a.archived_kinds.items()))
+            kinds.append(plural(a.archived_jsonl, "archived JSONL file") + (f" ({what})" if what else ""))
         if not kinds:
             kinds.append("no transcripts yet")
         parts.append(f"{a.agent}: " + " + ".join(kinds))
@@ -261,17 +263,27 @@ def check_era(agents: list[AgentStore], *, config_version: str | None) -> list[F
                     short=short)]
 
 
+NEVER_IMPORTED = {"reset", "deleted", "bak"}     # what OpenClaw's session-sqlite import leaves behind
+ARCHIVE_NAMES = {"reset": ".reset", "deleted": ".deleted", "bak": ".bak (compaction)",
+                 "imported": "moved to the doctor's import archive", "cold": "cold storage",
+                 "deleted.zst": ".deleted.zst (OpenClaw's own archive)", "reset.zst": ".reset.zst", "bak.zst": ".bak.zst",
+                 "imported.zst": "moved to the doctor's import archive"}
+
+
 def _version_key(v: str) -> tuple:
     return tuple(int(x) if x.isdigit() else -1 for x in v.split("."))
 
 
 def check_unimported(agents: list[AgentStore]) -> list[Finding]:
     """Hot `<id>.jsonl` files beside an SQLite store are what OpenClaw's doctor imports (warn, with the
-    command). Archived ones (.reset/.deleted/.bak...) it never imports — its import lists only names
-    ending in `.jsonl` — so they get an explanation and no remedy: token-monitor counts them anyway."""
+    command). .reset/.deleted/.bak archives it never imports — its import lists only names ending in
+    `.jsonl` — so they get an explanation and no remedy: token-monitor counts them anyway. (Files in the
+    doctor's import archive were imported; cold storage is OpenClaw's own.)"""
     out = []
     hot = [a for a in agents if a.has_transcripts and a.live_jsonl]
-    old = [a for a in agents if a.has_transcripts and a.archived_jsonl]
+    leftovers = {a.agent: sum(n for k, n in a.archived_kinds.items() if k in NEVER_IMPORTED)
+                 for a in agents if a.has_transcripts}
+    old = [(agent, n) for agent, n in sorted(leftovers.items()) if n]
     if hot:
         n = sum(a.live_jsonl for a in hot)
         names = ", ".join(f"{a.agent} ({plural(a.live_jsonl, 'file')})" for a in hot)
@@ -284,13 +296,13 @@ def check_unimported(agents: list[AgentStore]) -> list[Finding]:
                            short=f"{plural(n, 'JSONL transcript')} not imported into SQLite",
                            fix="openclaw doctor --fix"))
     if old:
-        n = sum(a.archived_jsonl for a in old)
-        names = ", ".join(f"{a.agent} ({a.archived_jsonl})" for a in old)
+        n = sum(k for _, k in old)
+        names = ", ".join(f"{agent} ({k})" for agent, k in old)
         out.append(Finding("info", "storage.unimported-jsonl",
-                           f"archived JSONL transcripts beside the SQLite store: {names}. OpenClaw's doctor never imports "
-                           ".reset/.deleted/.bak archives (its import takes only names ending in .jsonl), so OpenClaw's "
-                           "own usage views miss their calls; token-monitor counts each call once",
-                           "", [{"agent": a.agent, "archived_files": a.archived_jsonl} for a in old],
+                           f".reset/.deleted/.bak JSONL transcripts beside the SQLite store: {names}. OpenClaw's doctor "
+                           "never imports them (its import takes only names ending in .jsonl), so OpenClaw's store lacks "
+                           "their calls; token-monitor counts each call once",
+                           "", [{"agent": agent, "archived_files": k} for agent, k in old],
                            short=f"{plural(n, 'archived JSONL file')}: counted here, not by OpenClaw"))
     if not out:
         out.append(Finding("ok", "storage.unimported-jsonl", "no JSONL transcripts left beside an SQLite store",

@@ -89,6 +89,9 @@ def gather_agents(state: Path, disc: Discovery) -> list[dg.AgentStore]:
         s = stores.setdefault(f.agent, dg.AgentStore(f.agent))
         if is_archived(f.kind):
             s.archived_jsonl += 1
+            # .zst archives are the SQLite era's own (a deleted session, also kept as an SQLite blob)
+            kind = f.kind + (".zst" if f.compressed and f.kind != "cold" else "")
+            s.archived_kinds[kind] = s.archived_kinds.get(kind, 0) + 1
         else:
             s.live_jsonl += 1
     for src in disc.sqlite:
