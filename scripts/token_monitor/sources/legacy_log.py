@@ -20,8 +20,8 @@ Matching (pure): a line and a ledger call are compatible when every field the li
 time within `TOLERANCE_MS`, session and agent when present, provider (when present) and model up
 to aliases, input (with or without cache tokens), output, cache fields when present, and a total
 with or without cache tokens; a zero-token line only with a call that has no usage (a failed or
-no-usage turn). Lines and calls are then paired by a minimum-total-time-gap maximum matching: one
-call matches at most one line and the other way round. An unmatched line carries the reason its
+no-usage turn). Lines and calls are then paired by a maximum matching (nearest first, augmenting
+paths where two lines compete): one call matches at most one line and the other way round. An unmatched line carries the reason its
 nearest candidate did not match.
 """
 
@@ -263,54 +263,50 @@ def mismatches(c: LegacyCall, e: Mapping, *, tolerance_ms: int = TOLERANCE_MS) -
 
 
 def _assign(edges: dict[int, list[tuple[int, int]]]) -> dict[int, int]:
-    """Maximum matching of lines to calls with the least total time gap among maximum ones.
+    """A maximum matching of lines to calls (one call per line, one line per call).
 
-    `edges`: line index -> [(call index, gap ms)]. Successive shortest augmenting paths
-    (Bellman-Ford on the residual graph); components are tiny (a line has few compatible calls)."""
+    `edges`: line index -> [(call index, gap ms)]. Each line first takes its nearest free call (lines
+    with the nearest candidates first), which settles nearly every real log; a line left without one
+    then gets an augmenting path (BFS, nearer calls tried first) that re-seats earlier lines on their
+    other candidates — so no line is reported unmatched while a one-to-one pairing for it exists."""
     match_line: dict[int, int] = {}
     match_call: dict[int, int] = {}
-    for start in sorted(edges, key=lambda i: min(g for _, g in edges[i]) if edges[i] else 0):
-        # shortest (by gap change) augmenting path from `start` to a free call
-        dist: dict[tuple[str, int], int] = {("l", start): 0}
-        prev: dict[tuple[str, int], tuple[str, int]] = {}
-        frontier = [("l", start)]
-        best: tuple[int, tuple[str, int]] | None = None
-        for _ in range(2 * len(edges) + 2):
-            nxt = []
-            for node in frontier:
-                kind, idx = node
-                if kind == "l":
-                    for call, gap in edges[idx]:
-                        if match_line.get(idx) == call:
-                            continue
-                        d = dist[node] + gap
-                        key = ("c", call)
-                        if d < dist.get(key, math.inf):
-                            dist[key], prev[key] = d, node
-                            nxt.append(key)
-                else:
-                    owner = match_call.get(idx)
-                    if owner is None:
-                        if best is None or dist[node] < best[0]:
-                            best = (dist[node], node)
-                        continue
-                    gap = next(g for c2, g in edges[owner] if c2 == idx)
-                    d = dist[node] - gap
-                    key = ("l", owner)
-                    if d < dist.get(key, math.inf):
-                        dist[key], prev[key] = d, node
-                        nxt.append(key)
-            if not nxt:
+    order = sorted(edges, key=lambda i: (min((g for _, g in edges[i]), default=math.inf), i))
+    for li in order:
+        for call, _ in sorted(edges[li], key=lambda t: t[1]):
+            if call not in match_call:
+                match_line[li], match_call[call] = call, li
                 break
-            frontier = nxt
-        if best is None:
+    for start in order:
+        if start in match_line or not edges[start]:
             continue
-        node = best[1]
-        while node != ("l", start):
-            line_node = prev[node]
-            match_line[line_node[1]] = node[1]
-            match_call[node[1]] = line_node[1]
-            node = prev[line_node] if line_node != ("l", start) else line_node
+        prev: dict[int, int] = {}          # call -> the line that reached it
+        seen_lines = {start}
+        queue = [start]
+        free = None
+        while queue and free is None:
+            nxt = []
+            for li in queue:
+                for call, _ in sorted(edges[li], key=lambda t: t[1]):
+                    if call in prev:
+                        continue
+                    prev[call] = li
+                    owner = match_call.get(call)
+                    if owner is None:
+                        free = call
+                        break
+                    if owner not in seen_lines:
+                        seen_lines.add(owner)
+                        nxt.append(owner)
+                if free is not None:
+                    break
+            queue = nxt
+        call = free
+        while call is not None:                 # flip the path: each line takes the call it reached
+            li = prev[call]
+            old = match_line.get(li)
+            match_line[li], match_call[call] = call, li
+            call = old
     return match_line
 
 
