@@ -29,12 +29,14 @@ def test_reconcile_names_exactly_the_omitted_calls_and_matches_every_line(cli, t
     assert [o["model"] for o in d["openclawOwnLines"]] == ["gateway-injected"]
     assert d["missedSummary"]["text"] == "all kimi-k2.5 calls of 12-15 (5) and 3 others"
     assert d["missedSummary"]["agentsMissed"] == ["main", "work"]
+    assert d["missedSummary"]["agentsWithoutLines"] == [{"agent": "work", "calls": 7}]
 
     text = cli("--state-dir", state, "--data-dir", data, "reconcile", "--no-collect")
     assert text.code == 0
     out = text.out.splitlines()
     assert out[1] == "The old log missed 8 calls (14,706 tokens): all kimi-k2.5 calls of 12-15 (5) and 3 others."
-    assert out[2].startswith("Every line of the old log is a call in OpenClaw's transcripts")
+    assert out[2] == "It has no line of agent work (7 calls in these days)."
+    assert out[3].startswith("Every line of the old log is a call in OpenClaw's transcripts")
     assert "only in the old log" not in text.out
 
 

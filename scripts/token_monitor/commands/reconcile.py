@@ -114,6 +114,8 @@ def run(ctx) -> int:
     if missed:
         print(f"The old log missed {len(missed)} call{'s' if len(missed) != 1 else ''} "
               f"({missed_tokens:,} tokens): {summary['text']}.")
+        for a in summary["agentsWithoutLines"]:
+            print(f"It has no line of agent {a['agent']} ({a['calls']} call{'s' if a['calls'] != 1 else ''} in these days).")
     else:
         print("The old log missed no call.")
     if complete:

@@ -474,9 +474,18 @@ def summarize_missed(missed: list[Mapping], events_in_window: list[Mapping], *, 
     text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1] if parts else ""
     agents_missed = sorted({e["agent"] for e in missed})
     agents_logged = sorted({e["agent"] for e in events_in_window if e["total_tokens"] > 0} - set(agents_missed))
+    per_agent: dict[str, list[int]] = {}
+    for e in events_in_window:
+        if e["total_tokens"] > 0:
+            per_agent.setdefault(e["agent"], [0, 0])[0] += 1
+    for e in missed:
+        per_agent.setdefault(e["agent"], [0, 0])[1] += 1
+    # an agent none of whose calls the log has: often the whole reason ("the hook read agent main only")
+    unlogged = [{"agent": a, "calls": n} for a, (n, m) in sorted(per_agent.items()) if n and n == m]
     return {"text": text,
             "allOfDay": [{"model": m, "days": complete[m], "calls": counts[m]} for m in sorted(complete)],
-            "others": len(others), "agentsMissed": agents_missed, "agentsLogged": agents_logged}
+            "others": len(others), "agentsMissed": agents_missed, "agentsLogged": agents_logged,
+            "agentsWithoutLines": unlogged}
 
 
 def events_in(events: list[Mapping], window: tuple[int | None, int | None]) -> list[Mapping]:
