@@ -28,7 +28,7 @@ from ..ledger.usage import (
     session_spans,
 )
 from ..model import Filters, Price
-from .periods import Window, from_ms, local_days, local_midnight, offset_segments
+from .periods import Window, from_ms, is_open_start, local_days, local_midnight, offset_segments
 from .totals import COST_DIGITS, Totals, grouped_totals, project
 
 DIMENSIONS = ("model", "provider", "agent", "session", "day", "hour", "channel", "trigger")
@@ -205,6 +205,7 @@ def build_report(run_query: RunQuery, *, window: Window, previous: Window | None
 
     data: dict = {
         "window": {**_window_json(window, tz), "kind": window.kind, "title": window.title,
+                   **({"openStart": True} if is_open_start(window) else {}),
                    "timeZone": tz_name, "timeZoneSource": tz_source},
         "now": now.astimezone(tz).isoformat(),
         "demo": demo,
@@ -248,7 +249,7 @@ def build_report(run_query: RunQuery, *, window: Window, previous: Window | None
         series = []
         # an open-ended range (only --until) starts at the first day with usage, not in 1970
         first_day = min((epoch + dt.timedelta(days=k[0]) for k, t in day_groups.items() if t.calls), default=None) \
-            if window.start.year <= 1970 else None
+            if is_open_start(window) else None
         for day in local_days(window.start if first_day is None else local_midnight(first_day, tz), window.end, tz):
             if day > last_day and not day_groups.get(((day - epoch).days,)):
                 break

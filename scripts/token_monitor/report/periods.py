@@ -44,6 +44,16 @@ class Window:
         return (self.end - self.start) > dt.timedelta(hours=25)
 
 
+OPEN_START = dt.datetime(1970, 1, 1, tzinfo=UTC)      # the start of a range given only --until
+PREVIOUS_MAX = dt.timedelta(days=366)
+
+
+def is_open_start(w: "Window") -> bool:
+    """A range given only --until: it has no real start (the one rule for the header, the previous
+    period and where the daily series begins)."""
+    return w.kind == "range" and w.start <= OPEN_START + dt.timedelta(days=1)
+
+
 def to_ms(t: dt.datetime) -> int:
     return int(t.timestamp() * 1000)
 
@@ -110,14 +120,6 @@ def resolve_window(period: str | None, *, last: str | None, since: dt.datetime |
     return period_window(period or "today", now=now, tz=tz, week_start=week_start)
 
 
-OPEN_START = dt.datetime(1970, 1, 1, tzinfo=UTC)      # the start of a range given only --until
-PREVIOUS_MAX = dt.timedelta(days=366)
-
-
-def is_open_start(w: Window) -> bool:
-    return w.start <= OPEN_START + dt.timedelta(days=1)
-
-
 def previous_window(w: Window, *, tz: dt.tzinfo, week_start: int = 0) -> Window | None:
     """The equal period just before `w` (calendar-aware: the month before, the day before)."""
     if w.kind in ("today", "yesterday", "day"):
@@ -133,7 +135,7 @@ def previous_window(w: Window, *, tz: dt.tzinfo, week_start: int = 0) -> Window 
         length = w.end - w.start
         # "vs previous 3653d" compares with a decade before the ledger began: not a comparison anyone
         # asked for. Open-ended ranges (no --since) have no previous period at all.
-        if length > PREVIOUS_MAX or w.start <= OPEN_START + dt.timedelta(days=1):
+        if length > PREVIOUS_MAX or is_open_start(w):
             return None
         return Window((w.start - length).astimezone(tz), w.start, w.kind, "previous " + _short_span(length))
     return None

@@ -237,7 +237,7 @@ def span_of(win: Mapping) -> str:
 def headline_lines(d: Mapping) -> list[str]:
     w, t = d["window"], d["totals"]
     span = span_of(w)
-    if w.get("kind") == "range" and w["start"][:4] <= "1970":     # only --until: an open start
+    if w.get("openStart"):                                     # only --until: no real start
         span = "until " + span.split(" – ", 1)[-1]
     title = f"{w['title']} · {span} · {w['timeZone']}" + (" · demo data" if d.get("demo") else "")
     lines = [title]
