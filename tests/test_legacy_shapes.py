@@ -88,3 +88,12 @@ def test_unknown_shape_is_refused_with_the_first_lines_keys(cli, ledger_dirs):
     assert res.code == 2 and res.out == ""
     assert "unknown line shape, first line's keys: agents, date, estimatedCostUsd" in res.err
     assert "openclaw-flat" in res.err and "Traceback" not in res.err
+
+
+def test_diagnose_names_an_unknown_shape_instead_of_guessing(cli, ledger_dirs):
+    state, data = ledger_dirs
+    res = cli("--state-dir", state, "--data-dir", data, "diagnose", "--json", "--check", "legacy",
+              "--legacy", SAMPLES / "unknown-shape.jsonl")
+    (f,) = res.json()["data"]["findings"]
+    assert f["level"] == "info" and f["details"]["keys"] == ["agents", "date", "estimatedCostUsd"]
+    assert f["short"] == "old token log: unknown line shape, not compared" and f["fix"] is None
