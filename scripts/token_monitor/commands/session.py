@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from .. import model
+from .. import request as shell
 from ..errors import UsageError
 from ..ledger import usage
 from ..output import envelope, print_json
 from ..report import build, render
 from ..report.periods import offset_segments
 from ..report.totals import Totals, grouped_totals
-from ..sources import openclaw_config as config
-from . import report as shell
 
 NAME = "session"
 ORDER = 13
@@ -32,10 +31,8 @@ def register(p) -> None:
 
 def run(ctx) -> int:
     a = ctx.args
-    cfg = config.load_config(ctx.config_path)
-    tz, tz_name, _ = shell.resolve_zone(ctx, cfg)
-    prices = config.model_prices(cfg, ctx.state.path)
-    filters = model.Filters(sessions=(a.ident,))
+    req = shell.usage_request(ctx, filters=model.Filters(sessions=(a.ident,)))
+    filters, tz, tz_name, prices = req.filters, req.tz, req.tz_name, req.prices
     ledger, _ = shell.open_ledger(ctx)
     try:
         found = build.session_rows(usage.ledger_query(ledger), start_ms=None, end_ms=None, filters=filters, prices=prices, tz=tz)

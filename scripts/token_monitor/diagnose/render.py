@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
+from ..report.render import MAX_COLS, truncate
 from .checks import LEVELS, Finding, StateFacts, counts, plural, sort_findings
 
 MAX_LINES = 25
 
 
-PHONE_COLS = 64
+PHONE_COLS = MAX_COLS                  # the same phone width as reports
 MARKS = {"error": "✗", "warn": "!", "info": "·", "ok": "✓"}
 # warnings that mean the numbers themselves may be short (the headline says so only for these)
 INCOMPLETE_CODES = {"sources.pending", "sources.unreadable", "records.malformed", "usage.missing", "usage.gap-days",
                     "collect.stale", "collect.never-run", "state.schema-unknown", "env.zstd"}
 
 
-def display_width(text: str) -> int:
-    """Terminal columns: East Asian wide/fullwidth characters take two, combining marks none."""
-    import unicodedata
-
-    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def fit(text: str, width: int = PHONE_COLS) -> str:
-    if display_width(text) <= width:
-        return text
-    out = ""
-    for ch in text:
-        if display_width(out + ch) > width - 1:
-            break
-        out += ch
-    return out.rstrip() + "…"
+    return truncate(text, width)
 
 
 def verdict(findings: list[Finding]) -> str:

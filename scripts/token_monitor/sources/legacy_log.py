@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import math
 import re
 from pathlib import Path
@@ -175,23 +174,32 @@ def read_legacy_log(path: Path) -> LegacyLog:
     calls: list[LegacyCall] = []
     malformed: list[tuple[int, str]] = []
     first_keys: list[str] | None = None
+    import jsonlines
+
+    line_no = 0
+
+    def numbered(fh):          # jsonlines reads whole lines; it does not say which line a value came from
+        nonlocal line_no
+        for line_no, raw in enumerate(fh, 1):
+            yield raw
+
     with open(path, "rb") as fh:
-        for n, raw in enumerate(fh, 1):
-            text = raw.strip()
-            if not text:
-                continue
+        reader = jsonlines.Reader(numbered(fh))
+        while True:
             try:
-                obj = json.loads(text.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError):
-                malformed.append((n, "invalid JSON"))
+                obj = reader.read(skip_empty=True)
+            except EOFError:
+                break
+            except jsonlines.InvalidLineError as exc:
+                malformed.append((exc.lineno, "invalid JSON"))
                 continue
             if first_keys is None:
                 first_keys = sorted(obj) if isinstance(obj, dict) else [type(obj).__name__]
                 if not isinstance(obj, dict) or detect_shape(obj) is None:
                     return LegacyLog(path, [], [], unknown_keys=first_keys)
-            parsed = parse_line(obj, n)
+            parsed = parse_line(obj, line_no)
             if isinstance(parsed, str):
-                malformed.append((n, parsed))
+                malformed.append((line_no, parsed))
             else:
                 calls.append(parsed)
     shapes: dict[str, int] = {}
@@ -377,28 +385,21 @@ def reconcile(calls: list[LegacyCall], events: list[Mapping], *, tz: dt.tzinfo =
             "day": day, "provider": provider or "(unknown)", "model": model,
             "ledgerCalls": 0, "ledgerTokens": 0, "legacyCalls": 0, "legacyTokens": 0,
             "missedCalls": 0, "missedTokens": 0, "onlyLegacyCalls": 0, "onlyLegacyTokens": 0})
-    for e in in_window:
-        if e["total_tokens"] > 0:
-            r = row(_day(e["ts_ms"], tz), e["provider"], e["model"])
-            r["ledgerCalls"] += 1
-            r["ledgerTokens"] += e["total_tokens"]
-    for c, e in pairs:
-        if c.tokens:
-            r = row(_day(e["ts_ms"], tz), e["provider"], e["model"])
-            r["legacyCalls"] += 1
-            r["legacyTokens"] += e["total_tokens"]
-    for e in missed:
-        r = row(_day(e["ts_ms"], tz), e["provider"], e["model"])
-        r["missedCalls"] += 1
-        r["missedTokens"] += e["total_tokens"]
-    for o in only:
-        c = o["call"]
-        if c.tokens:
-            r = row(_day(c.ts_ms, tz), c.provider, c.model)
-            r["legacyCalls"] += 1
-            r["legacyTokens"] += c.tokens
-            r["onlyLegacyCalls"] += 1
-            r["onlyLegacyTokens"] += c.tokens
+    # (day, provider, model, tokens) of each counted item; a matched line counts under its call's
+    # names (the log may spell the model differently), an unmatched one under its own
+    billed = [e for e in in_window if e["total_tokens"] > 0]
+    matched_calls = [e for c, e in pairs if c.tokens]
+    unmatched = [o["call"] for o in only if o["call"].tokens]
+    events_view = [(e["ts_ms"], e["provider"], e["model"], e["total_tokens"]) for e in billed]
+    for items, names in ((events_view, ("ledger",)),
+                         ([(e["ts_ms"], e["provider"], e["model"], e["total_tokens"]) for e in matched_calls], ("legacy",)),
+                         ([(e["ts_ms"], e["provider"], e["model"], e["total_tokens"]) for e in missed], ("missed",)),
+                         ([(c.ts_ms, c.provider, c.model, c.tokens) for c in unmatched], ("legacy", "onlyLegacy"))):
+        for ts_ms, provider, model, tokens in items:
+            r = row(_day(ts_ms, tz), provider, model)
+            for name in names:
+                r[f"{name}Calls"] += 1
+                r[f"{name}Tokens"] += tokens
     return Reconciliation(
         matched=len(pairs), matched_no_usage=sum(1 for c, _ in pairs if c.no_usage), openclaw_own=own,
         missed_by_legacy=sorted(missed, key=lambda e: (e["ts_ms"], e["key"])),

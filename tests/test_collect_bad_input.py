@@ -1,4 +1,4 @@
-"""Issue 2 acceptance 6 and issue 6 ledger damage: every kind of bad input is survived, counted in
+"""Every kind of bad input is survived, counted in
 the collect summary with its file or session, reported with exit code 5 (PARTIAL, errors.py), and
 never costs an event that was already collected. A damaged ledger is a clear one-line exit 4, and
 `collect --rebuild` restores it from the sources."""
@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from torture_kit import FULL, USAGE, connect_writable, one_shot, snapshot
-from token_monitor.sources import agent_db
+from conftest import JSONL_SID, write_jsonl_state
 from token_monitor.errors import ExitCode
+from token_monitor.sources import agent_db
+from torture_kit import FULL, USAGE, connect_writable, one_shot, snapshot
 
 PARTIAL, LEDGER = int(ExitCode.PARTIAL), int(ExitCode.LEDGER)
 LIVE_21 = "agents/main/sessions/86ea90bc-40cd-4d2b-911c-e6aec9f70ef5.jsonl"
@@ -384,6 +385,7 @@ def test_damaged_large_ledger_then_rebuild(cli, tmp_path, damage):
     command either still works or fails with the one-line ledger error (never a traceback), and
     `collect --rebuild` restores exactly the one-shot ledger."""
     import random
+
     from torture_kit import generated_state
     state = generated_state(tmp_path / "state", size="crash", seed=41)
     data = tmp_path / "data"
@@ -410,3 +412,59 @@ def test_damaged_large_ledger_then_rebuild(cli, tmp_path, damage):
     res = cli("--state-dir", state, "--data-dir", data, "collect", "--rebuild")
     assert res.code == 0, res
     assert snapshot(data, state, FULL) == expected
+
+
+@pytest.mark.parametrize("bad_ms", [1795161600000 * 10**6, 1795161600, -5])
+def test_message_timestamp_in_another_unit_falls_back_to_the_entry_time(cli, tmp_path, bad_ms):
+    state = write_jsonl_state(tmp_path / "s", [{"ms": bad_ms, "iso": "2026-11-20T08:00:00.000Z"}])
+    data = tmp_path / "d"
+    out = cli("--state-dir", state, "--data-dir", data, "export")
+    assert out.code == 0, out
+    assert json.loads(out.out)["timestamp"] == "2026-11-20T08:00:00.000Z"
+    for argv in (["sessions", "--no-collect"], ["session", JSONL_SID, "--no-collect"], ["diagnose"]):
+        res = cli("--state-dir", state, "--data-dir", data, *argv)
+        assert res.code in (0, 6), (argv, res)
+
+
+def test_absurd_token_counts_are_malformed_not_fatal(cli, tmp_path):
+    state = write_jsonl_state(tmp_path / "s", [{"usage": {"input": 5 * 10**18, "totalTokens": 5 * 10**18}},
+                                         {"usage": {"input": 2**70, "totalTokens": 2**70}},
+                                         {}])
+    data = tmp_path / "d"
+    res = cli("--state-dir", state, "--data-dir", data, "collect", "--json")
+    assert res.code == 5, res
+    d = res.json()["data"]
+    assert d["new_events"] == 1 and d["malformed"] == 2
+    rep = cli("--state-dir", state, "--data-dir", data, "report", "--no-collect", "--since", "2026-11-20",
+              "--until", "2026-11-21", "--tz", "UTC", "--json")
+    assert rep.code == 0 and rep.json()["data"]["totals"]["totalTokens"] == 110
+
+
+def test_malformed_line_in_a_cold_archive_inside_a_store_is_located_in_that_store(cli, corpus_state, tmp_path):
+    """Every source's malformed lines are handled by the one line reader: counted, located in the source
+    they came from (here the agent store, not a file), and the archive's good lines still count."""
+    from token_monitor.ledger.store import Ledger
+
+    state, data = corpus_state("real-2026.9.6"), tmp_path / "data"
+    sid = "c01d0000-0000-4000-8000-000000000001"
+    event = {"type": "message", "id": "c01d0001", "timestamp": "2026-11-20T08:00:00.000Z",
+             "message": {"role": "assistant", "content": [{"type": "text", "text": "x"}], "api": "openai-completions",
+                         "provider": "moonshot", "model": "kimi-k2.5", "stopReason": "stop", "timestamp": 1795161600000,
+                         "usage": {"input": 100, "output": 10, "cacheRead": 0, "cacheWrite": 0, "totalTokens": 110}}}
+    lines = [json.dumps({"kind": "header", "sessionId": sid}), "not json at all",
+             json.dumps({"kind": "event", "row": {"seq": 1, "event_json": json.dumps(event), "created_at": 1795161600000}})]
+    blob = ("\n".join(lines) + "\n").encode()
+    conn = connect_writable(state / WORK_DB)
+    conn.execute("INSERT INTO session_transcript_cold_archives (session_id, generation, archive_name, archive_sha256, "
+                 "event_count, raw_bytes, archive_bytes, last_seq, archived_at, storage, archive_blob) "
+                 "VALUES (?, 'g1', 'cold-x.jsonl', ?, 1, ?, ?, 1, 0, 'sqlite', ?)", (sid, "0" * 64, len(blob), len(blob), blob))
+    conn.commit()
+    conn.close()
+    res, d = collect_json(cli, state, data)
+    assert res.code == PARTIAL and d["malformed"] == 1
+    assert any(loc.endswith(f"{WORK_DB}:cold:cold-x.jsonl:2") for loc in problem_locations(d, "records.malformed"))
+    ledger, _ = Ledger.open_read_only(data)
+    assert [p["source"] for p in ledger.problems() if p["code"] == "records.malformed"] == [f"sqlite:{state / WORK_DB}"]
+    ledger.close()
+    exported = [json.loads(line) for line in cli("--state-dir", state, "--data-dir", data, "export", "--no-collect").out.splitlines()]
+    assert [e["totalTokens"] for e in exported if e["sessionId"] == sid] == [110]
