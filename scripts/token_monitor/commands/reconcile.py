@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import request
-from ..diagnose.gather import find_legacy_log, workspaces
+from ..diagnose.gather import find_legacy_log
 from ..errors import UsageError
 from ..ledger.store import Ledger
+from ..ops.reconcile import events_in, summarize_missed
+from ..ops.reconcile import reconcile as reconcile_calls
 from ..output import envelope, print_json
 from ..report.render import plain_table
 from ..sources import legacy_log as legacy_mod
 from ..sources.discovery import discover_sources
-from ..sources.openclaw_config import load_config
+from ..sources.openclaw_config import load_config, workspaces
 
 NAME = "reconcile"
 ORDER = 45
@@ -91,9 +93,9 @@ def run(ctx) -> int:
         raise UsageError(f"{path}: unknown line shape, first line's keys: {', '.join(log.unknown_keys) or '(none)'}",
                          hint="known shapes: " + ", ".join(legacy_mod.SHAPES)
                          + " (references/troubleshooting.md, 'The legacy log'); pass --legacy FILE for another log")
-    rec = legacy_mod.reconcile(log.calls, rows, tz=tz)
-    window_events = legacy_mod.events_in(rows, rec.window)
-    summary = legacy_mod.summarize_missed(rec.missed_by_legacy, window_events, tz=tz)
+    rec = reconcile_calls(log.calls, rows, tz=tz)
+    window_events = events_in(rows, rec.window)
+    summary = summarize_missed(rec.missed_by_legacy, window_events, tz=tz)
     missed = [call_record(e, tz) for e in rec.missed_by_legacy]
     only = [dict(legacy_record(o["call"], tz), reason=o["reason"]) for o in rec.only_in_legacy]
     own = [legacy_record(c, tz) for c in rec.openclaw_own]
