@@ -340,3 +340,17 @@ def test_kill_9_while_a_database_copy_exists_leaves_nothing_after_the_next_run(c
     assert list(tmpdir.iterdir()) == []
     assert tree_digest(state, exclude=data) == before
     assert snapshot(data, state, USAGE) == expected
+
+
+def test_a_ledger_file_whose_schema_never_committed_is_not_damage(cli, corpus_state, tmp_path):
+    """kill -9 between creating the file and committing its schema leaves an empty SQLite file: the next
+    run creates the schema, it does not call the ledger damaged."""
+    state = corpus_state("real-2026.2.1")
+    expected = one_shot(state, tmp_path / "oneshot", USAGE)
+    data = tmp_path / "data"
+    data.mkdir()
+    conn = sqlite3.connect(data / "ledger.sqlite")
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.close()
+    assert cli("--state-dir", state, "--data-dir", data, "collect").code == OK
+    assert snapshot(data, state, USAGE) == expected

@@ -51,6 +51,8 @@ def ledger_damage(data_dir: Path, *, full: bool = False) -> str | None:
             if rows != [("ok",)]:
                 return f"{'integrity' if full else 'quick'}_check: {' '.join(str(rows[0][0]).split())[:120]}"
         have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+            return None     # created, schema never committed (a first run killed early): Ledger.open creates it
         missing = [t for t in REQUIRED_TABLES if t not in have]
         if missing:
             return f"table {missing[0]} is missing"

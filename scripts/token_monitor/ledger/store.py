@@ -591,6 +591,9 @@ def check_invariants(conn: sqlite3.Connection, path: Path) -> None:
     """Our own cheap checks on open (SQLite's quick_check reads every page; `collect` runs it where
     affordable): every table the ledger needs exists. A missing table is damage, never "no data"."""
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not have and conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+        # Created, schema never committed (a first collect killed early): nothing collected yet.
+        raise LedgerError(f"no ledger yet at {path}", hint="run: token-monitor collect", code="collect.never-run")
     missing = [t for t in REQUIRED_TABLES if t not in have]
     if missing:
         raise LedgerError(f"ledger {path} is damaged: table {missing[0]} is missing",
