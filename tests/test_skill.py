@@ -46,14 +46,21 @@ def test_frontmatter_as_openclaw_reads_it():
     meta_lines = [l for l in raw.splitlines() if l.startswith("metadata:")]
     assert len(meta_lines) == 1 and meta_lines[0].rstrip().endswith("}"), "metadata must be one line"
     oc = openclaw_metadata(fm)["openclaw"]
-    assert oc["emoji"] and oc["requires"] == {"bins": ["python3"]}
+    # Eligible with uv (the run line) or python3 alone (the script bootstraps its own environment).
+    assert oc["emoji"] and oc["requires"] == {"anyBins": ["uv", "python3"]}
     kinds = {"brew": "formula", "node": "package", "go": "module", "uv": "package", "download": "url"}
-    assert oc["install"], "an installer spec for the Python dependencies"
+    assert oc["install"], "an installer OpenClaw can offer"
     for spec in oc["install"]:
         assert spec["kind"] in kinds and spec.get(kinds[spec["kind"]]), spec
-    # OpenClaw's uv installer accepts only a plain package spec (SAFE_UV_PACKAGE in 2026.9.6).
-    uv = [s for s in oc["install"] if s["kind"] == "uv"]
-    assert all(re.fullmatch(r"[a-z0-9][a-z0-9._-]*", s["package"], re.I) for s in uv)
+    # The installer installs uv itself (as OpenClaw's bundled Python skills do), never an unpublished package.
+    assert [(s["kind"], s["formula"], s["bins"]) for s in oc["install"]] == [("brew", "uv", ["uv"])]
+
+
+def test_skill_version_is_the_package_version():
+    from token_monitor import __version__
+
+    _, fm = frontmatter()
+    assert str(fm["version"]) == __version__
 
 
 def test_description_triggers_and_exclusion():
@@ -111,7 +118,8 @@ def test_skill_exit_codes_match_help(cli):
 def test_skill_commands_use_basedir_and_references_exist():
     _, fm = frontmatter()
     body = fm["_body"]
-    assert "python3 {baseDir}/scripts/token-monitor.py" in body
+    # OpenClaw's convention for Python skills first; the plain-python3 fallback documented beside it.
+    assert body.index("`uv run {baseDir}/scripts/token-monitor.py COMMAND") < body.index("`python3 {baseDir}/scripts/token-monitor.py COMMAND")
     for line in body.splitlines():
         assert "scripts/token-monitor.py" not in line or "{baseDir}/scripts/token-monitor.py" in line or "`budget" in line
     refs = set(re.findall(r"\{baseDir\}/(references/[a-z-]+\.md)", body))
