@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from token_monitor.cli import main  # noqa: E402
+from token_monitor.cli import main
 
 
 def build(state: Path, files: int, agents: int = 4) -> None:

@@ -24,8 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from token_monitor.cli import main as cli_main  # noqa: E402
-from token_monitor.ledger import EVENT_COLUMNS, Ledger  # noqa: E402
+from token_monitor.cli import main as cli_main
+from token_monitor.ledger.schema import EVENT_COLUMNS
+from token_monitor.ledger.store import Ledger
 
 MODELS = [("anthropic", "claude-sonnet-4-6"), ("anthropic", "claude-haiku-4-5"), ("openai", "gpt-5.1"),
           ("openai", "gpt-5-mini"), ("moonshot", "kimi-k2.5"), ("zai", "glm-4.7"), ("zai", "glm-4.5-air"),

@@ -28,7 +28,6 @@ import collections
 import copy
 import datetime as dt
 import json
-import os
 import random
 import shutil
 import sqlite3

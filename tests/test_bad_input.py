@@ -8,13 +8,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import threading
 from pathlib import Path
 
 import pytest
 
 from torture_kit import FULL, USAGE, connect_writable, one_shot, snapshot
-from token_monitor import sources
+from token_monitor.sources import agent_db
 from token_monitor.errors import ExitCode
 
 PARTIAL, LEDGER = int(ExitCode.PARTIAL), int(ExitCode.LEDGER)
@@ -197,7 +196,7 @@ def test_corrupt_zst_file_on_first_collect(cli, sqlite_state):
 
 def test_locked_database(cli, sqlite_state, monkeypatch):
     state, data, expected = sqlite_state
-    monkeypatch.setattr(sources, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(agent_db, "BUSY_TIMEOUT_MS", 200)
     assert collect_json(cli, state, data)[0].code == 0
     db = state / WORK_DB
     writer = connect_writable(db)        # the store changed since (a fork), so collect must open it
@@ -225,7 +224,7 @@ def test_locked_database(cli, sqlite_state, monkeypatch):
 
 def test_locked_database_first_collect(cli, sqlite_state, monkeypatch):
     state, data, expected = sqlite_state
-    monkeypatch.setattr(sources, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(agent_db, "BUSY_TIMEOUT_MS", 200)
     db = state / WORK_DB
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("PRAGMA locking_mode=EXCLUSIVE")

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from token_monitor import budget as bmod
-from token_monitor.config import load_config, model_prices
-from token_monitor.ledger import Ledger
-from token_monitor.pricing import resolve_cost
+from token_monitor.ops import budget as bmod
+from token_monitor.sources.openclaw_config import load_config, model_prices
+from token_monitor.ledger.store import Ledger
+from token_monitor.ledger.classify import resolve_cost
 
 from test_heartbeat import MiniState
 

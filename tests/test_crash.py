@@ -15,7 +15,7 @@ import pytest
 from torture_kit import (
     connect_writable, empty_transcripts, generated_state, one_shot, run_collect_proc, run_report_proc, snapshot,
 )
-from token_monitor.collect import collect
+from token_monitor.collect.collector import collect
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ FIXED_NOW_MS = 1_800_000_000_000      # 2027-01-15T08:00Z
 @pytest.fixture(autouse=True)
 def no_crontab(monkeypatch):
     """The machine's own crontab must not leak into results."""
-    from token_monitor.commands import diagnose as cmd
+    from token_monitor.diagnose import gather as cmd
 
     monkeypatch.setattr(cmd, "_crontab_text", lambda: None)
     for var in ("MOONSHOT_API_KEY", "ZAI_API_KEY", "ANTHROPIC_API_KEY", "KIMI_API_KEY", "OPENCLAW_WORKSPACE_DIR"):
@@ -169,7 +169,7 @@ def test_state_era_and_unimported_jsonl(cli, corpus_state, tmp_path):
 def test_env_zstd_missing(cli, corpus_state, tmp_path, monkeypatch):
     import importlib
 
-    from token_monitor.commands import diagnose as cmd
+    from token_monitor.diagnose import gather as cmd
 
     state, data = corpus_state("real-2026.9.6"), tmp_path / "data"
     collect(cli, state, data)
@@ -187,7 +187,7 @@ def test_env_zstd_missing(cli, corpus_state, tmp_path, monkeypatch):
 
 
 def test_env_sqlite_pure():
-    from token_monitor import diagnose as dg
+    from token_monitor.diagnose import checks as dg
 
     fs = dg.check_env(dg.EnvFacts("3.11.7", "3.7.17", False, "0.25.0", True))
     f = next(f for f in fs if f.code == "env.sqlite")
@@ -409,7 +409,7 @@ def test_schedule_none_and_found(cli, corpus_state, tmp_path):
 
 
 def test_schedule_from_crontab_and_heartbeat(cli, corpus_state, tmp_path, monkeypatch):
-    from token_monitor.commands import diagnose as cmd
+    from token_monitor.diagnose import gather as cmd
 
     state, data = corpus_state("real-2026.2.1"), tmp_path / "data"
     (state / "workspace" / "HEARTBEAT.md").write_text("- run token-monitor collect --quiet\n")
@@ -527,8 +527,8 @@ def test_read_only_for_openclaw_and_ledger(cli, corpus_state, tmp_path):
 
 
 def test_does_not_reread_transcripts(cli, corpus_state, tmp_path, monkeypatch):
-    import token_monitor.collect as collect_mod
-    import token_monitor.sources as src
+    import token_monitor.collect.collector as collect_mod
+    import token_monitor.sources.jsonl as src
 
     state, data = corpus_state("real-2026.2.1"), tmp_path / "data"
     collect(cli, state, data)
@@ -596,7 +596,7 @@ def plant_canaries(state: Path) -> None:
 
 
 def test_no_canary_in_any_output(cli, corpus_state, tmp_path, monkeypatch):
-    from token_monitor.commands import diagnose as cmd
+    from token_monitor.diagnose import gather as cmd
 
     state, data = corpus_state("real-2026.9.6"), tmp_path / "data"
     plant_canaries(state)
@@ -623,7 +623,7 @@ def test_no_canary_in_any_output(cli, corpus_state, tmp_path, monkeypatch):
 
 
 def test_auth_sql_extraction_never_returns_secrets():
-    from token_monitor import auth
+    from token_monitor.sources import auth
 
     doc = json.dumps({"profiles": {"zai:a": {"type": "token", "provider": "zai", "token": CANARIES[0]},
                                    "bad": "not-an-object", "x:y": {"provider": {"nested": CANARIES[1]}, "type": CANARIES[2]}}})

@@ -17,8 +17,8 @@ from torture_kit import (
     FULL, USAGE, copy_tree, connect_writable, corpus_src, empty_transcripts, generated_state, hypothesis_pair, insert_rows,
     one_shot, snapshot,
 )
-from token_monitor.collect import collect
-from token_monitor.sources import ARCHIVE_RE
+from token_monitor.collect.collector import collect
+from token_monitor.sources.discovery import ARCHIVE_RE
 
 # CI: 15 examples each; `pytest --full` also runs `*_full` copies with 150.
 

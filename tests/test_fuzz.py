@@ -10,8 +10,9 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from torture_kit import hypothesis_pair
-from token_monitor.collect import collect
-from token_monitor.normalize import Skip, UsageEvent, normalize_record
+from token_monitor.collect.collector import collect
+from token_monitor.model import Skip, UsageEvent
+from token_monitor.collect.normalize import normalize_record
 
 # CI: 200 normalisation examples, 30 collections; `pytest --full` also runs `*_full` copies with 10x as many.
 

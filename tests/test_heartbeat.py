@@ -15,8 +15,8 @@ import pytest
 
 from conftest import CANARIES, ROOT
 
-from token_monitor import alerts
-from token_monitor.ledger import Ledger
+from token_monitor.ops import alerts
+from token_monitor.ledger.store import Ledger
 
 SHIM = ROOT / "scripts" / "token-monitor.py"
 CONTENT_MARKER = "PRIVATE-MESSAGE-CONTENT-9f2c"

@@ -8,8 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from token_monitor.errors import UsageError
-from token_monitor.periods import (UTC, local_days, offset_segments, parse_duration, period_window, previous_window,
-                                   resolve_window, to_ms, week_start_index)
+from token_monitor.report.periods import UTC, local_days, offset_segments, parse_duration, period_window, previous_window, resolve_window, to_ms, week_start_index
 
 BERLIN, SHANGHAI = ZoneInfo("Europe/Berlin"), ZoneInfo("Asia/Shanghai")
 

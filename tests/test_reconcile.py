@@ -46,7 +46,7 @@ def test_lists_exactly_the_missed_and_extra_calls(cli, corpus_state, tmp_path):
 
 
 def test_old_log_format_variants_and_malformed_lines(tmp_path):
-    from token_monitor import legacy
+    from token_monitor.sources import legacy_log as legacy
 
     p = tmp_path / "token-usage.jsonl"
     p.write_text("\n".join([
@@ -62,7 +62,7 @@ def test_old_log_format_variants_and_malformed_lines(tmp_path):
 
 
 def test_matching_is_nearest_first_and_one_to_one():
-    from token_monitor import legacy
+    from token_monitor.sources import legacy_log as legacy
 
     base = int(dt.datetime(2026, 2, 2, 12, tzinfo=dt.timezone.utc).timestamp() * 1000)
     ev = lambda k, t: {"key": k, "agent": "main", "session_id": "s", "provider": "zai", "model": "m", "ts_ms": t,

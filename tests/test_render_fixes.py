@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import copy
 import json
-from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
 
-from token_monitor import render
+from token_monitor.report import render
 from token_monitor.errors import ExitCode
 
 from test_report import GOLDEN, display_width, multi  # noqa: F401 - multi: the seeded multi-agent ledger fixture
@@ -164,7 +163,8 @@ def test_report_exits_partial_once_for_problems_found_this_collect(cli, corpus_s
 
 
 def test_problem_note_counts_records_and_sources_apart():
-    from token_monitor.aggregate import Totals, build_notes
+    from token_monitor.report.build import build_notes
+    from token_monitor.report.totals import Totals
 
     notes = build_notes({}, {}, Totals(), {"lastCollect": "x", "collectedNow": True, "malformed": 2, "unreadable": 1})
     assert notes[0]["text"] == "2 malformed records, 1 unreadable source on this collect — see: token-monitor diagnose"

@@ -18,10 +18,15 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import CANARIES, FIXTURES, ROOT
 
-from token_monitor import aggregate, render
-from token_monitor.ledger import EVENT_COLUMNS, SCHEMA, Ledger, _statements
-from token_monitor.normalize import parse_iso_ms
-from token_monitor.periods import UTC, Window, period_window, previous_window
+from token_monitor.report import build
+from token_monitor import model
+from token_monitor.ledger import usage
+from token_monitor.report import render
+from token_monitor.ledger.schema import EVENT_COLUMNS, SCHEMA, _statements
+from token_monitor.ledger.classify import trigger_class
+from token_monitor.ledger.store import Ledger
+from token_monitor.collect.normalize import parse_iso_ms
+from token_monitor.report.periods import UTC, Window, period_window, previous_window
 
 GOLDEN = ROOT / "tests" / "golden" / "report"
 SEED = FIXTURES / "report-multi" / "ledger-seed.json"
@@ -167,7 +172,7 @@ def test_golden_multi(cli, multi, update_golden, name, argv, fmt):
 
 
 # --------------------------------------------------------------------------- sums and schema
-@pytest.mark.parametrize("by", list(aggregate.DIMENSIONS) + ["agent,model", "day,provider", "trigger,session"])
+@pytest.mark.parametrize("by", list(build.DIMENSIONS) + ["agent,model", "day,provider", "trigger,session"])
 def test_rows_sum_to_totals(cli, multi, by):
     state, data = multi
     res = cli("--state-dir", state, "--data-dir", data, "report", "month", "--now", "2026-03-31T20:00Z",
@@ -185,9 +190,9 @@ def test_trigger_classes(cli, multi):
     d = cli("--state-dir", state, "--data-dir", data, "report", "month", "--now", "2026-03-31T20:00Z",
             "--by", "trigger", "--json").json()["data"]
     assert {r["key"] for r in d["rows"]} == {"user", "heartbeat", "cron", "subagent", "hook"}
-    assert aggregate.trigger_of("cron:job1") == aggregate.trigger_of("agent:main:cron:x") == "cron"
-    assert aggregate.trigger_of("agent:main:main", "heartbeat") == "heartbeat"
-    assert aggregate.trigger_of("agent:main:telegram:group:1") == "user"
+    assert trigger_class("cron:job1", None) == trigger_class("agent:main:cron:x", None) == "cron"
+    assert trigger_class("agent:main:main", "heartbeat") == "heartbeat"
+    assert trigger_class("agent:main:telegram:group:1", None) == "user"
 
 
 # --------------------------------------------------------------------------- time zones
@@ -417,26 +422,26 @@ def test_text_fits_20x64_for_any_data(models, sessions, calls, by, top, zone_nam
               "last30h": Window(now - dt.timedelta(hours=30, minutes=13), now, "last", "Last 30h")}[span]
     run_query = lambda sql, params: conn.execute(sql, list(params)).fetchall()
     a0, s0 = sessions[0]
-    filters = {"": aggregate.Filters(), "agent": aggregate.Filters(agents=(a0,)),
-               "provider": aggregate.Filters(providers=("p" + models[0][:3],)), "model": aggregate.Filters(models=(models[0],)),
-               "session": aggregate.Filters(sessions=(s0,))}[only]
+    filters = {"": model.Filters(), "agent": model.Filters(agents=(a0,)),
+               "provider": model.Filters(providers=("p" + models[0][:3],)), "model": model.Filters(models=(models[0],)),
+               "session": model.Filters(sessions=(s0,))}[only]
 
-    def build(query):
-        return aggregate.build_report(query, window=window, previous=previous_window(window, tz=tz),
-                                      by=aggregate.parse_by(by), filters=filters, prices={}, tz=tz,
+    def report_of(query):
+        return build.build_report(query, window=window, previous=previous_window(window, tz=tz),
+                                      by=build.parse_by(by), filters=filters, prices={}, tz=tz,
                                       tz_name=zone_name, tz_source="--tz", now=now, top=top,
                                       freshness={"lastCollect": None, "ageSeconds": None, "collectedNow": True, "problems": 0})
-    report = build(run_query)
+    report = report_of(run_query)
     # The rollups (hourly and the coarser blocks) answer exactly what the events answer ...
     ledger = Ledger(conn, Path(":memory:"))
     ledger.refresh_rollup()
     assert ledger.rollup_is_fresh()
-    assert build(aggregate.LedgerQuery(ledger.select, rollup=True)) == report
+    assert report_of(usage.LedgerQuery(ledger.select, rollup=True)) == report
     # ... also after a session key changes its trigger class (the rollups store the class).
     conn.execute("UPDATE sessions SET session_key = ? WHERE agent = ? AND session_id = ?", (f"agent:{a0}:cron:{s0}", a0, s0))
     ledger.refresh_rollup()
     assert ledger.rollup_is_fresh()
-    assert build(aggregate.LedgerQuery(ledger.select, rollup=True)) == build(run_query)
+    assert report_of(usage.LedgerQuery(ledger.select, rollup=True)) == report_of(run_query)
     assert_text_bounds(render.render_text(report))
     assert_rows_sum(report["rows"], report["totals"])
     jsonschema.validate({"schema_version": 1, "command": "report", "status": "ok", "data": report,

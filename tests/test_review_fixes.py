@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from token_monitor.timeparse import parse_point
+from token_monitor.report.timeparse import parse_point
 
 SID = "0d2c5a9e-1111-4a3b-9c7d-2b1f0e9a7c10"
 

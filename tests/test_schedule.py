@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT
 
-from token_monitor import schedule as sched
+from token_monitor.ops import schedule as sched
 
 FAKES = ROOT / "tests" / "fake_openclaw"
 

@@ -18,7 +18,7 @@ from conftest import FIXTURES, ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 
 import gen_state  # noqa: E402  (bench/gen_state.py: real-row generator)
-from token_monitor.collect import collect  # noqa: E402
+from token_monitor.collect.collector import collect
 
 SHIM = ROOT / "scripts" / "token-monitor.py"
 

@@ -65,3 +65,7 @@ class StateNotFoundError(TokenMonitorError):
 class LedgerError(TokenMonitorError):
     exit_code = ExitCode.LEDGER
     code = "ledger.error"
+
+
+class SourceUnreadable(Exception):
+    """A whole source could not be read this time (locked, corrupt, permission, loop)."""

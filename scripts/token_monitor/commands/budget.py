@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .. import budget as bmod
-from ..alerts import budget_statuses
-from ..config import load_config, model_prices, user_timezone
 from ..errors import ExitCode, UsageError
-from ..ledger import Ledger
+from ..ledger.store import Ledger
+from ..ops import budget as bmod
+from ..ops.alerts import budget_statuses
 from ..output import envelope, print_json
+from ..sources.openclaw_config import load_config, model_prices, user_timezone
 
 NAME = "budget"
 ORDER = 70
@@ -191,7 +191,7 @@ def run(ctx) -> int:
         bmod.parse_period(ctx.args.period)
         bmod.parse_amount(ctx.args.amount, unit=bmod.parse_unit(ctx.args.unit))
     if action == "status" and not getattr(ctx.args, "no_collect", False):
-        from ..collect import collect
+        from ..collect.collector import collect
 
         collect(ctx.state.path, ctx.data_dir)
     ledger = Ledger.open(ctx.data_dir)

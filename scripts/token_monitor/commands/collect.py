@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..collect import CollectStats, collect
+from ..collect.collector import CollectStats, collect
 from ..errors import ExitCode
 from ..output import envelope, print_json
 
@@ -71,8 +71,8 @@ def run(ctx) -> int:
 
 def quiet_token(ctx, cfg: dict) -> str:
     """The "nothing to say" reply for the OpenClaw that wrote the config (meta.lastTouchedVersion)."""
-    from ..config import dig
-    from ..schedule import parse_version, quiet_token_for
+    from ..ops.schedule import parse_version, quiet_token_for
+    from ..sources.openclaw_config import dig
 
     chosen = ctx.args.quiet_token
     if chosen != "auto":
@@ -87,9 +87,9 @@ def run_heartbeat(ctx) -> int:
     Exit 0 whether or not an alert is printed: OpenClaw records a non-zero command run as a failure.
     Unreadable sources do not make noise here every half hour; `diagnose` reports them.
     """
-    from ..alerts import alert_paragraph, due_alerts, send_once
-    from ..budget import Budget
-    from ..ledger import Ledger
+    from ..ledger.store import Ledger
+    from ..ops.alerts import alert_paragraph, due_alerts, send_once
+    from ..ops.budget import Budget
     from .budget import alert_inputs
 
     collect(ctx.state.path, ctx.data_dir, rebuild=ctx.args.rebuild)

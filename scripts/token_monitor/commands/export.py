@@ -7,10 +7,10 @@ import datetime as dt
 import json
 import sys
 
-from ..config import load_config, model_prices
-from ..ledger import Ledger
-from ..pricing import resolve_cost
-from ..timeparse import parse_point, zone
+from ..ledger.classify import resolve_cost
+from ..ledger.store import Ledger
+from ..report.timeparse import parse_point, zone
+from ..sources.openclaw_config import load_config, model_prices
 
 NAME = "export"
 ORDER = 60
@@ -54,7 +54,7 @@ def event_record(e: dict, prices: dict | None = None) -> dict:
 
 
 def run(ctx) -> int:
-    from ..collect import collect
+    from ..collect.collector import collect
 
     tz = zone(ctx.args.tz)
     now = ctx.now()

@@ -11,14 +11,13 @@ import datetime as dt
 
 from tabulate import tabulate
 
-from .. import legacy as legacy_mod
-from ..config import load_config, user_timezone
+from ..diagnose.gather import find_legacy_log, workspaces
 from ..errors import UsageError
-from ..ledger import Ledger
+from ..ledger.store import Ledger
 from ..output import envelope, print_json
-from ..sources import discover_sources
-from ..timeparse import zone
-from .diagnose import find_legacy_log, ledger_call_rows, workspaces
+from ..sources import legacy_log as legacy_mod
+from ..sources.discovery import discover_sources
+from ..sources.openclaw_config import load_config
 
 NAME = "reconcile"
 ORDER = 45
@@ -62,7 +61,7 @@ def legacy_record(c: legacy_mod.LegacyCall, tz: dt.tzinfo) -> dict:
 
 
 def run(ctx) -> int:
-    from ..collect import collect
+    from ..collect.collector import collect
 
     state = ctx.state.path
     cfg = load_config(ctx.config_path)
@@ -81,7 +80,7 @@ def run(ctx) -> int:
         collect(state, ctx.data_dir)
     ledger = Ledger.open(ctx.data_dir)
     try:
-        rows = ledger_call_rows(ledger)
+        rows = ledger.billed_calls()
     finally:
         ledger.close()
     rec = legacy_mod.reconcile(log.calls, rows, tz=tz)

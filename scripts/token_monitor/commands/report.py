@@ -1,6 +1,6 @@
 """`token-monitor report`: usage and cost for a period, sized for a chat reply.
 
-The shell around `aggregate.build_report` and `render`: resolve the zone (--tz > OpenClaw's
+The shell around `build.build_report` and `render`: resolve the zone (--tz > OpenClaw's
 agents.defaults.userTimezone > the host's), collect first, pick "now" (the clock, --now, or in
 demo mode the latest event so the bundled data shows real numbers), then print.
 Helpers here are shared by `sessions` and `session`.
@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import aggregate, config, periods, render
+from .. import model
 from ..errors import ExitCode, UsageError
-from ..ledger import Ledger
+from ..ledger import usage
+from ..ledger.store import Ledger
 from ..output import envelope, print_json
-from .. import timeparse
-from ..timeparse import parse_point
+from ..report import build, periods, render, timeparse
+from ..report.timeparse import parse_point
+from ..sources import openclaw_config as config
 
 NAME = "report"
 ORDER = 10
@@ -61,7 +63,7 @@ def add_filter_options(p) -> None:
 
 def register(p) -> None:
     add_time_options(p)
-    p.add_argument("--by", metavar="DIM[,DIM]", help="breakdown: " + "|".join(aggregate.DIMENSIONS) + " (default: model)")
+    p.add_argument("--by", metavar="DIM[,DIM]", help="breakdown: " + "|".join(build.DIMENSIONS) + " (default: model)")
     add_filter_options(p)
     p.add_argument("--top", type=_positive_int, metavar="N", help="rows per level before '+N more' (default: what fits)")
     p.add_argument("--format", choices=["text", "markdown"], default="text", help="text (default) or markdown")
@@ -93,14 +95,14 @@ def split_values(values) -> tuple[str, ...]:
     return tuple(out)
 
 
-def filters_from(args) -> aggregate.Filters:
-    return aggregate.Filters(agents=split_values(args.agent), providers=split_values(args.provider),
+def filters_from(args) -> model.Filters:
+    return model.Filters(agents=split_values(args.agent), providers=split_values(args.provider),
                              models=split_values(args.model), sessions=split_values(args.session))
 
 
 def open_ledger(ctx):
     """Collect first (unless --no-collect), then open the ledger. Returns (ledger, collected_now)."""
-    from ..collect import collect
+    from ..collect.collector import collect
 
     collected = False
     if not getattr(ctx.args, "no_collect", False):
@@ -134,11 +136,11 @@ def exit_code(fresh: dict) -> int:
     return int(ExitCode.OK)
 
 
-def with_unmatched(query, filters: aggregate.Filters, *, empty: bool) -> list[str]:
+def with_unmatched(query, filters: model.Filters, *, empty: bool) -> list[str]:
     """When a filtered answer is empty with no earlier usage: which filter values the ledger has never seen."""
     if not empty or not any((filters.agents, filters.providers, filters.models, filters.sessions)):
         return []
-    return aggregate.unmatched_filters(query, filters, width=render.MAX_COLS)
+    return usage.unmatched_filters(query, filters, width=render.MAX_COLS)
 
 
 def resolve_now(ctx, ledger: Ledger, tz: dt.tzinfo) -> tuple[dt.datetime, bool]:
@@ -167,7 +169,7 @@ def time_window(ctx, *, now: dt.datetime, tz: dt.tzinfo, default: str = "today")
 def run(ctx) -> int:
     a = ctx.args
     reject_period_mix(a)
-    by = aggregate.parse_by(a.by) or ("model",)
+    by = build.parse_by(a.by) or ("model",)
     filters = filters_from(a)
     cfg = config.load_config(ctx.config_path)
     tz, tz_name, tz_source = resolve_zone(ctx, cfg)
@@ -178,8 +180,8 @@ def run(ctx) -> int:
         window, week_start = time_window(ctx, now=now, tz=tz)
         previous = periods.previous_window(window, tz=tz, week_start=week_start)
         fresh = freshness(ledger, collected_now=collected, real_now_ms=ctx.now_ms())
-        query = aggregate.ledger_query(ledger)
-        data = aggregate.build_report(
+        query = usage.ledger_query(ledger)
+        data = build.build_report(
             query, window=window, previous=previous, by=by, filters=filters, prices=prices, tz=tz,
             tz_name=tz_name, tz_source=tz_source, now=now, top=a.top, demo=demo, freshness=fresh,
             last_window=lambda t: periods.containing_window(window, t, tz=tz, week_start=week_start),

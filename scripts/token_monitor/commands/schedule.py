@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .. import schedule as sched
-from ..config import load_config
 from ..errors import UsageError
 from ..launcher import self_command
+from ..ops import schedule as sched
 from ..output import envelope, print_json
+from ..sources.openclaw_config import load_config
 
 NAME = "schedule"
 ORDER = 80

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from .. import aggregate, config, render
+from .. import model
 from ..errors import UsageError
+from ..ledger import usage
 from ..output import envelope, print_json
-from ..periods import offset_segments
+from ..report import build, render
+from ..report.periods import offset_segments
+from ..report.totals import Totals, grouped_totals
+from ..sources import openclaw_config as config
 from . import report as shell
 
 NAME = "session"
@@ -31,10 +35,10 @@ def run(ctx) -> int:
     cfg = config.load_config(ctx.config_path)
     tz, tz_name, _ = shell.resolve_zone(ctx, cfg)
     prices = config.model_prices(cfg, ctx.state.path)
-    filters = aggregate.Filters(sessions=(a.ident,))
+    filters = model.Filters(sessions=(a.ident,))
     ledger, _ = shell.open_ledger(ctx)
     try:
-        found = aggregate.session_rows(aggregate.ledger_query(ledger), start_ms=None, end_ms=None, filters=filters, prices=prices, tz=tz)
+        found = build.session_rows(usage.ledger_query(ledger), start_ms=None, end_ms=None, filters=filters, prices=prices, tz=tz)
         if not found:
             raise UsageError(f"no session matches {a.ident!r}", hint="list them with: token-monitor sessions",
                              code="session.not-found")
@@ -45,23 +49,24 @@ def run(ctx) -> int:
         s = found[0]
         s.pop("lastCallMs", None)
         pair = [(s["agent"], s["sessionId"])]
-        first_ms, last_ms = ledger.select("SELECT MIN(ts_ms), MAX(ts_ms) FROM events WHERE agent = ? AND session_id = ?", pair[0])[0]
+        query = usage.ledger_query(ledger)
+        first_ms, last_ms = usage.session_bounds(query, *pair[0])
         segments = offset_segments(first_ms, last_ms + 1, tz)
-        none = aggregate.Filters()
-        by_model = aggregate.grouped_totals(aggregate.ledger_query(ledger), ["model"], start_ms=None, end_ms=None, filters=none,
+        none = model.Filters()
+        by_model = grouped_totals(query, ["model"], start_ms=None, end_ms=None, filters=none,
                                             prices=prices, pairs=pair)
-        by_day = aggregate.grouped_totals(aggregate.ledger_query(ledger), ["day"], start_ms=None, end_ms=None, filters=none,
+        by_day = grouped_totals(query, ["day"], start_ms=None, end_ms=None, filters=none,
                                           prices=prices, pairs=pair, segments=segments)
     finally:
         ledger.close()
-    totals = aggregate.Totals()
+    totals = Totals()
     for t in by_model.values():
         totals.add(t)
     data = {
         "timeZone": tz_name, "demo": bool(ctx.state.is_demo), "session": s,
         "totals": totals.as_json(),
-        "byModel": aggregate.build_rows(by_model, ["model"], top=aggregate.DEFAULT_TOP, tz=tz, meta={}),
-        "byDay": aggregate.build_rows(by_day, ["day"], top=400, tz=tz, meta={}),
+        "byModel": build.build_rows(by_model, ["model"], top=build.DEFAULT_TOP, tz=tz, meta={}),
+        "byDay": build.build_rows(by_day, ["day"], top=400, tz=tz, meta={}),
     }
     if a.json:
         print_json(envelope(NAME, data=data))

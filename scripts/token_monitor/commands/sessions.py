@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from .. import aggregate, config, periods, render
+from ..ledger import usage
 from ..output import envelope, print_json
+from ..report import build, periods, render
+from ..sources import openclaw_config as config
 from . import report as shell
 
 NAME = "sessions"
@@ -46,8 +48,8 @@ def run(ctx) -> int:
             window, _ = shell.time_window(ctx, now=now, tz=tz)
             start_ms, end_ms = window.start_ms, window.end_ms
             title = f"{window.title} · {render.span_of({'start': window.start.isoformat(), 'end': window.end.isoformat(), 'kind': window.kind})}"
-        query = aggregate.ledger_query(ledger)
-        rows = aggregate.session_rows(query, start_ms=start_ms, end_ms=end_ms, filters=filters, prices=prices, tz=tz)
+        query = usage.ledger_query(ledger)
+        rows = build.session_rows(query, start_ms=start_ms, end_ms=end_ms, filters=filters, prices=prices, tz=tz)
         unmatched = shell.with_unmatched(query, filters, empty=not rows)
     finally:
         ledger.close()

@@ -16,34 +16,33 @@ order they were staged. A cursor is therefore never durable before the events it
 from __future__ import annotations
 
 import dataclasses
-import fcntl
 import io
 import json
 import os
 import sqlite3
 import time
 from pathlib import Path
-from typing import Iterable, Iterator
 
-from . import sources as src_mod
-from .errors import LedgerError
-from .ledger import Ledger, PlacedEvent, now_ms, owner_rank
-from .normalize import Skip, UsageEvent, normalize_record, parse_iso_ms
-from .sources import (
+from ..errors import LedgerError
+from ..ledger.store import Ledger, PlacedEvent, now_ms, owner_rank
+from ..model import SessionMeta, Skip
+from ..sources import agent_db, compressed, jsonl
+from ..sources.agent_db import open_readonly
+from ..sources.discovery import (
     KIND_RANK,
     Discovery,
     FileSource,
-    SessionMeta,
     SourceUnreadable,
     SqliteSource,
     discover_sources,
-    open_readonly,
 )
+from . import normalize
+from .lock import CollectLock
+from .normalize import normalize_record, parse_iso_ms
 
 BATCH = 2000            # events per read chunk and per transaction (at most ~2x this staged)
 GROUP_OPS = 256         # cursors/problems staged before a commit, for many small files
 HEAD_LEN = 4096
-LOCK_NAME = "collect.lock"
 
 
 @dataclasses.dataclass
@@ -83,7 +82,7 @@ class _SessionState:
         elif obj.get("type") == "message" and isinstance(obj.get("message"), dict):
             msg = obj["message"]
             if msg.get("role") == "user":
-                self.heartbeat = src_mod.user_text_has_heartbeat(msg)
+                self.heartbeat = normalize.user_text_has_heartbeat(msg)
 
 
 class Collector:
@@ -109,10 +108,9 @@ class Collector:
         disc = discover_sources(self.state_dir)
         # One query for the cursors a warm pass compares (parsed on use), one for the sources flagged
         # unreadable. Session, archive and digest cursors are looked up only when a store or file changed.
-        self._cursors_raw = dict(self.ledger.select("SELECT source_id, state FROM cursors WHERE kind IN ('index', 'sqlite')"))
+        self._cursors_raw = self.ledger.cursor_states(("index", "sqlite"))
         self._load_file_cursors()
-        self._unreadable = {r[0] for r in self.ledger.select(
-            "SELECT DISTINCT source FROM problems WHERE code = 'sources.unreadable'")}
+        self._unreadable = self.ledger.sources_with_problem("sources.unreadable")
         for code, loc, detail in disc.problems:
             if code == "sources.unreadable":
                 self.stats.unreadable += 1      # a loop or a directory where a transcript should be
@@ -142,7 +140,7 @@ class Collector:
             fn()
             if source_id in self._unreadable:
                 self._stage("clear", source_id, "sources.unreadable")
-        except (SourceUnreadable, OSError, sqlite3.DatabaseError, src_mod.ZstdError, ValueError) as exc:
+        except (SourceUnreadable, OSError, sqlite3.DatabaseError, compressed.ZstdError, ValueError) as exc:
             if isinstance(exc, sqlite3.DatabaseError) and _is_ledger_error(exc):
                 raise LedgerError(f"ledger write failed: {exc}", hint="check the data dir; try: token-monitor collect --rebuild") from exc
             detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
@@ -168,16 +166,7 @@ class Collector:
 
         Parsing 10k JSON states in Python would be most of a warm pass; a file whose stamp still
         matches its `stat` is not read, so its state is never parsed."""
-        try:
-            rows = self.ledger.select(
-                "SELECT source_id, json_extract(state, '$.dev'), json_extract(state, '$.ino'), "
-                "json_extract(state, '$.size'), json_extract(state, '$.mtime_ns') FROM cursors WHERE kind = 'file'")
-        except sqlite3.OperationalError:       # an SQLite built without JSON functions
-            rows = []
-            for sid, raw in self.ledger.select("SELECT source_id, state FROM cursors WHERE kind = 'file'"):
-                c = json.loads(raw)
-                rows.append((sid, c.get("dev"), c.get("ino"), c.get("size"), c.get("mtime_ns")))
-        self._file_stamps = {r[0]: r[1:] for r in rows}
+        self._file_stamps = self.ledger.file_cursor_stamps()
         self._file_parsed: dict[str, dict | None] = {}
         self._by_inode = None       # built on first need: only a file without a cursor looks for its old name
 
@@ -233,7 +222,7 @@ class Collector:
                 stamp = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
                 if self._cursor(sid, preloaded=True) == stamp:
                     continue
-                metas = src_mod.read_session_index(idx.path, idx.agent)
+                metas = jsonl.read_session_index(idx.path, idx.agent)
             except (OSError, ValueError) as exc:
                 self.stats.unreadable += 1
                 self._problem(sid, "", "sources.unreadable", getattr(exc, "strerror", None) or str(exc), idx.agent)
@@ -316,21 +305,21 @@ class Collector:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         db_id = source.source_id
-        if version > src_mod.KNOWN_AGENT_SCHEMA_MAX:
+        if version > agent_db.KNOWN_AGENT_SCHEMA_MAX:
             self.stats.schema_unknown += 1
-            self._problem(db_id, "", "state.schema-unknown", f"agent schema {version} > {src_mod.KNOWN_AGENT_SCHEMA_MAX} (newest known)", source.agent)
+            self._problem(db_id, "", "state.schema-unknown", f"agent schema {version} > {agent_db.KNOWN_AGENT_SCHEMA_MAX} (newest known)", source.agent)
         else:
             self._stage("clear", db_id, "state.schema-unknown")
         if "transcript_events" not in tables:
             return      # a JSONL-era store (auth only): transcripts are files
-        cols = src_mod.table_columns(conn, "transcript_events")
+        cols = agent_db.table_columns(conn, "transcript_events")
         need = {"session_id", "seq", "event_json"}
         if not need <= cols:
             raise SourceUnreadable(f"transcript_events lacks columns {sorted(need - cols)} (schema {version})")
         has_zstd = "event_zstd" in cols
         has_len = "event_utf8_bytes" in cols
         has_created = "created_at" in cols
-        metas = src_mod.read_session_meta(conn, source.agent)
+        metas = agent_db.read_session_meta(conn, source.agent)
         self._commit()
         with self.ledger.transaction():
             for meta in metas.values():
@@ -385,17 +374,17 @@ class Collector:
             if text is None:
                 if blob is None:
                     raise ValueError("row has neither event_json nor event_zstd")
-                text = src_mod.decode_zstd(blob, expected_len=nbytes).decode("utf-8")
+                text = compressed.decode_zstd(blob, expected_len=nbytes).decode("utf-8")
             if '"assistant"' not in text and '"session"' not in text and '"user"' not in text:
                 return {}      # cheap filter: cannot be a usage row, header or user turn
             return json.loads(text)
-        except (ValueError, src_mod.ZstdError, UnicodeDecodeError) as exc:
+        except (ValueError, compressed.ZstdError, UnicodeDecodeError) as exc:
             self.stats.malformed += 1
             self._problem(db_id, loc, "records.malformed", f"undecodable row: {exc}", agent)
             return None
 
     def _read_db_archives(self, conn: sqlite3.Connection, source: SqliteSource) -> None:
-        cols = src_mod.table_columns(conn, "session_transcript_archives")
+        cols = agent_db.table_columns(conn, "session_transcript_archives")
         if not {"session_id", "archive_blob", "archive_name"} <= cols:
             return
         rows = conn.execute(
@@ -409,12 +398,12 @@ class Collector:
             blob = conn.execute("SELECT archive_blob FROM session_transcript_archives WHERE archive_name = ?", (name,)).fetchone()[0]
             if key:
                 self._stage("session", SessionMeta(source.agent, session_id, key))
-            data = bytes(blob) if encoding == "identity" or bytes(blob[:4]) != src_mod.ZSTD_MAGIC else src_mod.decode_zstd(bytes(blob))
+            data = bytes(blob) if encoding == "identity" or bytes(blob[:4]) != compressed.ZSTD_MAGIC else compressed.decode_zstd(bytes(blob))
             self._read_lines(io.BytesIO(data), agent=source.agent, session_id=session_id, kind="archive",
                              path=str(source.path), loc_prefix=f"archive:{name}:", cursor_id=cid)
 
     def _read_db_cold(self, conn: sqlite3.Connection, source: SqliteSource) -> None:
-        cols = src_mod.table_columns(conn, "session_transcript_cold_archives")
+        cols = agent_db.table_columns(conn, "session_transcript_cold_archives")
         if not {"session_id", "archive_blob", "storage", "archive_name"} <= cols:
             return
         for session_id, name in conn.execute(
@@ -424,7 +413,7 @@ class Collector:
             if self._cursor(cid) or cid in self._staged_ids:
                 continue
             blob = conn.execute("SELECT archive_blob FROM session_transcript_cold_archives WHERE session_id = ?", (session_id,)).fetchone()[0]
-            data = src_mod.decode_zstd(bytes(blob)) if bytes(blob[:4]) == src_mod.ZSTD_MAGIC else bytes(blob)
+            data = compressed.decode_zstd(bytes(blob)) if bytes(blob[:4]) == compressed.ZSTD_MAGIC else bytes(blob)
             self._read_cold_lines(io.BytesIO(data), agent=source.agent, session_id=session_id, path=str(source.path),
                                   loc_prefix=f"cold:{name}:", cursor_id=cid)
 
@@ -441,13 +430,13 @@ class Collector:
         stamp = self._file_stamps.get(sid)
         if stamp and stamp[2] == st.st_size and stamp[3] == st.st_mtime_ns:
             return
-        digest = src_mod.file_digest(source.path)
+        digest = jsonl.file_digest(source.path)
         state = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "digest": digest, "done": True}
         if self._cursor(f"digest:{digest}") or f"digest:{digest}" in self._staged_ids:
             self._stage_cursor(sid, "file", source.agent, str(source.path), state)   # same bytes read before under another name
             return
         self.stats.sources_read += 1
-        with src_mod.open_file_stream(source) as stream:
+        with jsonl.open_file_stream(source) as stream:
             if source.kind == "cold":
                 self._read_cold_lines(stream, agent=source.agent, session_id=None, path=str(source.path),
                                       loc_prefix="line ", cursor_id=None)
@@ -471,12 +460,12 @@ class Collector:
         start, line_no = 0, 0
         state = _SessionState()
         if cur and cur.get("ino") == st.st_ino and st.st_size >= cur.get("offset", 0) \
-                and cur.get("head_len") is not None and src_mod.head_fingerprint(source.path, cur["head_len"]) == cur.get("head"):
+                and cur.get("head_len") is not None and jsonl.head_fingerprint(source.path, cur["head_len"]) == cur.get("head"):
             start, line_no = cur["offset"], cur.get("line", 0)
             state = _SessionState(cur.get("header_ms"), cur.get("heartbeat", False))
         self.stats.sources_read += 1
         head_len = min(st.st_size, HEAD_LEN)
-        head = src_mod.head_fingerprint(source.path, head_len)
+        head = jsonl.head_fingerprint(source.path, head_len)
         session_id = source.session_id or "(unknown)"
         batch: list[PlacedEvent] = []
         offset = start
@@ -490,7 +479,7 @@ class Collector:
         with open(source.path, "rb") as fh:
             fh.seek(start)
             n = 0
-            for line in src_mod.iter_jsonl_bytes(fh, start=start, start_line=line_no, final=False):
+            for line in jsonl.iter_jsonl_bytes(fh, start=start, start_line=line_no, final=False):
                 offset, line_no = line.end_offset, line.line_no - line.unterminated
                 if line.error:
                     self.stats.malformed += 1
@@ -521,7 +510,7 @@ class Collector:
                 if os.path.exists(old_path) and os.stat(old_path).st_ino == st.st_ino:
                     continue     # a hard link, not a rename
                 try:
-                    if src_mod.head_fingerprint(source.path, cur.get("head_len", 0)) == cur.get("head"):
+                    if jsonl.head_fingerprint(source.path, cur.get("head_len", 0)) == cur.get("head"):
                         return cur, sid
                 except OSError:
                     return None, None
@@ -531,7 +520,7 @@ class Collector:
     def _read_lines(self, stream, *, agent: str, session_id: str, kind: str, path: str, loc_prefix: str, cursor_id: str | None) -> None:
         state = _SessionState()
         batch: list[PlacedEvent] = []
-        for line in src_mod.iter_jsonl_bytes(stream, final=True):
+        for line in jsonl.iter_jsonl_bytes(stream, final=True):
             if line.error:
                 self.stats.malformed += 1
                 self._problem(f"file:{path}" if kind != "archive" else f"sqlite:{path}", f"{loc_prefix}{line.line_no}",
@@ -549,7 +538,7 @@ class Collector:
         state = _SessionState()
         batch: list[PlacedEvent] = []
         sid = session_id
-        for line in src_mod.iter_jsonl_bytes(stream, final=True):
+        for line in jsonl.iter_jsonl_bytes(stream, final=True):
             obj = line.obj
             if line.error or not isinstance(obj, dict):
                 self.stats.malformed += 1
@@ -616,36 +605,8 @@ def _is_ledger_error(exc: sqlite3.DatabaseError) -> bool:
     return "readonly" in msg or "disk i/o" in msg or "full" in msg
 
 
-class CollectLock:
-    """One collector at a time per data dir; others wait (heartbeat + user), then find nothing new."""
-
-    def __init__(self, data_dir: Path, *, timeout_s: float = 120.0):
-        self.path = data_dir / LOCK_NAME
-        self.timeout_s = timeout_s
-        self.fh = None
-
-    def __enter__(self):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.fh = open(self.path, "a+")
-        deadline = time.monotonic() + self.timeout_s
-        while True:
-            try:
-                fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return self
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    self.fh.close()
-                    raise LedgerError(f"another collect has held {self.path} for {self.timeout_s:.0f}s",
-                                      hint="wait for it to finish, or check for a stuck token-monitor process")
-                time.sleep(0.05)
-
-    def __exit__(self, *exc):
-        fcntl.flock(self.fh, fcntl.LOCK_UN)
-        self.fh.close()
-
-
 def collect(state_dir: Path, data_dir: Path, *, rebuild: bool = False) -> CollectStats:
-    from .ledger import ledger_is_sound, move_aside_corrupt, salvage_into
+    from ..ledger.repair import ledger_is_sound, move_aside_corrupt, salvage_into
 
     with CollectLock(data_dir):
         if rebuild:

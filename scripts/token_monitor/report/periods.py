@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from .errors import UsageError
+from ..errors import UsageError
 
 UTC = dt.timezone.utc
 PERIODS = ("today", "yesterday", "week", "month")

@@ -7,7 +7,7 @@ heartbeat/cron turns taking a growing share of tokens. "Once" is enforced by the
 whose insert happened prints, so concurrent heartbeat runs never double-send.
 
 The detectors (`spike_finding`, `silent_provider_findings`, `background_share_finding`) are pure;
-`due_alerts` gathers their inputs with SQL. Alert text names budgets, providers and numbers only —
+`due_alerts` gathers their inputs with the ledger's named queries. Alert text names budgets, providers and numbers only —
 never message content.
 """
 
@@ -18,8 +18,10 @@ import datetime as dt
 import statistics
 from typing import Mapping
 
+from ..ledger import usage
+from ..ledger.classify import BACKGROUND_TRIGGERS
+from ..model import Price
 from .budget import Budget, BudgetStatus, alert_sentence, budget_status, format_amount
-from .config import Price
 
 SPIKE_FACTOR = 3.0
 SPIKE_HISTORY_DAYS = 14
@@ -105,11 +107,6 @@ def _day_start(d: dt.date, tz: dt.tzinfo) -> int:
     return int(dt.datetime.combine(d, dt.time(), tzinfo=tz).timestamp() * 1000)
 
 
-def _tokens_between(conn, start_ms: int, end_ms: int) -> float:
-    return float(conn.execute("SELECT COALESCE(SUM(total_tokens), 0) FROM events WHERE ts_ms >= ? AND ts_ms < ?",
-                              (start_ms, end_ms)).fetchone()[0])
-
-
 def anomaly_alerts(conn, *, now: dt.datetime, tz: dt.tzinfo, tz_name: str) -> list[Alert]:
     out: list[Alert] = []
     now_ms = int(now.timestamp() * 1000)
@@ -117,7 +114,7 @@ def anomaly_alerts(conn, *, now: dt.datetime, tz: dt.tzinfo, tz_name: str) -> li
 
     # A day far above normal (today so far vs the previous 14 local days).
     bounds = [_day_start(today - dt.timedelta(days=i), tz) for i in range(SPIKE_HISTORY_DAYS, -2, -1)]
-    totals = [_tokens_between(conn, a, b) for a, b in zip(bounds, bounds[1:])]
+    totals = [float(usage.tokens_between(conn.execute, a, b)) for a, b in zip(bounds, bounds[1:])]
     med = spike_finding(totals[-1], totals[:-1])
     if med is not None:
         out.append(Alert(
@@ -128,12 +125,9 @@ def anomaly_alerts(conn, *, now: dt.datetime, tz: dt.tzinfo, tz_name: str) -> li
 
     # A provider that stopped reporting usage (the Kimi/GLM symptom): calls arrive, tokens do not.
     since = now_ms - SILENT_WINDOW_MS
-    recent = {p: (ok, missing) for p, ok, missing in conn.execute(
-        "SELECT provider, SUM(usage_status = 'ok'), SUM(usage_status = 'missing') FROM events "
-        "WHERE ts_ms >= ? AND ts_ms <= ? GROUP BY provider", (since, now_ms))}
-    earlier = {p: n for p, n in conn.execute(
-        "SELECT provider, COUNT(*) FROM events WHERE usage_status = 'ok' AND ts_ms >= ? AND ts_ms < ? GROUP BY provider",
-        (since - SILENT_HISTORY_DAYS * 86_400_000, since))}
+    recent = {p: (ok, missing) for p, (ok, missing) in usage.usage_status_by_provider(conn.execute, since, now_ms + 1).items()}
+    earlier = {p: ok for p, (ok, _) in usage.usage_status_by_provider(
+        conn.execute, since - SILENT_HISTORY_DAYS * 86_400_000, since).items() if ok}
     for provider in silent_provider_findings(recent, earlier):
         n = recent[provider][1]
         out.append(Alert(
@@ -144,13 +138,8 @@ def anomaly_alerts(conn, *, now: dt.datetime, tz: dt.tzinfo, tz_name: str) -> li
 
     # Heartbeat/cron turns taking a growing share of tokens (last 7 days vs the 7 before).
     def window(end_ms: int) -> tuple[float, float]:
-        start_ms = end_ms - SHARE_WINDOW_DAYS * 86_400_000
-        bg, total = conn.execute(
-            "SELECT COALESCE(SUM(CASE WHEN e.trigger = 'heartbeat' OR s.session_key LIKE '%:cron:%' "
-            "OR s.session_key LIKE 'cron:%' THEN e.total_tokens ELSE 0 END), 0), COALESCE(SUM(e.total_tokens), 0) "
-            "FROM events e LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id "
-            "WHERE e.ts_ms >= ? AND e.ts_ms < ?", (start_ms, end_ms)).fetchone()
-        return float(bg), float(total)
+        tokens = usage.tokens_by_trigger(conn.execute, end_ms - SHARE_WINDOW_DAYS * 86_400_000, end_ms)
+        return float(sum(tokens.get(t, 0) for t in BACKGROUND_TRIGGERS)), float(sum(tokens.values()))
 
     share = background_share_finding(window(now_ms + 1), window(now_ms + 1 - SHARE_WINDOW_DAYS * 86_400_000))
     if share is not None:

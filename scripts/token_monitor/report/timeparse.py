@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil import parser as du_parser
 
-from .errors import UsageError
+from ..errors import UsageError
 
 ACCEPTED_FORMS = ("accepted: 2026-11-01, 2026-11-01T08:00, 2026-11-01T08:00+01:00, 'Nov 1 2026', 'Nov 1 8am', "
                   "monday, today, yesterday, now")

@@ -14,12 +14,26 @@ calls apart, while verbatim copies agree on all of them.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import json
 import math
 from typing import Any
+
+from ..model import Skip, UsageEvent
+
+HEARTBEAT_MARKER = "[OpenClaw heartbeat poll]"
+# JSONL-era heartbeats sent the configured prompt itself; this is its default text.
+LEGACY_HEARTBEAT_PROMPT = "Read HEARTBEAT.md if it exists (workspace context)."
+
+
+def user_text_has_heartbeat(message: dict) -> bool:
+    """True when a user message is OpenClaw's heartbeat poll. Only the marker is looked for; content is never kept."""
+    content = message.get("content")
+    texts = [content] if isinstance(content, str) else [
+        p["text"] for p in content if isinstance(p, dict) and isinstance(p.get("text"), str)
+    ] if isinstance(content, list) else []
+    return any(HEARTBEAT_MARKER in t or LEGACY_HEARTBEAT_PROMPT in t for t in texts)
 
 USAGE_KEYS = ("input", "output", "cacheRead", "cacheWrite")
 PROVIDER_ALIASES = {"kimi-coding": "kimi", "kimi-code": "kimi", "z-ai": "zai", "z.ai": "zai"}
@@ -28,39 +42,6 @@ SYNTHETIC_APIS = {"openclaw-transcript"}
 # Same output as json.dumps(parts, separators=(",", ":"), default=str), without building an
 # encoder per call. The key format is persisted in ledgers: never change what this produces.
 _KEY_ENCODER = json.JSONEncoder(separators=(",", ":"), sort_keys=False, default=str)
-
-
-@dataclasses.dataclass(frozen=True)
-class UsageEvent:
-    key: str
-    entry_id: str | None
-    response_id: str | None
-    provider: str
-    model: str
-    api: str | None
-    ts_ms: int
-    input: int
-    output: int
-    cache_read: int
-    cache_write: int
-    total_tokens: int
-    cost_total: float | None
-    cost_input: float | None
-    cost_output: float | None
-    cost_cache_read: float | None
-    cost_cache_write: float | None
-    cost_origin: str | None        # "recorded" | "provider-billed" | None (no cost object)
-    stop_reason: str | None
-    usage_status: str              # "ok" | "missing" | "error" | "aborted"
-
-
-@dataclasses.dataclass(frozen=True)
-class Skip:
-    """A record that is not a usage event. `malformed` ones are problems to report; others are normal."""
-
-    reason: str
-    malformed: bool = False
-    detail: str = ""
 
 
 def normalize_provider(provider: str) -> str:

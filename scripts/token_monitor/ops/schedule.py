@@ -23,11 +23,10 @@ import re
 import shlex
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from .errors import TokenMonitorError, UsageError
+from ..errors import TokenMonitorError, UsageError
 
 JOB_NAME = "token-monitor"
 DECLARATION_KEY = "token-monitor:collect"

@@ -7,7 +7,6 @@ accessors return prices, time zone, hook flags and auth profile ids/types only, 
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -16,7 +15,8 @@ from typing import Any, Mapping
 
 import json5
 
-from .errors import TokenMonitorError, ExitCode
+from ..errors import ExitCode, TokenMonitorError
+from ..model import Price
 
 SECRET_KEY_RE = re.compile(r"(api[-_]?key|token|password|secret|passphrase|credential|authorization|^key$|^env$|headers|access|refresh|private)", re.I)
 
@@ -24,20 +24,6 @@ SECRET_KEY_RE = re.compile(r"(api[-_]?key|token|password|secret|passphrase|crede
 class ConfigError(TokenMonitorError):
     exit_code = ExitCode.USAGE
     code = "config.unreadable"
-
-
-@dataclasses.dataclass(frozen=True)
-class Price:
-    """USD per 1M tokens, as OpenClaw's `models.providers.<p>.models[].cost`."""
-
-    input: float = 0.0
-    output: float = 0.0
-    cache_read: float = 0.0
-    cache_write: float = 0.0
-
-    @property
-    def is_zero(self) -> bool:
-        return not (self.input or self.output or self.cache_read or self.cache_write)
 
 
 INCLUDE_KEY = "$include"
@@ -122,7 +108,7 @@ def _num(v: Any) -> float:
 def _prices_from_providers(providers: Any, out: dict) -> None:
     if not isinstance(providers, dict):
         return
-    from .normalize import normalize_provider
+    from ..collect.normalize import normalize_provider
 
     for pid, prov in providers.items():
         models = prov.get("models") if isinstance(prov, dict) else None

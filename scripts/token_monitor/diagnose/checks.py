@@ -15,7 +15,6 @@ from typing import Any, Iterable, Mapping
 
 LEVELS = ("error", "warn", "info", "ok")
 LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
-MAX_LINES = 25
 
 # Every stable code, in display order within a level.
 CODES = (
@@ -577,28 +576,28 @@ def check_auth(a: AuthFacts) -> list[Finding]:
 
 # ---------------------------------------------------------------- legacy log
 
-def check_legacy(l: LegacyFacts) -> list[Finding]:
-    if l.error:
-        return [Finding("warn", "legacy.token-usage-gaps", f"cannot read old log {l.path}: {l.error}",
+def check_legacy(legacy: LegacyFacts) -> list[Finding]:
+    if legacy.error:
+        return [Finding("warn", "legacy.token-usage-gaps", f"cannot read old log {legacy.path}: {legacy.error}",
                         "check the path; token-monitor reconcile --legacy FILE")]
-    if l.path is None:
+    if legacy.path is None:
         return [Finding("ok", "legacy.token-usage-gaps", "no old token-usage.jsonl to compare", "",
-                        {"tried": l.tried})]
-    if not (l.missed_calls or l.only_legacy_calls):
+                        {"tried": legacy.tried})]
+    if not (legacy.missed_calls or legacy.only_legacy_calls):
         return [Finding("ok", "legacy.token-usage-gaps",
-                        f"old log {l.path} agrees with the ledger ({plural(l.matched, 'call')})")]
-    rows = [r for r in l.worst_rows][:2]
+                        f"old log {legacy.path} agrees with the ledger ({plural(legacy.matched, 'call')})")]
+    rows = [r for r in legacy.worst_rows][:2]
     examples = "; ".join(f"{r['day']} {r['model']}: ledger {r['ledgerCalls']}, old log {r['legacyCalls']} calls" for r in rows)
-    level = "warn" if l.only_legacy_calls else "info"
-    text = (f"old log {l.path} misses {plural(l.missed_calls, 'call')} ({fmt_int(l.missed_tokens)} tokens) the transcripts have"
-            + (f" and has {plural(l.only_legacy_calls, 'call')} ({fmt_int(l.only_legacy_tokens)} tokens) they no longer have"
-               if l.only_legacy_calls else "")
+    level = "warn" if legacy.only_legacy_calls else "info"
+    text = (f"old log {legacy.path} misses {plural(legacy.missed_calls, 'call')} ({fmt_int(legacy.missed_tokens)} tokens) the transcripts have"
+            + (f" and has {plural(legacy.only_legacy_calls, 'call')} ({fmt_int(legacy.only_legacy_tokens)} tokens) they no longer have"
+               if legacy.only_legacy_calls else "")
             + (f"; {examples}" if examples else ""))
     return [Finding(level, "legacy.token-usage-gaps", text,
-                    f"token-monitor reconcile --legacy {q(l.path)} lists each call; trust the ledger, retire the old log",
-                    {"path": l.path, "matched": l.matched, "missed_calls": l.missed_calls, "missed_tokens": l.missed_tokens,
-                     "only_legacy_calls": l.only_legacy_calls, "only_legacy_tokens": l.only_legacy_tokens,
-                     "malformed_lines": l.malformed, "rows": l.worst_rows})]
+                    f"token-monitor reconcile --legacy {q(legacy.path)} lists each call; trust the ledger, retire the old log",
+                    {"path": legacy.path, "matched": legacy.matched, "missed_calls": legacy.missed_calls, "missed_tokens": legacy.missed_tokens,
+                     "only_legacy_calls": legacy.only_legacy_calls, "only_legacy_tokens": legacy.only_legacy_tokens,
+                     "malformed_lines": legacy.malformed, "rows": legacy.worst_rows})]
 
 
 # ---------------------------------------------------------------- time zone
@@ -662,46 +661,3 @@ def counts(findings: Iterable[Finding]) -> dict[str, int]:
     for f in findings:
         out[f.level] += 1
     return out
-
-
-def headline(findings: list[Finding], state: StateFacts) -> str:
-    c = counts(findings)
-    parts = [plural(c["error"], "error"), plural(c["warn"], "warning")]
-    if c["info"]:
-        parts.append(f"{c['info']} info")
-    where = f" · {state.path}" if state.path else ""
-    verdict = "problems found" if c["error"] else "usage may be incomplete" if c["warn"] else "healthy"
-    return f"token-monitor diagnose: {verdict} ({', '.join(parts)}){where}"
-
-
-def render_text(findings: list[Finding], state: StateFacts, *, verbose: bool = False, max_lines: int = MAX_LINES) -> list[str]:
-    """One line per finding, worst first; ok findings folded into one line unless verbose."""
-    findings = sort_findings(findings)
-    lines = [headline(findings, state)]
-    body = []
-    oks = [f for f in findings if f.level == "ok"]
-    for f in findings:
-        if f.level == "ok" and not verbose:
-            continue
-        body.append(f"{f.level:<5} {f.code}: {f.finding}" + (f" → fix: {f.remedy}" if f.remedy else ""))
-    if oks and not verbose:
-        body.append(f"ok    {len(oks)} checks passed: " + ", ".join(dict.fromkeys(f.code for f in oks)))
-    room = max_lines - len(lines)
-    if len(body) > room:
-        hidden = len(body) - (room - 1)
-        body = body[: room - 1] + [f"… {hidden} more lines: token-monitor diagnose --json"]
-    return lines + body
-
-
-def render_json_data(findings: list[Finding], state: StateFacts, *, checks: list[str] | None) -> dict:
-    findings = sort_findings(findings)
-    c = counts(findings)
-    return {
-        "stateDir": state.path,
-        "stateDirHow": state.how,
-        "config": state.config_path,
-        "checks": checks or "all",
-        "counts": c,
-        "worst": next((lvl for lvl in LEVELS if c[lvl]), "ok"),
-        "findings": [f.as_dict() for f in findings],
-    }

@@ -2,9 +2,9 @@
 
 Budgets live in the ledger (`budgets` table) in the data dir. A budget is a limit per
 calendar period (day, ISO week from Monday, month) in the user's time zone, in USD or tokens,
-optionally narrowed to one agent, provider and/or model. Spend is computed here with SQL over
-`events`, with the same cost rules as `pricing.resolve_cost` (recorded/provider-billed cost,
-else an estimate from configured prices; calls with no price anywhere are counted, not $0).
+optionally narrowed to one agent, provider and/or model. Spend is the report's usage query priced
+by classify's cost rule (recorded/provider-billed cost, else an estimate from configured prices;
+calls with no price anywhere are counted, not $0).
 
 `parse_*`, `period_bounds`, `project` and `status_line` are pure: `now` and the zone are parameters.
 """
@@ -17,9 +17,10 @@ import math
 import re
 from typing import Mapping
 
-from .config import Price
-from .errors import UsageError
-from .normalize import normalize_provider
+from ..collect.normalize import normalize_provider
+from ..errors import UsageError
+from ..model import Filters, Price
+from ..report.totals import Totals, grouped_totals
 
 PERIODS = ("daily", "weekly", "monthly")
 UNITS = ("usd", "tokens")
@@ -171,7 +172,7 @@ def normalize_filters(*, agent: str | None, provider: str | None, model: str | N
 
 def resolve_zone(name: str | None, *, config_zone: str | None, env: Mapping[str, str]) -> tuple[dt.tzinfo, str]:
     """The zone budgets are counted in: the same precedence as reports (timeparse.resolve_zone)."""
-    from .timeparse import resolve_zone as resolve
+    from ..report.timeparse import resolve_zone as resolve
 
     tz, tz_name, _ = resolve(name, config_tz=config_zone, env=env)
     return tz, tz_name
@@ -212,49 +213,18 @@ def project(used: float, *, start: dt.datetime, end: dt.datetime, now: dt.dateti
     return used * total / min(elapsed, total)
 
 
-# ---------------------------------------------------------------- spend (SQL over the ledger)
-
-# A cost we can use as is, exactly as pricing.resolve_cost decides it.
-_KNOWN_COST = (
-    "((cost_origin = 'provider-billed' AND cost_total IS NOT NULL) OR (cost_total IS NOT NULL AND "
-    "(cost_total > 0 OR COALESCE(cost_input, 0) <> 0 OR COALESCE(cost_output, 0) <> 0 "
-    "OR COALESCE(cost_cache_read, 0) <> 0 OR COALESCE(cost_cache_write, 0) <> 0)))"
-)
-
-
-def _scope_sql(budget: Budget, start_ms: int, end_ms: int) -> tuple[str, list]:
-    where, args = ["ts_ms >= ?", "ts_ms < ?"], [start_ms, end_ms]
-    for col, val in (("agent", budget.agent), ("provider", budget.provider)):
-        if val:
-            where.append(f"{col} = ? COLLATE NOCASE")
-            args.append(normalize_provider(val) if col == "provider" else val)
-    if budget.model:
-        # `--model kimi-k2.5` or `--model moonshot/kimi-k2.5`, as reports accept.
-        where.append("(model = ? COLLATE NOCASE OR provider || '/' || model = ? COLLATE NOCASE)")
-        args += [budget.model, budget.model]
-    return " AND ".join(where), args
-
+# ---------------------------------------------------------------- spend
 
 def spend(conn, budget: Budget, *, start_ms: int, end_ms: int, prices: Mapping[tuple[str, str], Price]) -> tuple[float, int]:
-    """(used, unpriced calls) for a budget's scope in [start_ms, end_ms)."""
-    where, args = _scope_sql(budget, start_ms, end_ms)
+    """(used, unpriced calls) for a budget's scope in [start_ms, end_ms); its filters match as a report's do."""
+    filters = Filters(agents=(budget.agent,) if budget.agent else (), providers=(budget.provider,) if budget.provider else (),
+                      models=(budget.model,) if budget.model else ())
+    t = Totals()
+    for group in grouped_totals(conn.execute, [], start_ms=start_ms, end_ms=end_ms, filters=filters, prices=prices).values():
+        t.add(group)
     if budget.unit == "tokens":
-        row = conn.execute(f"SELECT COALESCE(SUM(total_tokens), 0) FROM events WHERE {where}", args).fetchone()
-        return float(row[0]), 0
-    known = conn.execute(f"SELECT COALESCE(SUM(cost_total), 0) FROM events WHERE {where} AND {_KNOWN_COST}", args).fetchone()[0]
-    total = float(known)
-    unpriced = 0
-    rows = conn.execute(
-        f"SELECT provider, model, SUM(input), SUM(output), SUM(cache_read), SUM(cache_write), COUNT(*) FROM events "
-        f"WHERE {where} AND NOT {_KNOWN_COST} AND total_tokens > 0 GROUP BY provider, model", args,
-    )
-    for provider, model, inp, out, cr, cw, n in rows:
-        price = prices.get((provider, model))
-        if price is None:
-            unpriced += n
-        elif not price.is_zero:
-            total += (inp * price.input + out * price.output + cr * price.cache_read + cw * price.cache_write) / 1e6
-    return total, unpriced
+        return float(t.total_tokens), 0
+    return t.known_cost or 0.0, t.unpriced_calls
 
 
 def budget_status(conn, budget: Budget, *, now: dt.datetime, tz: dt.tzinfo,

@@ -19,9 +19,10 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable
 
-from .config import dig
-from .normalize import normalize_provider
-from .sources import SourceUnreadable, open_readonly
+from ..collect.normalize import normalize_provider
+from ..errors import SourceUnreadable
+from .agent_db import open_readonly
+from .openclaw_config import dig
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9:_.@+-]{0,79}$")
 SECRETISH_RE = re.compile(r"^(sk-|sk_|xox|ghp_|eyJ)|[A-Za-z0-9_-]{40,}", re.I)

@@ -15,222 +15,28 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
-import os
 import sqlite3
 import time
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .errors import LedgerError
-from .normalize import UsageEvent
-
-SCHEMA_VERSION = 3          # 2: hourly rollup for reports over long periods; 3: block rollups (CUBES)
-LEDGER_NAME = "ledger.sqlite"
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS events (
-  key TEXT PRIMARY KEY,
-  agent TEXT NOT NULL,
-  session_id TEXT NOT NULL,
-  provider TEXT NOT NULL,
-  model TEXT NOT NULL,
-  api TEXT,
-  ts_ms INTEGER NOT NULL,
-  input INTEGER NOT NULL,
-  output INTEGER NOT NULL,
-  cache_read INTEGER NOT NULL,
-  cache_write INTEGER NOT NULL,
-  total_tokens INTEGER NOT NULL,
-  cost_total REAL,
-  cost_input REAL,
-  cost_output REAL,
-  cost_cache_read REAL,
-  cost_cache_write REAL,
-  cost_origin TEXT,
-  stop_reason TEXT,
-  usage_status TEXT NOT NULL,
-  trigger TEXT,
-  entry_id TEXT,
-  response_id TEXT,
-  source_kind TEXT NOT NULL,
-  source_path TEXT NOT NULL,
-  source_loc TEXT,
-  owner_rank TEXT NOT NULL,
-  collected_ms INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_ts ON events (ts_ms);
-CREATE INDEX IF NOT EXISTS events_session ON events (agent, session_id, ts_ms);
-CREATE TABLE IF NOT EXISTS sessions (
-  agent TEXT NOT NULL,
-  session_id TEXT NOT NULL,
-  session_key TEXT,
-  channel TEXT,
-  label TEXT,
-  chat_type TEXT,
-  parent_session_key TEXT,
-  PRIMARY KEY (agent, session_id)
-);
-CREATE TABLE IF NOT EXISTS cursors (
-  source_id TEXT PRIMARY KEY,
-  kind TEXT NOT NULL,
-  agent TEXT,
-  path TEXT,
-  state TEXT NOT NULL,
-  updated_ms INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS problems (
-  source TEXT NOT NULL,
-  location TEXT NOT NULL,
-  code TEXT NOT NULL,
-  detail TEXT NOT NULL,
-  agent TEXT,
-  first_ms INTEGER NOT NULL,
-  last_ms INTEGER NOT NULL,
-  PRIMARY KEY (source, location, code)
-);
-CREATE TABLE IF NOT EXISTS runs (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  started_ms INTEGER NOT NULL,
-  finished_ms INTEGER NOT NULL,
-  mode TEXT NOT NULL,
-  stats TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS rollup_hour (
-  hour_ms INTEGER NOT NULL,
-  agent TEXT NOT NULL,
-  session_id TEXT NOT NULL,
-  provider TEXT NOT NULL,
-  model TEXT NOT NULL,
-  cls TEXT NOT NULL,
-  trigger TEXT,
-  calls INTEGER NOT NULL,
-  input INTEGER NOT NULL,
-  output INTEGER NOT NULL,
-  cache_read INTEGER NOT NULL,
-  cache_write INTEGER NOT NULL,
-  total_tokens INTEGER NOT NULL,
-  cost_total REAL,
-  no_usage INTEGER NOT NULL,
-  failed INTEGER NOT NULL,
-  min_ts INTEGER NOT NULL,
-  max_ts INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS rollup_hour_ts ON rollup_hour (hour_ms);
-CREATE TABLE IF NOT EXISTS rollup_dirty (hour_ms INTEGER PRIMARY KEY);
-CREATE TRIGGER IF NOT EXISTS events_dirty_insert AFTER INSERT ON events BEGIN
-  INSERT INTO rollup_dirty (hour_ms) SELECT h FROM (SELECT NEW.ts_ms - NEW.ts_ms % 3600000 AS h)
-    WHERE NOT EXISTS (SELECT 1 FROM rollup_dirty WHERE hour_ms = h); END;
-CREATE TRIGGER IF NOT EXISTS events_dirty_update AFTER UPDATE ON events BEGIN
-  INSERT INTO rollup_dirty (hour_ms) SELECT DISTINCT h FROM (SELECT NEW.ts_ms - NEW.ts_ms % 3600000 AS h
-    UNION SELECT OLD.ts_ms - OLD.ts_ms % 3600000) WHERE NOT EXISTS (SELECT 1 FROM rollup_dirty WHERE hour_ms = h); END;
-CREATE TRIGGER IF NOT EXISTS events_dirty_delete AFTER DELETE ON events BEGIN
-  INSERT INTO rollup_dirty (hour_ms) SELECT h FROM (SELECT OLD.ts_ms - OLD.ts_ms % 3600000 AS h)
-    WHERE NOT EXISTS (SELECT 1 FROM rollup_dirty WHERE hour_ms = h); END;
-CREATE TRIGGER IF NOT EXISTS sessions_dirty_insert AFTER INSERT ON sessions BEGIN
-  INSERT INTO rollup_dirty (hour_ms) SELECT DISTINCT h FROM (SELECT ts_ms - ts_ms % 3600000 AS h FROM events
-    WHERE agent = NEW.agent AND session_id = NEW.session_id) WHERE NOT EXISTS (SELECT 1 FROM rollup_dirty WHERE hour_ms = h); END;
-CREATE TRIGGER IF NOT EXISTS sessions_dirty_update AFTER UPDATE ON sessions
-  WHEN OLD.session_key IS NOT NEW.session_key OR OLD.agent IS NOT NEW.agent OR OLD.session_id IS NOT NEW.session_id BEGIN
-  INSERT INTO rollup_dirty (hour_ms) SELECT DISTINCT h FROM (SELECT ts_ms - ts_ms % 3600000 AS h FROM events
-    WHERE (agent = NEW.agent AND session_id = NEW.session_id) OR (agent = OLD.agent AND session_id = OLD.session_id))
-    WHERE NOT EXISTS (SELECT 1 FROM rollup_dirty WHERE hour_ms = h); END;
-CREATE TRIGGER IF NOT EXISTS sessions_dirty_delete AFTER DELETE ON sessions BEGIN
-  INSERT INTO rollup_dirty (hour_ms) SELECT DISTINCT h FROM (SELECT ts_ms - ts_ms % 3600000 AS h FROM events
-    WHERE agent = OLD.agent AND session_id = OLD.session_id) WHERE NOT EXISTS (SELECT 1 FROM rollup_dirty WHERE hour_ms = h); END;
-CREATE TABLE IF NOT EXISTS alerts_sent (
-  alert_key TEXT PRIMARY KEY,
-  sent_ms INTEGER NOT NULL,
-  detail TEXT NOT NULL
-);
-"""
-
-# Budgets (issue 5). Kept out of SCHEMA's version gate: `ensure_budget_table` creates it in
-# ledgers written before it existed, so adding it needs no schema-version bump.
-# Filters use '' for "any" so the UNIQUE scope works (NULLs never compare equal in SQLite).
-BUDGET_SCHEMA = """
-CREATE TABLE IF NOT EXISTS budgets (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  period TEXT NOT NULL,
-  unit TEXT NOT NULL,
-  amount REAL NOT NULL,
-  agent TEXT NOT NULL DEFAULT '',
-  provider TEXT NOT NULL DEFAULT '',
-  model TEXT NOT NULL DEFAULT '',
-  created_ms INTEGER NOT NULL,
-  UNIQUE (period, unit, agent, provider, model)
+from ..errors import LedgerError
+from ..model import UsageEvent
+from .classify import COST_CLASS_SQL, SESSION_JOIN, TRIGGER_CLASS_SQL
+from .schema import (
+    BUDGET_COLUMNS,
+    BUDGET_SCHEMA,
+    CUBES,
+    EVENT_COLUMNS,
+    HOUR_MS,
+    HOUR_SQL,
+    LEDGER_NAME,
+    OWNER_COLUMNS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    Cube,
+    _statements,
 )
-"""
-SCHEMA = SCHEMA + BUDGET_SCHEMA + ";\n"
-BUDGET_COLUMNS = ("id", "period", "unit", "amount", "agent", "provider", "model", "created_ms")
-
-HOUR_MS = 3_600_000
-HOUR_SQL = f"(ts_ms - ts_ms % {HOUR_MS})"
-# The cost class of one event, as the reports price it (mirrors pricing.resolve_cost):
-# B provider-billed, R recorded, Z no tokens, P priced by us (estimated / zero-priced / unpriced).
-ROLLUP_CLASS_SQL = (
-    "CASE WHEN cost_origin = 'provider-billed' AND cost_total IS NOT NULL THEN 'B' "
-    "WHEN cost_total IS NOT NULL AND (cost_total > 0 OR COALESCE(cost_input, 0) != 0 "
-    "OR COALESCE(cost_output, 0) != 0 OR COALESCE(cost_cache_read, 0) != 0 "
-    "OR COALESCE(cost_cache_write, 0) != 0) THEN 'R' "
-    "WHEN total_tokens = 0 THEN 'Z' ELSE 'P' END"
-)
-
-# What started a call (user turn, heartbeat, cron, sub-agent, hook), from the event's own trigger
-# and its session key (`e` an events or rollup_hour row, `s` its LEFT JOINed sessions row).
-_KEY_REST = ("(CASE WHEN s.session_key LIKE 'agent:%' THEN substr(s.session_key, instr(substr(s.session_key, 7), ':') + 7) "
-             "ELSE COALESCE(s.session_key, '') END)")
-TRIGGER_CLASS_SQL = (
-    "CASE WHEN e.trigger = 'heartbeat' THEN 'heartbeat' "
-    f"WHEN {_KEY_REST} LIKE 'cron:%' THEN 'cron' "
-    f"WHEN {_KEY_REST} LIKE 'hook:%' THEN 'hook' "
-    "WHEN COALESCE(s.session_key, '') LIKE '%subagent%' THEN 'subagent' ELSE 'user' END"
-)
-
-
-@dataclasses.dataclass(frozen=True)
-class Cube:
-    """A rollup with fewer dimensions than rollup_hour, stored per epoch-aligned block of `grain` hours.
-
-    Each grain divides the next, so any whole-hour range is a handful of blocks (aggregate._blocks).
-    SQLite groups by sorting, so a report costs what it reads: with thousands of sessions an hour of
-    rollup_hour is as many rows as events, while a day of `rollup_model` is a few dozen. Grain 1 of a
-    cube that does not store it is read from rollup_hour. `trig` is the trigger class computed at
-    refresh from the session key, so a change of the key marks the session's hours dirty (triggers).
-    """
-
-    table: str
-    dims: tuple[str, ...]
-    sums: tuple[str, ...]
-    grains: tuple[int, ...]
-
-
-ROLLUP_SUMS = ("calls", "input", "output", "cache_read", "cache_write", "total_tokens", "cost_total", "no_usage", "failed")
-CUBES = {
-    "model": Cube("rollup_model", ("provider", "model", "cls"), ROLLUP_SUMS, (1, 2, 4, 8, 24, 192, 1536)),
-    "trigger": Cube("rollup_trigger", ("agent", "provider", "model", "cls", "trig"), ROLLUP_SUMS, (8, 24, 192, 1536)),
-    "session": Cube("rollup_session", ("agent", "session_id"), ("calls", "total_tokens"), (24, 192, 1536)),
-}
-
-
-def _cube_ddl() -> str:
-    out = []
-    for c in CUBES.values():
-        cols = [f"{d} TEXT NOT NULL" for d in c.dims] + [f"{m} {'REAL' if m == 'cost_total' else 'INTEGER NOT NULL'}" for m in c.sums]
-        out.append(f"CREATE TABLE IF NOT EXISTS {c.table} (grain INTEGER NOT NULL, start_ms INTEGER NOT NULL, "
-                   f"{', '.join(cols)}, PRIMARY KEY (grain, start_ms, {', '.join(c.dims)})) WITHOUT ROWID;\n")
-    return "".join(out)
-
-
-SCHEMA = SCHEMA + _cube_ddl()
-
-EVENT_COLUMNS = (
-    "key", "agent", "session_id", "provider", "model", "api", "ts_ms", "input", "output",
-    "cache_read", "cache_write", "total_tokens", "cost_total", "cost_input", "cost_output",
-    "cost_cache_read", "cost_cache_write", "cost_origin", "stop_reason", "usage_status", "trigger",
-    "entry_id", "response_id", "source_kind", "source_path", "source_loc", "owner_rank", "collected_ms",
-)
-OWNER_COLUMNS = ("agent", "session_id", "trigger", "source_kind", "source_path", "source_loc", "owner_rank")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -295,6 +101,20 @@ class Ledger:
                 code="ledger.corrupt",
             ) from exc
         return cls(conn, path)
+
+    @classmethod
+    def open_read_only(cls, data_dir: Path) -> tuple["Ledger | None", str | None]:
+        """(ledger, None), (None, None) when there is none yet, or (None, why) when it cannot be read."""
+        path = data_dir / LEDGER_NAME
+        if not path.exists():
+            return None, None
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5, isolation_level=None)
+            conn.execute("PRAGMA query_only=1")
+            conn.execute("SELECT COUNT(*) FROM runs").fetchone()
+        except sqlite3.DatabaseError as exc:
+            return None, str(exc)
+        return cls(conn, path), None
 
     def close(self) -> None:
         self.conn.close()
@@ -447,7 +267,7 @@ class Ledger:
             for lo, hi in ranges:
                 self.conn.execute("DELETE FROM rollup_hour WHERE hour_ms >= ? AND hour_ms < ?", (lo, hi))
                 self.conn.execute(
-                    f"INSERT INTO rollup_hour SELECT {HOUR_SQL}, agent, session_id, provider, model, {ROLLUP_CLASS_SQL}, "
+                    f"INSERT INTO rollup_hour SELECT {HOUR_SQL}, agent, session_id, provider, model, {COST_CLASS_SQL}, "
                     "trigger, COUNT(*), SUM(input), SUM(output), SUM(cache_read), SUM(cache_write), SUM(total_tokens), "
                     "SUM(cost_total), SUM(total_tokens = 0 AND usage_status NOT IN ('error', 'aborted')), "
                     "SUM(total_tokens = 0 AND usage_status IN ('error', 'aborted')), MIN(ts_ms), MAX(ts_ms) "
@@ -474,7 +294,7 @@ class Ledger:
                     runs.append([b, b + span])
             if prev is None:
                 exprs = [TRIGGER_CLASS_SQL if d == "trig" else f"e.{d}" for d in cube.dims]
-                join = " LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id" if "trig" in cube.dims else ""
+                join = SESSION_JOIN if "trig" in cube.dims else ""
                 source = f"rollup_hour e{join} WHERE e.hour_ms >= ? AND e.hour_ms < ?"
                 at = "e.hour_ms"
             else:
@@ -509,6 +329,58 @@ class Ledger:
     def file_cursors(self) -> dict[str, dict]:
         return {sid: json.loads(state) for sid, state in self.conn.execute("SELECT source_id, state FROM cursors WHERE kind = 'file'")}
 
+    def cursor_states(self, kinds: Iterable[str]) -> dict[str, str]:
+        """source id -> raw JSON state of the cursors of these kinds (parsed by the caller, on use)."""
+        kinds = list(kinds)
+        return dict(self.conn.execute(
+            f"SELECT source_id, state FROM cursors WHERE kind IN ({','.join('?' * len(kinds))})", kinds))
+
+    def file_cursor_stamps(self) -> dict[str, tuple]:
+        """source id -> (dev, ino, size, mtime_ns) of every file cursor, extracted by SQLite when it can."""
+        try:
+            rows = self.conn.execute(
+                "SELECT source_id, json_extract(state, '$.dev'), json_extract(state, '$.ino'), "
+                "json_extract(state, '$.size'), json_extract(state, '$.mtime_ns') FROM cursors WHERE kind = 'file'").fetchall()
+        except sqlite3.OperationalError:       # an SQLite built without JSON functions
+            rows = []
+            for sid, raw in self.conn.execute("SELECT source_id, state FROM cursors WHERE kind = 'file'"):
+                c = json.loads(raw)
+                rows.append((sid, c.get("dev"), c.get("ino"), c.get("size"), c.get("mtime_ns")))
+        return {r[0]: r[1:] for r in rows}
+
+    def sources_with_problem(self, code: str) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT DISTINCT source FROM problems WHERE code = ?", (code,))}
+
+    def event_count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+
+    def usage_by_model(self) -> list[tuple]:
+        """Per (agent, provider, model): calls, tokens, calls with tokens, calls without usage and their first
+        and last ms, calls with tokens whose cost OpenClaw recorded (cost class B or R), and calls with
+        tokens whose recorded cost is zero (class P with a cost)."""
+        return self.conn.execute(
+            "SELECT agent, provider, model, COUNT(*), SUM(total_tokens), SUM(total_tokens > 0), "
+            "SUM(usage_status = 'missing'), MIN(CASE WHEN usage_status = 'missing' THEN ts_ms END), "
+            "MAX(CASE WHEN usage_status = 'missing' THEN ts_ms END), "
+            "SUM(total_tokens > 0 AND cls IN ('B', 'R')), SUM(total_tokens > 0 AND cls = 'P' AND cost_total IS NOT NULL) "
+            f"FROM (SELECT *, {COST_CLASS_SQL} AS cls FROM events) "
+            "GROUP BY agent, provider, model ORDER BY agent, provider, model").fetchall()
+
+    def usage_by_slot(self, slot_ms: int) -> list[tuple]:
+        """(slot number, calls, tokens, calls without usage, failed calls) per `slot_ms` of UTC time."""
+        return self.conn.execute(
+            "SELECT ts_ms / ?, COUNT(*), SUM(total_tokens), SUM(usage_status = 'missing'), "
+            "SUM(usage_status IN ('error', 'aborted')) FROM events GROUP BY 1", (slot_ms,)).fetchall()
+
+    def billed_calls(self) -> list[dict]:
+        """Every call with tokens, oldest first, with its session key (for reconcile)."""
+        cols = ("key", "agent", "session_id", "provider", "model", "ts_ms", "input", "output", "cache_read",
+                "cache_write", "total_tokens")
+        rows = self.conn.execute(
+            f"SELECT {', '.join('e.' + c for c in cols)}, s.session_key FROM events e{SESSION_JOIN} "
+            "WHERE e.total_tokens > 0 ORDER BY e.ts_ms, e.key")
+        return [dict(zip(cols + ("session_key",), r)) for r in rows]
+
     def last_run(self) -> dict | None:
         row = self.conn.execute("SELECT started_ms, finished_ms, mode, stats FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         if not row:
@@ -520,7 +392,7 @@ class Ledger:
         return [dict(zip(cols, r)) for r in self.conn.execute(f"SELECT {', '.join(cols)} FROM problems ORDER BY code, source, location")]
 
     def select(self, sql: str, params=()) -> list[tuple]:
-        """Rows of one read-only query (reports aggregate in SQL; see aggregate.py)."""
+        """Rows of one read-only query (the named queries of ledger/usage.py run through it)."""
         if not sql.lstrip().upper().startswith("SELECT"):
             raise ValueError("Ledger.select runs SELECT statements only")
         return self.conn.execute(sql, list(params)).fetchall()
@@ -540,26 +412,13 @@ class Ledger:
             args.append(until_ms)
         cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
         sql = (
-            f"SELECT {cols}, s.session_key, s.channel, s.label FROM events e "
-            "LEFT JOIN sessions s ON s.agent = e.agent AND s.session_id = e.session_id"
+            f"SELECT {cols}, s.session_key, s.channel, s.label FROM events e{SESSION_JOIN}"
             + (f" WHERE {' AND '.join(where)}" if where else "")
             + " ORDER BY e.ts_ms, e.key"
         )
         names = EVENT_COLUMNS + ("session_key", "channel", "label")
         for row in self.conn.execute(sql, args):
             yield dict(zip(names, row))
-
-
-def _statements(script: str) -> list[str]:
-    """Split a schema script into statements (trigger bodies hold ';' of their own)."""
-    out, buf = [], ""
-    for part in script.split(";"):
-        buf += part + ";"
-        if sqlite3.complete_statement(buf):
-            if buf.strip(" \n;"):
-                out.append(buf.strip())
-            buf = ""
-    return out
 
 
 @contextlib.contextmanager
@@ -582,76 +441,3 @@ def _event_row(p: PlacedEvent, collected_ms: int) -> tuple[Any, ...]:
         e.cost_cache_read, e.cost_cache_write, e.cost_origin, e.stop_reason, e.usage_status, p.trigger,
         e.entry_id, e.response_id, p.source_kind, p.source_path, p.source_loc, p.owner_rank, collected_ms,
     )
-
-
-def move_aside_corrupt(data_dir: Path) -> Path | None:
-    """Keep a damaged ledger beside the new one instead of deleting it."""
-    path = data_dir / LEDGER_NAME
-    if not path.exists():
-        return None
-    target = data_dir / f"{LEDGER_NAME}.corrupt-{now_ms()}"
-    os.replace(path, target)
-    for suffix in ("-wal", "-shm"):
-        side = Path(f"{path}{suffix}")
-        if side.exists():
-            os.replace(side, Path(f"{target}{suffix}"))
-    return target
-
-
-def ledger_is_sound(data_dir: Path) -> bool:
-    """False when the ledger cannot be opened or SQLite's quick_check finds damage (any page)."""
-    path = data_dir / LEDGER_NAME
-    if not path.exists():
-        return True
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-        try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return False
-    return rows == [("ok",)]
-
-
-SALVAGE = (
-    ("events", EVENT_COLUMNS),
-    ("sessions", ("agent", "session_id", "session_key", "channel", "label", "chat_type", "parent_session_key")),
-    ("budgets", BUDGET_COLUMNS),
-    ("alerts_sent", ("alert_key", "sent_ms", "detail")),
-)
-
-
-def salvage_into(damaged: Path, ledger: "Ledger", *, chunk: int = 1000) -> dict[str, int]:
-    """Copy every row still readable from a damaged ledger into a fresh one, chunk by rowid.
-
-    A rebuild re-reads every source, but events whose sources OpenClaw has since deleted exist only
-    in the ledger: what can be read of them is kept, and unreadable chunks are skipped (counted)."""
-    saved: dict[str, int] = {}
-    try:
-        old = sqlite3.connect(f"file:{damaged}?mode=ro", uri=True, timeout=30)
-    except sqlite3.DatabaseError:
-        return saved
-    try:
-        ledger.ensure_budget_table()
-        for table, cols in SALVAGE:
-            try:
-                top = old.execute(f"SELECT MAX(rowid) FROM {table}").fetchone()[0] or 0
-            except sqlite3.DatabaseError:
-                continue
-            n = 0
-            for lo in range(0, top + 1, chunk):
-                try:
-                    rows = old.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE rowid >= ? AND rowid < ?",
-                                       (lo, lo + chunk)).fetchall()
-                except sqlite3.DatabaseError:
-                    saved[f"{table}_lost_chunks"] = saved.get(f"{table}_lost_chunks", 0) + 1
-                    continue
-                with ledger.transaction():
-                    ledger.conn.executemany(
-                        f"INSERT OR IGNORE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
-                n += len(rows)
-            saved[table] = n
-    finally:
-        old.close()
-    return saved

@@ -24,7 +24,7 @@ import math
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from .normalize import normalize_provider, parse_iso_ms
+from ..collect.normalize import normalize_provider, parse_iso_ms
 
 TOLERANCE_MS = 15 * 60 * 1000
 DEFAULT_RELATIVE = Path("memory") / "token-usage.jsonl"

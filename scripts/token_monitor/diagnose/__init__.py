@@ -1,0 +1,1 @@
+"""Diagnose: gather facts about OpenClaw and the ledger, check them, render findings."""

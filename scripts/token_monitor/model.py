@@ -1,0 +1,77 @@
+"""Values passed between the layers: usage events, skips, session metadata, prices. No behaviour."""
+
+from __future__ import annotations
+
+import dataclasses
+
+
+@dataclasses.dataclass
+class SessionMeta:
+    agent: str
+    session_id: str
+    session_key: str | None = None
+    channel: str | None = None
+    label: str | None = None
+    chat_type: str | None = None
+    parent_session_key: str | None = None
+    created_ms: int | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class UsageEvent:
+    key: str
+    entry_id: str | None
+    response_id: str | None
+    provider: str
+    model: str
+    api: str | None
+    ts_ms: int
+    input: int
+    output: int
+    cache_read: int
+    cache_write: int
+    total_tokens: int
+    cost_total: float | None
+    cost_input: float | None
+    cost_output: float | None
+    cost_cache_read: float | None
+    cost_cache_write: float | None
+    cost_origin: str | None        # "recorded" | "provider-billed" | None (no cost object)
+    stop_reason: str | None
+    usage_status: str              # "ok" | "missing" | "error" | "aborted"
+
+
+@dataclasses.dataclass(frozen=True)
+class Skip:
+    """A record that is not a usage event. `malformed` ones are problems to report; others are normal."""
+
+    reason: str
+    malformed: bool = False
+    detail: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Price:
+    """USD per 1M tokens, as OpenClaw's `models.providers.<p>.models[].cost`."""
+
+    input: float = 0.0
+    output: float = 0.0
+    cache_read: float = 0.0
+    cache_write: float = 0.0
+
+    @property
+    def is_zero(self) -> bool:
+        return not (self.input or self.output or self.cache_read or self.cache_write)
+
+
+
+@dataclasses.dataclass(frozen=True)
+class Filters:
+    agents: tuple[str, ...] = ()
+    providers: tuple[str, ...] = ()
+    models: tuple[str, ...] = ()
+    sessions: tuple[str, ...] = ()
+
+    def as_json(self) -> dict:
+        return {"agent": list(self.agents), "provider": list(self.providers), "model": list(self.models),
+                "session": list(self.sessions)}

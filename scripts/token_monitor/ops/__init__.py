@@ -1,0 +1,1 @@
+"""Operations on top of the ledger: budgets, alerts, schedule."""

@@ -1,0 +1,1 @@
+"""Reports: queries over the ledger, periods and time parsing, rendering."""

@@ -1,0 +1,113 @@
+"""The cost class and the trigger class are one rule each: the SQL form the reports and rollups use
+and the Python form export, budgets and session labels use agree on arbitrary events, and the
+`sessions` list labels every call with the trigger `report --by trigger` counts it under."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from hypothesis import given, settings, strategies as st
+
+from test_report import multi  # noqa: F401 - the seeded multi-agent ledger fixture
+from token_monitor.ledger.classify import COST_CLASS_SQL, TRIGGER_CLASS_SQL, TRIGGERS, cost_class, trigger_class
+from token_monitor.ledger.schema import SCHEMA, _statements
+
+COST = st.one_of(st.none(), st.sampled_from([0.0, -0.0, 1e-12, -1e-9, 0.5]),
+                 st.floats(allow_nan=False, allow_infinity=False, width=64))
+KEY_PARTS = st.sampled_from(["agent:", "AGENT:", "Agent:", "main:", "cron:", "CRON:", "hook:", "Hook:", "subagent",
+                             "SubAgent:", ":", "x", "telegram:group:-1", "", "é", "K"])
+SESSION_KEY = st.one_of(st.none(), st.lists(KEY_PARTS, max_size=6).map("".join),
+                        st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20))
+EVENT = st.fixed_dictionaries({
+    "cost_origin": st.sampled_from([None, "provider-billed", "recorded", "estimated", "", "Provider-Billed"]),
+    "cost_total": COST, "cost_input": COST, "cost_output": COST, "cost_cache_read": COST, "cost_cache_write": COST,
+    "total_tokens": st.one_of(st.just(0), st.integers(min_value=0, max_value=10**10)),
+    "trigger": st.sampled_from([None, "heartbeat", "Heartbeat", "cron", ""]),
+    "session_key": SESSION_KEY,
+})
+
+
+def _db() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    for stmt in _statements(SCHEMA):
+        conn.execute(stmt)
+    return conn
+
+
+CONN = _db()
+
+
+@settings(max_examples=400, deadline=None)
+@given(ev=EVENT, has_session=st.booleans())
+def test_sql_and_python_classes_agree_on_any_event(ev, has_session):
+    CONN.execute("DELETE FROM events")
+    CONN.execute("DELETE FROM sessions")
+    CONN.execute(
+        "INSERT INTO events (key, agent, session_id, provider, model, ts_ms, input, output, cache_read, cache_write, "
+        "total_tokens, cost_total, cost_input, cost_output, cost_cache_read, cost_cache_write, cost_origin, usage_status, "
+        "trigger, source_kind, source_path, owner_rank, collected_ms) "
+        "VALUES ('k', 'main', 's', 'p', 'm', 0, 0, 0, 0, 0, ?, ?, ?, ?, ?, ?, ?, 'ok', ?, 'live', 'x', 'r', 0)",
+        (ev["total_tokens"], ev["cost_total"], ev["cost_input"], ev["cost_output"], ev["cost_cache_read"],
+         ev["cost_cache_write"], ev["cost_origin"], ev["trigger"]))
+    if has_session:
+        CONN.execute("INSERT INTO sessions (agent, session_id, session_key) VALUES ('main', 's', ?)", (ev["session_key"],))
+    sql_cost, = CONN.execute(f"SELECT {COST_CLASS_SQL} FROM events").fetchone()
+    sql_trigger, = CONN.execute(f"SELECT {TRIGGER_CLASS_SQL} FROM events e LEFT JOIN sessions s "
+                                "ON s.agent = e.agent AND s.session_id = e.session_id").fetchone()
+    assert sql_cost == cost_class(ev)
+    assert sql_trigger == trigger_class(ev["session_key"] if has_session else None, ev["trigger"])
+
+
+def test_session_key_classes():
+    assert trigger_class("cron:job1", None) == trigger_class("agent:main:cron:x", None) == "cron"
+    assert trigger_class("agent:main:hook:x", None) == "hook"
+    assert trigger_class("agent:work:subagent:5f0c", None) == "subagent"
+    assert trigger_class("agent:main:main", "heartbeat") == "heartbeat"
+    assert trigger_class("agent:main:telegram:group:1", None) == "user"
+
+
+def test_sessions_and_report_by_trigger_agree_on_every_call(cli, multi):  # noqa: F811
+    state, data = multi
+    base = ["--state-dir", state, "--data-dir", data]
+    sessions = cli(*base, "sessions", "--no-collect", "--limit", "1000", "--json").json()["data"]["sessions"]
+    report = cli(*base, "report", "--no-collect", "--since", "2000-01-01", "--until", "2100-01-01", "--tz", "UTC",
+                 "--by", "trigger", "--json").json()["data"]
+    by_report = {r["key"]: (r["calls"], r["totalTokens"]) for r in report["rows"]}
+    by_sessions: dict[str, tuple[int, int]] = {}
+    for s in sessions:
+        for trig, t in s["triggers"].items():
+            calls, tokens = by_sessions.get(trig, (0, 0))
+            by_sessions[trig] = (calls + t["calls"], tokens + t["totalTokens"])
+        assert sum(t["calls"] for t in s["triggers"].values()) == s["calls"]
+        assert s["trigger"] in s["triggers"]
+    assert by_sessions == by_report
+    assert {"heartbeat", "cron", "user"} <= set(by_report) <= set(TRIGGERS)
+    # The main session mixes user turns and heartbeat polls: each is counted under its own trigger,
+    # and the session is labelled by most of its calls.
+    main = next(s for s in sessions if s["sessionKey"] == "agent:main:main")
+    assert {k: v["calls"] for k, v in main["triggers"].items()} == {"user": 7, "heartbeat": 2}
+    assert main["trigger"] == "user"
+
+
+def test_diagnose_counts_recorded_costs_as_reports_price_them(tmp_path):
+    """A recorded $0 total whose components are non-zero (a credit) is a recorded cost everywhere, and only
+    a recorded cost that is zero throughout counts as 'zero-recorded' in diagnose."""
+    from token_monitor.diagnose.gather import gather_usage
+    from token_monitor.ledger.store import Ledger
+
+    ledger = Ledger.open(tmp_path / "data")
+    rows = [dict(cost_total=0.0, cost_input=-0.0001, cost_output=0.0001),      # recorded: components non-zero
+            dict(cost_total=0.0, cost_input=0.0, cost_output=0.0),             # recorded as exactly zero
+            dict(cost_total=0.002, cost_input=0.001, cost_output=0.001)]       # recorded, positive
+    with ledger.transaction():
+        for i, r in enumerate(rows):
+            ledger.conn.execute(
+                "INSERT INTO events (key, agent, session_id, provider, model, ts_ms, input, output, cache_read, cache_write, "
+                "total_tokens, cost_total, cost_input, cost_output, cost_origin, usage_status, source_kind, source_path, "
+                "owner_rank, collected_ms) VALUES (?, 'main', 's', 'p', 'm', ?, 10, 10, 0, 0, 20, ?, ?, ?, 'recorded', 'ok', "
+                "'live', 'x', 'r', 0)", (f"k{i}", i, r["cost_total"], r["cost_input"], r["cost_output"]))
+    [group] = gather_usage(ledger)
+    classes = [cost_class({**r, "total_tokens": 20}) for r in rows]
+    assert classes == ["R", "P", "R"]
+    assert group.priced_by_record == classes.count("R") == 2
+    assert group.zero_recorded == 1
