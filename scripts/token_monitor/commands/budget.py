@@ -10,7 +10,8 @@ from ..ledger.store import Ledger
 from ..ops import budget as bmod
 from ..ops.alerts import budget_statuses
 from ..output import envelope, print_json
-from ..sources.openclaw_config import load_config, model_prices, user_timezone
+from ..report.prices import load_prices
+from ..sources.openclaw_config import load_config, user_timezone
 
 NAME = "budget"
 ORDER = 70
@@ -81,11 +82,12 @@ def register(p) -> None:
 
 # ---------------------------------------------------------------- shared with collect --heartbeat
 
-def alert_inputs(ctx, tz_name: str | None = None):
-    """(budgets, tz, tz name, prices) for evaluating budgets and alerts in this context."""
+def alert_inputs(ctx, tz_name: str | None, ledger: Ledger):
+    """(config, tz, tz name, prices) for evaluating budgets and alerts in this context."""
     cfg = load_config(ctx.config_path)
     tz, name = bmod.resolve_zone(tz_name, config_zone=user_timezone(cfg), env=ctx.env)
-    return cfg, tz, name, model_prices(cfg, ctx.state.path)
+    return cfg, tz, name, load_prices(cfg, ctx.state.path, ledger, now=ctx.now(), cache_dir=ctx.data_dir,
+                          use_list=ctx.price_list_enabled)
 
 
 def _row_text(b: bmod.Budget) -> str:
@@ -157,7 +159,7 @@ def _list(ctx, ledger: Ledger) -> int:
 def _status(ctx, ledger: Ledger) -> int:
     from tabulate import tabulate
 
-    _, tz, tz_name, prices = alert_inputs(ctx, getattr(ctx.args, "tz", None))
+    _, tz, tz_name, prices = alert_inputs(ctx, getattr(ctx.args, "tz", None), ledger)
     budgets = [bmod.Budget.from_row(r) for r in ledger.budgets()]
     now = ctx.now()
     statuses = budget_statuses(ledger.conn, budgets, now=now, tz=tz, prices=prices)

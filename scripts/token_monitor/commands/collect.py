@@ -93,9 +93,9 @@ def run_heartbeat(ctx) -> int:
     from .budget import alert_inputs
 
     collect(ctx.state.path, ctx.data_dir, rebuild=ctx.args.rebuild)
-    cfg, tz, tz_name, prices = alert_inputs(ctx, ctx.args.tz)
     ledger = Ledger.open(ctx.data_dir)
     try:
+        cfg, tz, tz_name, prices = alert_inputs(ctx, ctx.args.tz, ledger)
         budgets = [Budget.from_row(r) for r in ledger.budgets()]
         alerts = due_alerts(ledger.conn, budgets, now=ctx.now(), tz=tz, tz_name=tz_name, prices=prices)
         won = send_once(ledger, alerts, at_ms=ctx.now_ms())

@@ -9,8 +9,9 @@ import sys
 
 from ..ledger.classify import resolve_cost
 from ..ledger.store import Ledger
+from ..report.prices import load_prices
 from ..report.timeparse import parse_point, zone
-from ..sources.openclaw_config import load_config, model_prices
+from ..sources.openclaw_config import load_config
 
 NAME = "export"
 ORDER = 60
@@ -60,11 +61,12 @@ def run(ctx) -> int:
     now = ctx.now()
     since = parse_point(ctx.args.since, tz=tz, option="--since", now=now) if ctx.args.since else None
     until = parse_point(ctx.args.until, tz=tz, option="--until", now=now) if ctx.args.until else None
-    prices = model_prices(load_config(ctx.config_path), ctx.state.path)
     if not ctx.args.no_collect:
         collect(ctx.state.path, ctx.data_dir)
     ledger = Ledger.open(ctx.data_dir)
     try:
+        prices = load_prices(load_config(ctx.config_path), ctx.state.path, ledger, now=now, cache_dir=ctx.data_dir,
+                          use_list=ctx.price_list_enabled)
         rows = ledger.iter_events(
             since_ms=int(since.timestamp() * 1000) if since else None,
             until_ms=int(until.timestamp() * 1000) if until else None,

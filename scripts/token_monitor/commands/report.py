@@ -16,6 +16,7 @@ from ..ledger import usage
 from ..ledger.store import Ledger
 from ..output import envelope, print_json
 from ..report import build, periods, render, timeparse
+from ..report.prices import load_prices
 from ..report.timeparse import parse_point
 from ..sources import openclaw_config as config
 
@@ -173,10 +174,11 @@ def run(ctx) -> int:
     filters = filters_from(a)
     cfg = config.load_config(ctx.config_path)
     tz, tz_name, tz_source = resolve_zone(ctx, cfg)
-    prices = config.model_prices(cfg, ctx.state.path)
     ledger, collected = open_ledger(ctx)
     try:
         now, demo = resolve_now(ctx, ledger, tz)
+        prices = load_prices(cfg, ctx.state.path, ledger, now=now, cache_dir=ctx.data_dir,
+                          use_list=ctx.price_list_enabled)
         window, week_start = time_window(ctx, now=now, tz=tz)
         previous = periods.previous_window(window, tz=tz, week_start=week_start)
         fresh = freshness(ledger, collected_now=collected, real_now_ms=ctx.now_ms())

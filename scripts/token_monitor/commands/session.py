@@ -8,6 +8,7 @@ from ..ledger import usage
 from ..output import envelope, print_json
 from ..report import build, render
 from ..report.periods import offset_segments
+from ..report.prices import load_prices
 from ..report.totals import Totals, grouped_totals
 from ..sources import openclaw_config as config
 from . import report as shell
@@ -34,10 +35,11 @@ def run(ctx) -> int:
     a = ctx.args
     cfg = config.load_config(ctx.config_path)
     tz, tz_name, _ = shell.resolve_zone(ctx, cfg)
-    prices = config.model_prices(cfg, ctx.state.path)
     filters = model.Filters(sessions=(a.ident,))
     ledger, _ = shell.open_ledger(ctx)
     try:
+        prices = load_prices(cfg, ctx.state.path, ledger, now=ctx.now(), cache_dir=ctx.data_dir,
+                          use_list=ctx.price_list_enabled)
         found = build.session_rows(usage.ledger_query(ledger), start_ms=None, end_ms=None, filters=filters, prices=prices, tz=tz)
         if not found:
             raise UsageError(f"no session matches {a.ident!r}", hint="list them with: token-monitor sessions",

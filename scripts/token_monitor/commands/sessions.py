@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..ledger import usage
 from ..output import envelope, print_json
 from ..report import build, periods, render
+from ..report.prices import load_prices
 from ..sources import openclaw_config as config
 from . import report as shell
 
@@ -36,10 +37,11 @@ def run(ctx) -> int:
     filters = shell.filters_from(a)
     cfg = config.load_config(ctx.config_path)
     tz, tz_name, _ = shell.resolve_zone(ctx, cfg)
-    prices = config.model_prices(cfg, ctx.state.path)
     ledger, _ = shell.open_ledger(ctx)
     try:
         now, demo = shell.resolve_now(ctx, ledger, tz)
+        prices = load_prices(cfg, ctx.state.path, ledger, now=now, cache_dir=ctx.data_dir,
+                          use_list=ctx.price_list_enabled)
         if (a.period in (None, "all")) and not (a.last or a.since or a.until):
             start_ms = end_ms = None
             title = "all time"

@@ -22,7 +22,7 @@ from typing import Mapping, Sequence
 MAX_LINES = 20
 MAX_COLS = 64
 SPARK = "▁▂▃▄▅▆▇█"
-COST_KEYS = ("recorded", "provider-billed", "estimated", "zero-priced")
+COST_KEYS = ("recorded", "provider-billed", "estimated", "price-list", "zero-priced")
 SUM_KEYS = ("calls", "input", "output", "cacheRead", "cacheWrite", "totalTokens", "unpricedTokens",
             "noUsageCalls", "failedCalls")
 DIM_TITLES = {"model": "model", "provider": "provider", "agent": "agent", "session": "session", "day": "day",
@@ -76,7 +76,8 @@ def tokens_text(n: int | None) -> str:
 
 
 def cost_cell(row: Mapping) -> str:
-    """The cost with how it is known: "$0.0042", "$0.0042 est", "$1.20 billed", "free", "unpriced",
+    """The cost with how it is known: "$0.0042", "$0.0042 est", "$0.0042 list" (price list), "$1.20 billed",
+    "free", "unpriced",
     and "+?" when some tokens are unpriced on top: "$0.01 +?", "$3.00 est+?", "$1.20 billed+?"."""
     basis = row.get("costBasis") or {}
     cost = row.get("cost")
@@ -85,7 +86,8 @@ def cost_cell(row: Mapping) -> str:
     if set(basis) == {"zero-priced"} and not row.get("unpricedTokens"):
         return "free"
     text = human_cost(cost)
-    marker = "est" if "estimated" in basis else ("billed" if "provider-billed" in basis else "")
+    marker = ("list" if "price-list" in basis else "est" if "estimated" in basis
+              else "billed" if "provider-billed" in basis else "")
     if row.get("unpricedTokens"):
         return f"{text} {marker}+?"
     return f"{text} {marker}" if marker else text

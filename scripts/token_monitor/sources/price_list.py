@@ -19,12 +19,13 @@ JSON cache kept in token-monitor's data dir, keyed by the list's version and the
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import os
 from pathlib import Path
 from typing import Iterable, Mapping
+
+from ..model import Price
 
 PACKAGE = "genai-prices"
 CACHE_NAME = "price-list-cache.json"
@@ -70,24 +71,10 @@ NOT_PER_TOKEN = frozenset({
 })
 
 
-@dataclasses.dataclass(frozen=True)
-class ListPrice:
-    """USD per 1M tokens from the list, and the list entry it came from ("zai/GLM-4.7")."""
-
-    input: float
-    output: float
-    cache_read: float
-    cache_write: float
-    matched: str
-
-    def as_json(self) -> dict:
-        return {"input": self.input, "output": self.output, "cacheRead": self.cache_read,
-                "cacheWrite": self.cache_write, "matched": self.matched}
-
-
 def version() -> str | None:
     """The installed list's version, or None when the package is missing."""
-    from importlib.metadata import PackageNotFoundError, version as dist_version
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
 
     try:
         return dist_version(PACKAGE)
@@ -106,7 +93,7 @@ def _rate(value) -> float | None:
     return float(base)
 
 
-def _from_snapshot(provider: str, model: str, *, as_of: dt.datetime) -> ListPrice | None:
+def _from_snapshot(provider: str, model: str, *, as_of: dt.datetime, source: str) -> Price | None:
     """One lookup in genai-prices' bundled snapshot (imports it)."""
     from genai_prices import data_snapshot
 
@@ -139,39 +126,42 @@ def _from_snapshot(provider: str, model: str, *, as_of: dt.datetime) -> ListPric
     inp = inp or 0.0
     cr, cw = _rate(prices.cache_read_mtok), _rate(prices.cache_write_mtok)
     owner = next((p.id for p in snap.providers if any(m is found for m in p.models)), prov.id)
-    return ListPrice(input=inp, output=out or 0.0,
-                     # Without a cache rate the provider bills cached tokens as input (genai-prices' rule).
-                     cache_read=inp if cr is None else cr, cache_write=inp if cw is None else cw,
-                     matched=f"{owner}/{found.id}")
+    return Price(input=inp, output=out or 0.0,
+                 # Without a cache rate the provider bills cached tokens as input (genai-prices' rule).
+                 cache_read=inp if cr is None else cr, cache_write=inp if cw is None else cw,
+                 source=source, matched=f"{owner}/{found.id}")
 
 
-def lookup(pairs: Iterable[tuple[str, str]], *, as_of: dt.datetime,
-           cache_dir: Path | None = None) -> tuple[dict[tuple[str, str], ListPrice | None], str | None]:
-    """({(provider, model): ListPrice or None}, list version). Missing package: all None."""
+def list_prices(pairs: Iterable[tuple[str, str]], *, as_of: dt.datetime,
+                cache_dir: Path | None = None) -> dict[tuple[str, str], Price | None]:
+    """{(provider, model): Price from the list (source "price list genai-prices <version>") or None}.
+    Without the package every pair is None: those calls stay "unpriced", and diagnose says why."""
     wanted = sorted(set(pairs))
     if not wanted:
-        return {}, None
+        return {}
     ver = version()
     if ver is None:
-        return {p: None for p in wanted}, None
+        return {p: None for p in wanted}
+    source = label(ver)
     day = as_of.astimezone(dt.timezone.utc).date().isoformat()
     cache = _read_cache(cache_dir, ver, day)
-    out: dict[tuple[str, str], ListPrice | None] = {}
+    out: dict[tuple[str, str], Price | None] = {}
     missing = []
     for prov, model in wanted:
-        key = f"{prov}\x1f{model}"
-        if key in cache:
-            hit = cache[key]
-            out[(prov, model)] = ListPrice(**hit) if hit else None
-        else:
+        hit = cache.get(f"{prov}\x1f{model}", False)
+        if hit is False:
             missing.append((prov, model))
+        else:
+            out[(prov, model)] = Price(**hit, source=source) if hit else None
+    for prov, model in missing:
+        found = _from_snapshot(prov, model, as_of=as_of, source=source)
+        out[(prov, model)] = found
+        cache[f"{prov}\x1f{model}"] = None if found is None else {
+            "input": found.input, "output": found.output, "cache_read": found.cache_read,
+            "cache_write": found.cache_write, "matched": found.matched}
     if missing:
-        for prov, model in missing:
-            found = _from_snapshot(prov, model, as_of=as_of)
-            out[(prov, model)] = found
-            cache[f"{prov}\x1f{model}"] = dataclasses.asdict(found) if found else None
         _write_cache(cache_dir, ver, day, cache)
-    return out, ver
+    return out
 
 
 def _read_cache(cache_dir: Path | None, ver: str, day: str) -> dict:
