@@ -15,7 +15,8 @@ from ..errors import ExitCode, UsageError
 from ..ledger import usage
 from ..ledger.store import Ledger
 from ..output import envelope, print_json
-from ..report import build, periods, render, timeparse
+from ..ops import settings
+from ..report import build, chart, currency, periods, render, timeparse
 from ..report.prices import load_prices
 from ..report.timeparse import parse_point
 from ..sources import openclaw_config as config
@@ -70,6 +71,13 @@ def register(p) -> None:
     p.add_argument("--format", choices=["text", "markdown"], default="text", help="text (default) or markdown")
     p.add_argument("--json", action="store_true", help="print the versioned JSON envelope")
     p.add_argument("--no-collect", action="store_true", help="report the ledger as it is, without collecting first")
+    p.add_argument("--chart", nargs="?", const="", metavar="PATH",
+                   help="also draw the period as a PNG (per day stacked by model; per hour for one day) and end the "
+                        "output with a MEDIA:<path> line; default folder: OpenClaw's temp root (/tmp/openclaw/token-monitor)")
+    p.add_argument("--chart-metric", choices=["auto", "tokens", "cost"], default="auto",
+                   help="what the chart stacks (default: cost when every token is priced, else tokens)")
+    p.add_argument("--currency", metavar="CODE",
+                   help="show costs in CODE at the rate stored with: token-monitor settings set currency.CODE RATE")
 
 
 def _positive_int(text: str) -> int:
@@ -174,6 +182,7 @@ def run(ctx) -> int:
     filters = filters_from(a)
     cfg = config.load_config(ctx.config_path)
     tz, tz_name, tz_source = resolve_zone(ctx, cfg)
+    rate = settings.currency_rate(settings.read_settings(ctx.data_dir), a.currency) if a.currency else None
     ledger, collected = open_ledger(ctx)
     try:
         now, demo = resolve_now(ctx, ledger, tz)
@@ -189,15 +198,70 @@ def run(ctx) -> int:
             last_window=lambda t: periods.containing_window(window, t, tz=tz, week_start=week_start),
         )
         unmatched = with_unmatched(query, filters, empty=data["totals"]["calls"] == 0 and not data["lastUsage"])
+        if a.chart is not None:
+            data["chart"] = draw_chart(ctx, query, data, window=window, filters=filters, prices=prices, tz=tz,
+                                       tz_name=tz_name, rate=rate)
     finally:
         ledger.close()
     if a.json:
+        if rate is not None:
+            data["currency"] = {**rate, "label": settings.rate_label(rate)}
         print_json(envelope(NAME, data=data, warnings=unmatched + [n["text"] for n in data["notes"]]))
-    elif a.format == "markdown":
-        print(render.render_markdown({**data, "unmatchedFilters": unmatched}), end="")
+        return exit_code(fresh)
+    shown = {**currency.with_currency(data, rate, settings.rate_label(rate) if rate else None), "unmatchedFilters": unmatched}
+    if a.format == "markdown":
+        print(render.render_markdown(shown), end="")
     else:
-        print(render.render_text({**data, "unmatchedFilters": unmatched}), end="")
+        print(render.render_text(shown), end="")
+    if data.get("chart"):
+        # Last line, plain text, so the agent can copy it as its own reply line (references/charts.md §1).
+        print(data["chart"]["media"])
     return exit_code(fresh)
+
+
+def draw_chart(ctx, query, data: dict, *, window, filters, prices, tz, tz_name: str, rate: dict | None) -> dict:
+    """Render the report's period as a PNG; return the `chart` block (path, MEDIA line, size, metric)."""
+    import os
+    from pathlib import Path
+
+    from ..report.totals import grouped_totals
+
+    t = data["totals"]
+    metric = ctx.args.chart_metric
+    if metric == "auto":
+        metric = "cost" if t["cost"] and not t["unpricedTokens"] else "tokens"
+    dim, _ = chart.chart_buckets(window, tz)
+    groups = grouped_totals(query, [dim, "model"], start_ms=window.start_ms, end_ms=window.end_ms, filters=filters,
+                            prices=prices, segments=periods.offset_segments(window.start_ms, window.end_ms, tz))
+    sym, per_usd = (rate["symbol"], rate["perUsd"]) if rate else ("$", 1.0)
+    cost = render.cost_cell({**t, "cost": None if t["cost"] is None else t["cost"] * per_usd}, sym)
+    spec = chart.report_chart_spec(
+        groups, window=window, tz=tz, tz_name=tz_name, metric=metric,
+        headline=f"{render.tokens_text(t['totalTokens'])} · {cost}",
+        span=render.span_of(data["window"]), symbol=sym, per_usd=per_usd,
+        rate_text=settings.rate_label(rate) if rate else None)
+    if ctx.args.chart:
+        dest = Path(os.path.abspath(os.path.expanduser(ctx.args.chart)))
+        folder = None
+    else:
+        folder = chart.default_chart_dir(ctx.env, uid=os.getuid() if hasattr(os, "getuid") else None)
+        stamp = ctx.now().strftime("%Y%m%dT%H%M%S")
+        dest = folder / f"{chart.CHART_PREFIX}{window.kind}-{stamp}-{os.getpid()}.png"
+    if dest.suffix.lower() != ".png":
+        raise UsageError(f"--chart {ctx.args.chart}: the chart is a PNG", hint="give a path ending in .png")
+    try:
+        if folder is not None:
+            chart.ensure_private_dir(folder)
+        info = chart.write_png(spec, dest)
+    except ImportError:
+        raise UsageError("--chart needs matplotlib, which is not installed", code="dependency.missing",
+                         hint="python3 -m pip install 'matplotlib>=3.8' (or reinstall token-monitor)") from None
+    except OSError as exc:
+        raise UsageError(f"cannot write the chart to {dest} ({exc.strerror or type(exc).__name__})",
+                         hint="pass --chart PATH.png in a folder you can write (for OpenClaw: its temp root or your workspace)") from None
+    if folder is not None:
+        chart.remove_old_charts(folder, now_s=ctx.now().timestamp(), keep=dest)
+    return {"path": str(dest), "media": f"MEDIA:{dest}", "width": info["width"], "height": info["height"], "metric": metric}
 
 
 def reject_period_mix(args) -> None:

@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 from typing import Mapping
 
-from .errors import UsageError
+from ..errors import UsageError
 
 FILE_NAME = "settings.json"
 SCHEMA = 1

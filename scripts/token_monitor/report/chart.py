@@ -17,6 +17,7 @@ that is not its own state (references/charts.md §3).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import stat
 from pathlib import Path
@@ -66,7 +67,7 @@ def chart_spec(buckets: Sequence[tuple[object, str]], values: Mapping[tuple[obje
         other = tuple(sum(float(values.get((k, n), 0.0)) for n in rest) for k in keys)
         series.append((f"other ({len(rest)})", other))
     return ChartSpec(title=title, subtitle=subtitle, x_labels=thin_labels([lbl for _, lbl in buckets]),
-                     series=tuple(series), y_label="tokens" if metric == "tokens" else "cost",
+                     series=tuple(series), y_label="tokens" if metric == "tokens" else f"cost ({symbol.strip()})",
                      y_format="tokens" if metric == "tokens" else symbol, x_label=x_label)
 
 
@@ -120,6 +121,8 @@ def render_png(spec: ChartSpec, dest: Path) -> dict:
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: axis_number(v, spec.y_format)))
         if not any(bottom):
             ax.set_ylim(0, 1)
+            ax.text(0.5, 0.5, "no usage in this period", transform=ax.transAxes, ha="center", va="center",
+                    color="#555555")
         ax.grid(axis="y", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
         fig.text(0.04, 0.955, spec.title, fontsize=14, fontweight="bold", va="top")
@@ -131,12 +134,54 @@ def render_png(spec: ChartSpec, dest: Path) -> dict:
             legend = fig.legend(handles[::-1], labels[::-1], loc="lower left", bbox_to_anchor=(0.04, 0.01),
                                 ncols=2, frameon=False, handlelength=1.2, columnspacing=1.2)
         fig.savefig(dest, format="png", dpi=DPI, metadata={"Software": None})
-        texts = [t.get_text() for t in fig.texts] + [ax.get_xlabel(), ax.get_ylabel()]
+        texts = [t.get_text() for t in fig.texts + ax.texts] + [ax.get_xlabel(), ax.get_ylabel()]
         texts += [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels()]
         if legend is not None:
             texts += [t.get_text() for t in legend.get_texts()]
         width, height = fig.canvas.get_width_height()
     return {"width": width, "height": height, "texts": [t for t in texts if t]}
+
+
+# --------------------------------------------------------------------------- from a report's groups
+def chart_buckets(window, tz: dt.tzinfo) -> tuple[str, list[tuple[int, str]]]:
+    """("hour" | "day", [(bucket key as the ledger's queries key it, label)]) for a report window: local
+    hours for a window of a day or less (23 or 25 on DST days), local days otherwise."""
+    from .periods import local_days
+
+    if (window.end - window.start) <= dt.timedelta(hours=25):
+        out, t = [], window.start_ms
+        while t < window.end_ms:
+            local = dt.datetime.fromtimestamp(t / 1000, dt.timezone.utc).astimezone(tz)
+            out.append((t, local.strftime("%H")))
+            t += 3_600_000
+        return "hour", out
+    days = local_days(window.start, window.end, tz)
+    fmt = "%a %-d" if len(days) <= 7 else "%-d" if window.kind == "month" else "%-d %b"
+    epoch = dt.date(1970, 1, 1)
+    return "day", [((d - epoch).days, d.strftime(fmt)) for d in days]
+
+
+def series_name(key: str, keys: Sequence[str]) -> str:
+    """A model's legend label: its id, or provider/id when two providers serve the same id."""
+    provider, _, model = key.partition("/")
+    same = sum(1 for k in keys if k.partition("/")[2] == model)
+    return key if same > 1 else model
+
+
+def report_chart_spec(groups: Mapping[tuple, object], *, window, tz: dt.tzinfo, tz_name: str, metric: str,
+                      headline: str, span: str, symbol: str = "$", per_usd: float = 1.0,
+                      rate_text: str | None = None) -> ChartSpec:
+    """The chart of one report: `groups` maps (bucket key, "provider/model") to report Totals."""
+    dim, buckets = chart_buckets(window, tz)
+    keys = sorted({m for _, m in groups})
+    values: dict[tuple[int, str], float] = {}
+    for (bucket, model), t in groups.items():
+        v = t.total_tokens if metric == "tokens" else (t.known_cost or 0.0) * per_usd
+        name = series_name(model, keys)
+        values[(bucket, name)] = values.get((bucket, name), 0.0) + v
+    subtitle = " · ".join(x for x in (span, tz_name, rate_text) if x)
+    return chart_spec(buckets, values, title=f"{window.title} · {headline}", subtitle=subtitle, metric=metric,
+                      symbol=symbol, x_label=dim)
 
 
 # --------------------------------------------------------------------------- where the file goes

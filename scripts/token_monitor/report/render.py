@@ -46,24 +46,30 @@ def human_tokens(n: int | None) -> str:
     return str(n)
 
 
-def human_cost(usd: float | None) -> str:
-    """$3.41, $0.42, $0.0042 (two significant digits below a dollar), $1,234, $12.3K."""
+def human_cost(usd: float | None, sym: str = "$") -> str:
+    """$3.41, $0.42, $0.0042 (two significant digits below a dollar), $1,234, $12.3K; `sym` for another
+    currency (the amount is then already converted: ¥24.30)."""
     if usd is None:
         return "?"
     if usd == 0:
-        return "$0"
+        return f"{sym}0"
     sign = "-" if usd < 0 else ""
     x = abs(usd)
     if x >= 10000:
-        return f"{sign}${human_tokens(round(x))}"
+        return f"{sign}{sym}{human_tokens(round(x))}"
     if x >= 1000:
-        return f"{sign}${x:,.0f}"
+        return f"{sign}{sym}{x:,.0f}"
     if x >= 1:
-        return f"{sign}${x:.2f}"
+        return f"{sign}{sym}{x:.2f}"
     digits = max(2, 1 - math.floor(math.log10(x)))      # two significant digits
     if digits > 8:
-        return f"{sign}<$0.00000001"
-    return f"{sign}${x:.{digits}f}"
+        return f"{sign}<{sym}0.00000001"
+    return f"{sign}{sym}{x:.{digits}f}"
+
+
+def symbol_of(d: Mapping) -> str:
+    """The currency symbol a report's costs are shown in ($ unless --currency converted them)."""
+    return (d.get("currency") or {}).get("symbol") or "$"
 
 
 def plural(n: int, word: str) -> str:
@@ -75,7 +81,7 @@ def tokens_text(n: int | None) -> str:
     return f"{human_tokens(n)} token{'' if n == 1 else 's'}"
 
 
-def cost_cell(row: Mapping) -> str:
+def cost_cell(row: Mapping, sym: str = "$") -> str:
     """The cost with how it is known: "$0.0042", "$0.0042 est", "$0.0042 list" (price list), "$1.20 billed",
     "free", "unpriced",
     and "+?" when some tokens are unpriced on top: "$0.01 +?", "$3.00 est+?", "$1.20 billed+?"."""
@@ -85,7 +91,7 @@ def cost_cell(row: Mapping) -> str:
         return "unpriced" if row.get("unpricedTokens") else "?"
     if set(basis) == {"zero-priced"} and not row.get("unpricedTokens"):
         return "free"
-    text = human_cost(cost)
+    text = human_cost(cost, sym)
     marker = ("list" if "price-list" in basis else "est" if "estimated" in basis
               else "billed" if "provider-billed" in basis else "")
     if row.get("unpricedTokens"):
@@ -237,6 +243,7 @@ def span_of(win: Mapping) -> str:
 
 
 def headline_lines(d: Mapping) -> list[str]:
+    sym = symbol_of(d)
     w, t = d["window"], d["totals"]
     title = f"{w['title']} · {span_of(w)} · {w['timeZone']}" + (" · demo data" if d.get("demo") else "")
     lines = [title]
@@ -246,7 +253,7 @@ def headline_lines(d: Mapping) -> list[str]:
         unmatched = d.get("unmatchedFilters") or []
         if lu:
             parts = [f"Last usage: {span_of(lu)} — {tokens_text(lu['totalTokens'])}",
-                     cost_cell({'cost': lu['cost'], 'unpricedTokens': 1 if lu['cost'] is None else 0}),
+                     cost_cell({'cost': lu['cost'], 'unpricedTokens': 1 if lu['cost'] is None else 0}, sym),
                      plural(lu['calls'], 'call')]
             while len(parts) > 1 and text_width(", ".join(parts)) > MAX_COLS:
                 parts.pop()                  # drop the calls, then the cost, rather than cut a number
@@ -256,7 +263,7 @@ def headline_lines(d: Mapping) -> list[str]:
         else:
             lines.append("No usage recorded before it either.")
         return lines
-    lines.append(f"{tokens_text(t['totalTokens'])} · {cost_cell(t)} · {plural(t['calls'], 'call')}"
+    lines.append(f"{tokens_text(t['totalTokens'])} · {cost_cell(t, sym)} · {plural(t['calls'], 'call')}"
                  f" · {plural(t['sessions'], 'session')}")
     lines.append(f"in {human_tokens(t['input'])} · out {human_tokens(t['output'])} · "
                  f"cache read {human_tokens(t['cacheRead'])} · write {human_tokens(t['cacheWrite'])}")
@@ -266,7 +273,7 @@ def headline_lines(d: Mapping) -> list[str]:
             lines.append(f"vs {c['title']}: no usage then")
         else:
             lines.append(f"vs {c['title']}: tokens {pct(c['deltaPct']['totalTokens'])}, cost {pct(c['deltaPct']['cost'])}"
-                         f" ({human_tokens(c['totalTokens'])}, {human_cost(c['cost']) if c['cost'] is not None else 'unpriced'})")
+                         f" ({human_tokens(c['totalTokens'])}, {human_cost(c['cost'], sym) if c['cost'] is not None else 'unpriced'})")
     return lines
 
 
@@ -358,12 +365,12 @@ def fit_rows(rows: list[dict], budget: int) -> list[tuple[int, dict]]:
     return [(0, r) for r in one_level(rows, budget, dim)]
 
 
-def table_cells(lines: list[tuple[int, dict]], total: Mapping) -> list[list[str]]:
+def table_cells(lines: list[tuple[int, dict]], total: Mapping, sym: str = "$") -> list[list[str]]:
     tt = total["totalTokens"] or 0
     out = []
     for depth, r in lines:
         share = f"{r['totalTokens'] / tt * 100:.0f}%" if tt else "-"
-        out.append([("  " * depth) + str(r["label"]), human_tokens(r["totalTokens"]), share, cost_cell(r), str(r["calls"])])
+        out.append([("  " * depth) + str(r["label"]), human_tokens(r["totalTokens"]), share, cost_cell(r, sym), str(r["calls"])])
     return out
 
 
@@ -382,6 +389,7 @@ def plain_table(header: list[str], body: list[list[str]], *, width: int = MAX_CO
 
 # --------------------------------------------------------------------------- text
 def render_text(d: Mapping) -> str:
+    sym = symbol_of(d)
     head = [fit(x) for x in headline_lines(d)]
     notes = [x for n in d.get("notes", [])[:3] for x in note_lines(n["text"])]
     if d["totals"]["calls"] == 0:
@@ -405,9 +413,9 @@ def render_text(d: Mapping) -> str:
         lines = fit_rows(rows, budget)
         dims = d.get("by") or []
         header = [" › ".join(DIM_TITLES[x] for x in dims), "tokens", "share", "cost", "calls"]
-        body = table_cells(lines, d["totals"]) + [["total", human_tokens(d["totals"]["totalTokens"]),
+        body = table_cells(lines, d["totals"], sym) + [["total", human_tokens(d["totals"]["totalTokens"]),
                                                    "100%" if d["totals"]["totalTokens"] else "-",
-                                                   cost_cell(d["totals"]), str(d["totals"]["calls"])]]
+                                                   cost_cell(d["totals"], sym), str(d["totals"]["calls"])]]
         out += plain_table(header, body)
     if spark or n_sess:
         out.append("")
@@ -415,10 +423,10 @@ def render_text(d: Mapping) -> str:
         out.append(spark)
     if n_sess == 1:
         s = sessions[0]
-        out.append(fit_label("top session: ", s["title"], f" {human_tokens(s['totalTokens'])} {cost_cell(s)}"))
+        out.append(fit_label("top session: ", s["title"], f" {human_tokens(s['totalTokens'])} {cost_cell(s, sym)}"))
     elif n_sess:
         out.append("top sessions:")
-        body = [["  " + s["title"], human_tokens(s["totalTokens"]), cost_cell(s)] for s in sessions[:n_sess]]
+        body = [["  " + s["title"], human_tokens(s["totalTokens"]), cost_cell(s, sym)] for s in sessions[:n_sess]]
         out += plain_table(["", "", ""], body)[1:]
     out += notes
     return "\n".join(out[:MAX_LINES]) + "\n"
@@ -430,6 +438,7 @@ def _md_escape(text: str) -> str:
 
 
 def render_markdown(d: Mapping) -> str:
+    sym = symbol_of(d)
     head = headline_lines(d)
     out = [f"**{_md_escape(head[0])}**", ""] + [_md_escape(x) + "  " for x in head[1:]]
     if d["totals"]["calls"]:
@@ -438,13 +447,13 @@ def render_markdown(d: Mapping) -> str:
             lines = fit_rows(rows, 15)
             dims = d.get("by") or []
             out += ["", "| " + " › ".join(dims) + " | tokens | share | cost | calls |", "|---|--:|--:|--:|--:|"]
-            for cells in table_cells(lines, d["totals"]):
+            for cells in table_cells(lines, d["totals"], sym):
                 label = cells[0]
                 depth = (len(label) - len(label.lstrip(" "))) // 2
                 cells[0] = ("↳ " if depth else "") + _md_escape(label.strip())
                 out.append("| " + " | ".join(cells) + " |")
             t = d["totals"]
-            out.append(f"| **total** | **{human_tokens(t['totalTokens'])}** | 100% | **{cost_cell(t)}** | **{t['calls']}** |")
+            out.append(f"| **total** | **{human_tokens(t['totalTokens'])}** | 100% | **{cost_cell(t, sym)}** | **{t['calls']}** |")
         spark = spark_parts(d)
         if spark:
             label, bars, tail = spark
@@ -452,7 +461,7 @@ def render_markdown(d: Mapping) -> str:
         sessions = (d.get("topSessions") or [])[:3]
         if sessions:
             out += ["", "**Top sessions**"]
-            out += [f"- {_md_escape(s['title'])} — {human_tokens(s['totalTokens'])} · {cost_cell(s)}" for s in sessions]
+            out += [f"- {_md_escape(s['title'])} — {human_tokens(s['totalTokens'])} · {cost_cell(s, sym)}" for s in sessions]
     notes = d.get("notes") or []
     if notes:
         out += ["", "**Notes**"] + [f"- {_md_escape(n['text'])}" for n in notes[:3]]
