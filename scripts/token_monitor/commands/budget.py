@@ -8,6 +8,7 @@ import sys
 from ..errors import ExitCode, UsageError
 from ..ledger.store import Ledger
 from ..ops import budget as bmod
+from ..ops import settings
 from ..ops.alerts import budget_statuses
 from ..output import envelope, print_json
 from ..report.prices import load_prices
@@ -49,6 +50,8 @@ def _scope_options(p, *, amount_units: bool = True) -> None:
     unit.add_argument("--usd", dest="unit", action="store_const", const="usd", help="limit in US dollars (default)")
     unit.add_argument("--tokens", dest="unit", action="store_const", const="tokens", help="limit in tokens (total)")
     unit.add_argument("--unit", dest="unit", metavar="UNIT", help="usd or tokens")
+    unit.add_argument("--currency", dest="unit", metavar="CODE",
+                      help="limit in another currency, converted at the rate stored with: settings set currency.CODE RATE")
     p.add_argument("--agent", metavar="A", help="only this agent")
     p.add_argument("--provider", metavar="P", help="only this provider")
     p.add_argument("--model", metavar="M", help="only this model id")
@@ -83,10 +86,11 @@ def register(p) -> None:
 # ---------------------------------------------------------------- shared with collect --heartbeat
 
 def alert_inputs(ctx, tz_name: str | None, ledger: Ledger):
-    """(config, tz, tz name, prices) for evaluating budgets and alerts in this context."""
+    """(config, tz, tz name, prices, exchange rates) for evaluating budgets and alerts in this context."""
     cfg = load_config(ctx.config_path)
     tz, name = bmod.resolve_zone(tz_name, config_zone=user_timezone(cfg), env=ctx.env)
-    return cfg, tz, name, load_prices(cfg, ctx.state.path, ledger, now=ctx.now(), cache_dir=ctx.data_dir,
+    rates = settings.rates_per_usd(settings.read_settings(ctx.data_dir))
+    return cfg, tz, name, rates, load_prices(cfg, ctx.state.path, ledger, now=ctx.now(), cache_dir=ctx.data_dir,
                           use_list=ctx.price_list_enabled)
 
 
@@ -101,6 +105,8 @@ def _set(ctx, ledger: Ledger) -> int:
     period = bmod.parse_period(a.period)
     unit = bmod.parse_unit(a.unit)
     amount, unit = bmod.parse_amount(a.amount, unit=unit)
+    if bmod.is_currency(unit):
+        settings.currency_rate(settings.read_settings(ctx.data_dir), unit)     # no rate yet: the one-line fix
     agent, provider, model = bmod.normalize_filters(agent=a.agent, provider=a.provider, model=a.model)
     bid = ledger.upsert_budget(period=period, unit=unit, amount=amount, agent=agent or "", provider=provider or "",
                                model=model or "", at_ms=ctx.now_ms())
@@ -159,10 +165,11 @@ def _list(ctx, ledger: Ledger) -> int:
 def _status(ctx, ledger: Ledger) -> int:
     from tabulate import tabulate
 
-    _, tz, tz_name, prices = alert_inputs(ctx, getattr(ctx.args, "tz", None), ledger)
+    _, tz, tz_name, rates, prices = alert_inputs(ctx, getattr(ctx.args, "tz", None), ledger)
     budgets = [bmod.Budget.from_row(r) for r in ledger.budgets()]
     now = ctx.now()
-    statuses = budget_statuses(ledger.conn, budgets, now=now, tz=tz, prices=prices)
+    statuses = budget_statuses(ledger.conn, budgets, now=now, tz=tz, prices=prices, rates=rates)
+    no_rate = sorted({b.unit.upper() for b in budgets if bmod.is_currency(b.unit) and b.unit.upper() not in rates})
     due = any(st.threshold for st in statuses)
     if getattr(ctx.args, "json", False):
         print_json(envelope("budget", status="alert" if due else "ok",
@@ -180,7 +187,9 @@ def _status(ctx, ledger: Ledger) -> int:
                      bmod.format_amount(st.projected, b.unit) if st.projected is not None else "—"])
     print(tabulate(rows, headers=["id", "budget", "used", "limit", "%", "projected"], tablefmt="plain",
                    colalign=("left", "left", "right", "right", "right", "right")))
-    unpriced = sum(st.unpriced_calls for st in statuses if st.budget.unit == "usd")
+    for code in no_rate:
+        print(f"note: budgets in {code} are not shown: no rate stored — token-monitor settings set currency.{code} RATE")
+    unpriced = sum(st.unpriced_calls for st in statuses if st.budget.unit != "tokens")
     if unpriced:
         print(f"note: {unpriced} call(s) have no price configured and are not in USD totals (see: diagnose)")
     return int(ExitCode.ALERT) if due else 0

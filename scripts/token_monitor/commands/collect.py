@@ -95,9 +95,9 @@ def run_heartbeat(ctx) -> int:
     collect(ctx.state.path, ctx.data_dir, rebuild=ctx.args.rebuild)
     ledger = Ledger.open(ctx.data_dir)
     try:
-        cfg, tz, tz_name, prices = alert_inputs(ctx, ctx.args.tz, ledger)
+        cfg, tz, tz_name, rates, prices = alert_inputs(ctx, ctx.args.tz, ledger)
         budgets = [Budget.from_row(r) for r in ledger.budgets()]
-        alerts = due_alerts(ledger.conn, budgets, now=ctx.now(), tz=tz, tz_name=tz_name, prices=prices)
+        alerts = due_alerts(ledger.conn, budgets, now=ctx.now(), tz=tz, tz_name=tz_name, prices=prices, rates=rates)
         won = send_once(ledger, alerts, at_ms=ctx.now_ms())
     finally:
         ledger.close()

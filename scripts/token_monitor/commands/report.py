@@ -14,8 +14,8 @@ from .. import model
 from ..errors import ExitCode, UsageError
 from ..ledger import usage
 from ..ledger.store import Ledger
-from ..output import envelope, print_json
 from ..ops import settings
+from ..output import envelope, print_json
 from ..report import build, chart, currency, periods, render, timeparse
 from ..report.prices import load_prices
 from ..report.timeparse import parse_point

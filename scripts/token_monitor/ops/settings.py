@@ -123,6 +123,16 @@ def currency_rate(settings: Mapping, code: str | None) -> dict | None:
             "date": str(entry.get("date") or "")}
 
 
+def rates_per_usd(settings: Mapping) -> dict[str, float]:
+    """{CODE: units per USD} of every valid stored rate (for budgets kept in a currency)."""
+    out = {}
+    for code, entry in (settings.get("currency") or {}).items():
+        rate = entry.get("perUsd") if isinstance(entry, dict) else None
+        if isinstance(rate, (int, float)) and not isinstance(rate, bool) and math.isfinite(rate) and rate > 0:
+            out[code.upper()] = float(rate)
+    return out
+
+
 def rate_label(rate: Mapping) -> str:
     """'CNY at 7.12/USD, set 2026-12-07' — what every converted figure is labelled with."""
     when = f", set {rate['date']}" if rate.get("date") else ""
