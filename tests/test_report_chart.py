@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-
 from token_monitor.ledger import usage
 from token_monitor.ledger.store import Ledger
 from token_monitor.model import Filters
