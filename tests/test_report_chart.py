@@ -20,7 +20,7 @@ from token_monitor.model import Filters
 from token_monitor.report import chart, periods
 from token_monitor.report.prices import load_prices
 from token_monitor.report.totals import grouped_totals
-from token_monitor.sources.openclaw_config import load_config
+from token_monitor.sources.openclaw_config import load_config, model_prices
 
 GOLDEN = ROOT / "tests" / "golden" / "chart"
 NOW = {"real-2026.9.6": "2026-11-29T12:00", "real-2026.6.11": "2026-12-06T23:00"}
@@ -81,7 +81,7 @@ def test_chart_draws_title_axes_and_one_legend_entry_per_model(corpus_state, tmp
         ledger = Ledger.open(data, create=False)
         try:
             query = usage.ledger_query(ledger)
-            prices = load_prices(load_config(state / "openclaw.json"), state, ledger, now=now, cache_dir=data)
+            prices = load_prices(model_prices(load_config(state / "openclaw.json"), state), ledger, now=now, cache_dir=data)
             dim, _ = chart.chart_buckets(window, tz)
             groups = grouped_totals(query, [dim, "model"], start_ms=window.start_ms, end_ms=window.end_ms,
                                     filters=Filters(), prices=prices,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import json
 import sys
 
@@ -11,7 +12,7 @@ from ..ledger.classify import resolve_cost
 from ..ledger.store import Ledger
 from ..report.prices import load_prices
 from ..report.timeparse import parse_point, zone
-from ..sources.openclaw_config import load_config
+from ..sources.openclaw_config import load_config, model_prices
 
 NAME = "export"
 ORDER = 60
@@ -65,7 +66,8 @@ def run(ctx) -> int:
         collect(ctx.state.path, ctx.data_dir)
     ledger = Ledger.open(ctx.data_dir)
     try:
-        prices = load_prices(load_config(ctx.config_path), ctx.state.path, ledger, now=now, cache_dir=ctx.data_dir,
+        prices = load_prices(model_prices(load_config(ctx.config_path), ctx.state.path), ledger, now=now,
+                             cache_dir=ctx.data_dir,
                           use_list=ctx.price_list_enabled)
         rows = ledger.iter_events(
             since_ms=int(since.timestamp() * 1000) if since else None,
@@ -78,8 +80,10 @@ def run(ctx) -> int:
             for e in rows:
                 writer.writerow(event_record(e, prices))
         else:
-            for e in rows:
-                out.write(json.dumps(event_record(e, prices), separators=(",", ":")) + "\n")
+            import jsonlines
+
+            writer = jsonlines.Writer(out, dumps=functools.partial(json.dumps, separators=(",", ":")))
+            writer.write_all(event_record(e, prices) for e in rows)
     finally:
         ledger.close()
     return 0

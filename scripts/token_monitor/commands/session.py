@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from .. import model
+from .. import request as shell
 from ..errors import UsageError
 from ..ledger import usage
 from ..output import envelope, print_json
 from ..report import build, render
 from ..report.periods import offset_segments
-from ..report.prices import load_prices
 from ..report.totals import Totals, grouped_totals
-from ..sources import openclaw_config as config
-from . import report as shell
 
 NAME = "session"
 ORDER = 13
@@ -33,13 +31,11 @@ def register(p) -> None:
 
 def run(ctx) -> int:
     a = ctx.args
-    cfg = config.load_config(ctx.config_path)
-    tz, tz_name, _ = shell.resolve_zone(ctx, cfg)
-    filters = model.Filters(sessions=(a.ident,))
+    req = shell.usage_request(ctx, filters=model.Filters(sessions=(a.ident,)))
+    filters, tz, tz_name = req.filters, req.tz, req.tz_name
     ledger, _ = shell.open_ledger(ctx)
     try:
-        prices = load_prices(cfg, ctx.state.path, ledger, now=ctx.now(), cache_dir=ctx.data_dir,
-                          use_list=ctx.price_list_enabled)
+        prices = shell.price_table(ctx, req.prices, ledger, now=ctx.now())
         found = build.session_rows(usage.ledger_query(ledger), start_ms=None, end_ms=None, filters=filters, prices=prices, tz=tz)
         if not found:
             raise UsageError(f"no session matches {a.ident!r}", hint="list them with: token-monitor sessions",

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
+from .. import request as shell
 from ..ledger import usage
 from ..output import envelope, print_json
 from ..report import build, periods, render
-from ..report.prices import load_prices
-from ..sources import openclaw_config as config
-from . import report as shell
 
 NAME = "sessions"
 ORDER = 12
@@ -26,22 +24,19 @@ def register(p) -> None:
     shell.add_time_options(p, periods_allowed=False)
     shell.add_filter_options(p)
     p.add_argument("--sort", choices=["tokens", "cost", "recent"], default="tokens", help="order (default: tokens)")
-    p.add_argument("--limit", type=shell._positive_int, default=15, metavar="N", help="sessions shown (default: 15)")
+    p.add_argument("--limit", type=shell.positive_int, default=15, metavar="N", help="sessions shown (default: 15)")
     p.add_argument("--json", action="store_true", help="print the versioned JSON envelope")
     p.add_argument("--no-collect", action="store_true", help="use the ledger as it is, without collecting first")
 
 
 def run(ctx) -> int:
     a = ctx.args
-    shell.reject_period_mix(a)
-    filters = shell.filters_from(a)
-    cfg = config.load_config(ctx.config_path)
-    tz, tz_name, _ = shell.resolve_zone(ctx, cfg)
+    req = shell.usage_request(ctx)
+    filters, tz, tz_name = req.filters, req.tz, req.tz_name
     ledger, _ = shell.open_ledger(ctx)
     try:
         now, demo = shell.resolve_now(ctx, ledger, tz)
-        prices = load_prices(cfg, ctx.state.path, ledger, now=now, cache_dir=ctx.data_dir,
-                          use_list=ctx.price_list_enabled)
+        prices = shell.price_table(ctx, req.prices, ledger, now=now)
         if (a.period in (None, "all")) and not (a.last or a.since or a.until):
             start_ms = end_ms = None
             title = "all time"

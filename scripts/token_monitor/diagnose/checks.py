@@ -14,6 +14,7 @@ import datetime as dt
 from typing import Any, Iterable, Mapping
 
 from ..ledger import classify
+from ..report.words import age_text, bytes_text, count, day_text, plural
 
 LEVELS = ("error", "warn", "info", "ok")
 LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
@@ -24,12 +25,15 @@ CODES = (
     "collect.never-run", "collect.stale", "sources.pending", "sources.unreadable", "records.malformed",
     "state.schema-unknown", "usage.missing", "cost.unpriced", "cost.price-list", "cost.zero-recorded", "usage.gap-days",
     "hooks.internal-disabled", "hooks.token-logger-missing", "hooks.token-logger-disabled", "hooks.not-needed",
-    "auth.provider-without-profile", "auth.profile-unused", "legacy.token-usage-gaps", "schedule.none",
+    "auth.provider-without-profile", "auth.profile-unused", "legacy.token-usage-gaps", "schedule.command-missing",
+    "schedule.none",
 )
 CODE_RANK = {c: i for i, c in enumerate(CODES)}
 GROUPS = sorted({c.split(".")[0] for c in CODES})
 
 STALE_AFTER_MS = 12 * 3600 * 1000
+UPDATE_REMEDY = ("update token-monitor: `openclaw skills update token-monitor-ledger` (ClawHub install), "
+                 "`git pull` in its skill folder (git checkout), or reinstall the package (pip/pipx/uv tool)")
 SQLITE_JSON_MIN = (3, 38, 0)
 
 
@@ -160,42 +164,10 @@ class ScheduleFacts:
     crontab_lines: int | None             # None: no crontab binary / unreadable
     sqlite_era: bool
     collect_command: str
+    missing_programs: list[str] = dataclasses.field(default_factory=list)   # what a scheduled command runs, gone
 
 
 # ---------------------------------------------------------------- helpers
-
-def fmt_int(n: int) -> str:
-    return f"{n:,}"
-
-
-def fmt_bytes(n: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n} B"
-
-
-def fmt_age(ms: int) -> str:
-    minutes = max(ms, 0) // 60000
-    if minutes < 1:
-        return "<1 min"
-    if minutes < 120:
-        return f"{minutes} min"
-    hours = minutes // 60
-    if hours < 48:
-        return f"{hours} h"
-    return f"{hours // 24} days"
-
-
-def fmt_day(ms: int | None, tz: dt.tzinfo) -> str:
-    if ms is None:
-        return "?"
-    return dt.datetime.fromtimestamp(ms / 1000, tz).strftime("%Y-%m-%d")
-
-
-def plural(n: int, word: str, suffix: str = "s") -> str:
-    return f"{fmt_int(n)} {word}{'' if n == 1 else suffix}"
 
 
 def _short_list(items: list[str], limit: int = 3) -> str:
@@ -290,8 +262,8 @@ def check_collect(c: CollectFacts, *, now_ms: int, stale_after_ms: int = STALE_A
                         "token-monitor collect")]
     age = now_ms - int(c.last_run["finished_ms"])
     stats = c.last_run.get("stats") or {}
-    run_text = f"last collect {fmt_age(age)} ago: {plural(int(stats.get('new_events', 0)), 'new call')}, " \
-               f"{fmt_int(c.events)} in the ledger"
+    run_text = f"last collect {age_text((age) / 1000)} ago: {plural(int(stats.get('new_events', 0)), 'new call')}, " \
+               f"{count(c.events)} in the ledger"
     if age > stale_after_ms:
         return [Finding("warn", "collect.stale", run_text,
                         "token-monitor collect (and schedule it: see schedule.none)",
@@ -306,7 +278,7 @@ def check_pending(c: CollectFacts) -> list[Finding]:
         return [Finding("ok", "sources.pending", "every transcript and store is collected up to its last change")]
     parts = []
     if c.pending_files:
-        parts.append(f"{plural(c.pending_files, 'transcript file')} ({fmt_bytes(c.pending_bytes)} new"
+        parts.append(f"{plural(c.pending_files, 'transcript file')} ({bytes_text(c.pending_bytes)} new"
                      + (f", {c.pending_new_files} never seen" if c.pending_new_files else "") + ")")
     if c.pending_dbs:
         parts.append(f"{plural(c.pending_dbs, 'SQLite session store')} changed")
@@ -354,7 +326,7 @@ def check_problems(c: CollectFacts) -> list[Finding]:
         out.append(Finding("warn", "state.schema-unknown",
                            f"{plural(len(schema), 'store')} written by a newer OpenClaw than token-monitor knows: "
                            f"{_problem_loc(schema[0])} ({schema[0]['detail']}); known tables are still read",
-                           "update token-monitor: git pull in its skill folder, then python3 -m pip install -e <that folder> (or: uv tool upgrade openclaw-token-monitor)",
+                           UPDATE_REMEDY,
                            [{"at": _problem_loc(p), "detail": p["detail"]} for p in schema]))
     return out
 
@@ -374,7 +346,7 @@ def check_schema_live(agents: list[AgentStore], *, known_max: int, already: Iter
     a = newer[0]
     return [Finding("warn", "state.schema-unknown",
                     f"{a.db_path} has agent schema {a.schema} > {known_max} (newest known); known tables are still read",
-                    "update token-monitor: git pull in its skill folder, then python3 -m pip install -e <that folder> (or: uv tool upgrade openclaw-token-monitor)",
+                    UPDATE_REMEDY,
                     [{"agent": x.agent, "schema": x.schema} for x in newer])]
 
 
@@ -401,11 +373,11 @@ def check_usage_missing(groups: list[UsageGroup], *, tz: dt.tzinfo) -> list[Find
         out.append(Finding(
             "warn", "usage.missing",
             f"{provider}: {n} of {plural(total, 'call')} finished without usage ({agents}; {', '.join(models)}), "
-            f"{fmt_day(first, tz)} → {fmt_day(last, tz)}; likely the endpoint sent no streaming usage, so tokens are unknown (not 0)",
+            f"{day_text(first, tz)} → {day_text(last, tz)}; likely the endpoint sent no streaming usage, so tokens are unknown (not 0)",
             f"check that models.providers.{provider}.baseUrl honours stream_options.include_usage "
             "(native Moonshot/Z.AI endpoints do; some proxies drop it); past calls cannot be recovered",
             [{"agent": g.agent, "provider": g.provider, "model": g.model, "missing": g.missing, "calls": g.calls,
-              "first": fmt_day(g.missing_first_ms, tz), "last": fmt_day(g.missing_last_ms, tz)} for g in gs]))
+              "first": day_text(g.missing_first_ms, tz), "last": day_text(g.missing_last_ms, tz)} for g in gs]))
     return out
 
 
@@ -436,7 +408,7 @@ def check_costs(groups: list[UsageGroup], prices: Mapping[tuple[str, str], Any],
     cfg = config_path or "openclaw.json"
     out = []
     if unpriced:
-        names = [f"{p}/{m} ({plural(n, 'call')}, {fmt_int(t)} tokens)" for p, m, n, t in unpriced]
+        names = [f"{p}/{m} ({plural(n, 'call')}, {count(t)} tokens)" for p, m, n, t in unpriced]
         p, m = unpriced[0][0], unpriced[0][1]
         out.append(Finding("warn", "cost.unpriced",
                            f"tokens but no price in {classify.CONFIGURED} or the price list (cost shown as unknown, not $0): "
@@ -608,8 +580,8 @@ def check_legacy(legacy: LegacyFacts) -> list[Finding]:
     rows = [r for r in legacy.worst_rows][:2]
     examples = "; ".join(f"{r['day']} {r['model']}: ledger {r['ledgerCalls']}, old log {r['legacyCalls']} calls" for r in rows)
     level = "warn" if legacy.only_legacy_calls else "info"
-    text = (f"old log {legacy.path} misses {plural(legacy.missed_calls, 'call')} ({fmt_int(legacy.missed_tokens)} tokens) the transcripts have"
-            + (f" and has {plural(legacy.only_legacy_calls, 'call')} ({fmt_int(legacy.only_legacy_tokens)} tokens) they no longer have"
+    text = (f"old log {legacy.path} misses {plural(legacy.missed_calls, 'call')} ({count(legacy.missed_tokens)} tokens) the transcripts have"
+            + (f" and has {plural(legacy.only_legacy_calls, 'call')} ({count(legacy.only_legacy_tokens)} tokens) they no longer have"
                if legacy.only_legacy_calls else "")
             + (f"; {examples}" if examples else ""))
     return [Finding(level, "legacy.token-usage-gaps", text,
@@ -636,6 +608,17 @@ def check_timezone(configured: str | None, valid: bool, used: str, config_path: 
 # ---------------------------------------------------------------- scheduling
 
 def check_schedule(s: ScheduleFacts) -> list[Finding]:
+    missing = []
+    if s.missing_programs:
+        missing = [Finding("error", "schedule.command-missing",
+                           f"scheduled collection runs {s.missing_programs[0]}, which no longer exists "
+                           "(skill folder moved or venv removed): it silently never collects",
+                           _schedule_remedy(s).replace(" (plan first", " again from where token-monitor is now (plan first"),
+                           details={"missing": s.missing_programs})]
+    return missing + _schedule_state(s)
+
+
+def _schedule_state(s: ScheduleFacts) -> list[Finding]:
     jobs = [j for j in s.cron_jobs if j.get("enabled") is not False]
     if jobs:
         return [Finding("ok", "schedule.none", f"collection scheduled: OpenClaw cron job {jobs[0]['name']} ({jobs[0]['store']})",

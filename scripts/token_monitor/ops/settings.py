@@ -20,13 +20,11 @@ from pathlib import Path
 from typing import Mapping
 
 from ..errors import UsageError
+from ..report.words import currency_symbol
 
 FILE_NAME = "settings.json"
 SCHEMA = 1
 CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
-SYMBOLS = {"USD": "$", "CNY": "¥", "JPY": "¥", "EUR": "€", "GBP": "£", "KRW": "₩", "INR": "₹",
-           "HKD": "HK$", "TWD": "NT$", "SGD": "S$", "AUD": "A$", "CAD": "C$", "CHF": "CHF ", "RUB": "₽",
-           "BRL": "R$"}
 KEYS_HELP = "currency.CODE (units of CODE per 1 USD, e.g. currency.CNY 7.12)"
 
 
@@ -119,7 +117,7 @@ def currency_rate(settings: Mapping, code: str | None) -> dict | None:
         raise SettingsError(f"no exchange rate set for {code}",
                             hint=f"set one (token-monitor never fetches rates): token-monitor settings set currency.{code} RATE "
                                  f"(RATE = {code} per 1 USD)")
-    return {"code": code, "symbol": SYMBOLS.get(code, code + " "), "perUsd": float(rate),
+    return {"code": code, "symbol": currency_symbol(code), "perUsd": float(rate),
             "date": str(entry.get("date") or "")}
 
 

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from ..ledger import classify
 from ..model import Price
-from ..sources import openclaw_config, price_list
+from ..sources import price_list
 
 
-def load_prices(cfg: dict, state_dir: Path | None, ledger: Any, *, now: dt.datetime, cache_dir: Path | None,
-                use_list: bool = True) -> dict[tuple[str, str], Price]:
-    """`use_list` False (TOKEN_MONITOR_PRICE_LIST=off): configured prices only, as before the list existed."""
-    configured = openclaw_config.model_prices(cfg, state_dir)
+def load_prices(configured: Mapping[tuple[str, str], Price], ledger: Any, *, now: dt.datetime,
+                cache_dir: Path | None, use_list: bool = True) -> dict[tuple[str, str], Price]:
+    """`configured`: openclaw_config.model_prices. `use_list` False (TOKEN_MONITOR_PRICE_LIST=off):
+    configured prices only, as before the list existed."""
     wanted = ([pm for pm in ledger.models_priced_by_us() if pm not in configured]
               if ledger is not None and use_list else [])
     listed = price_list.list_prices(wanted, as_of=now, cache_dir=cache_dir) if wanted else {}

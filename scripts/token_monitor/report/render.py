@@ -14,10 +14,11 @@ label part is shortened; numbers and the commands a note points to are kept whol
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import unicodedata
 from typing import Mapping, Sequence
+
+from .words import human_cost, human_tokens, pct, plural, tokens_text
 
 MAX_LINES = 20
 MAX_COLS = 64
@@ -30,41 +31,6 @@ DIM_TITLES = {"model": "model", "provider": "provider", "agent": "agent", "sessi
 
 
 # --------------------------------------------------------------------------- numbers
-def human_tokens(n: int | None) -> str:
-    if n is None:
-        return "?"
-    n = int(n)
-    if abs(n) < 1000:
-        return str(n)
-    for div, unit in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if abs(n) >= div * 0.9995:
-            v = n / div
-            text = f"{v:.3g}" if v < 1000 else f"{v:.0f}"
-            if "e" in text:
-                text = f"{v:.0f}"
-            return text + unit
-    return str(n)
-
-
-def human_cost(usd: float | None, sym: str = "$") -> str:
-    """$3.41, $0.42, $0.0042 (two significant digits below a dollar), $1,234, $12.3K; `sym` for another
-    currency (the amount is then already converted: ¥24.30)."""
-    if usd is None:
-        return "?"
-    if usd == 0:
-        return f"{sym}0"
-    sign = "-" if usd < 0 else ""
-    x = abs(usd)
-    if x >= 10000:
-        return f"{sign}{sym}{human_tokens(round(x))}"
-    if x >= 1000:
-        return f"{sign}{sym}{x:,.0f}"
-    if x >= 1:
-        return f"{sign}{sym}{x:.2f}"
-    digits = max(2, 1 - math.floor(math.log10(x)))      # two significant digits
-    if digits > 8:
-        return f"{sign}<{sym}0.00000001"
-    return f"{sign}{sym}{x:.{digits}f}"
 
 
 def symbol_of(d: Mapping) -> str:
@@ -72,18 +38,8 @@ def symbol_of(d: Mapping) -> str:
     return (d.get("currency") or {}).get("symbol") or "$"
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def tokens_text(n: int | None) -> str:
-    """'1.24M tokens', '1 token'."""
-    return f"{human_tokens(n)} token{'' if n == 1 else 's'}"
-
-
 def cost_cell(row: Mapping, sym: str = "$") -> str:
-    """The cost with how it is known: "$0.0042", "$0.0042 est", "$0.0042 list" (price list), "$1.20 billed",
-    "free", "unpriced",
+    """The cost with how it is known: "$0.0042", "$0.0042 est", "$1.20 billed", "free", "unpriced",
     and "+?" when some tokens are unpriced on top: "$0.01 +?", "$3.00 est+?", "$1.20 billed+?"."""
     basis = row.get("costBasis") or {}
     cost = row.get("cost")
@@ -99,14 +55,6 @@ def cost_cell(row: Mapping, sym: str = "$") -> str:
     return f"{text} {marker}" if marker else text
 
 
-def pct(x: float | None) -> str:
-    if x is None:
-        return "n/a"
-    if x >= 1000:
-        return f"{x / 100 + 1:.0f}x"
-    return f"{x:+.0f}%"
-
-
 def sparkline(values: Sequence[int]) -> str:
     top = max(values) if values else 0
     if top <= 0:
@@ -115,29 +63,13 @@ def sparkline(values: Sequence[int]) -> str:
 
 
 # --------------------------------------------------------------------------- display width
-def char_width(ch: str) -> int:
-    """Terminal columns of one code point: East Asian Wide/Fullwidth (CJK, emoji presentation) 2,
-    combining marks, joiners and other format characters 0, everything else (ambiguous too) 1."""
-    if " " <= ch < "\x7f":
-        return 1
-    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf", "Cc"):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def _widths(text: str) -> list[int]:
-    out: list[int] = []
-    for i, ch in enumerate(text):
-        if ch == "\ufe0f":      # VS16 asks for emoji presentation: a one-column symbol becomes two
-            out.append(1 if i and out and text[i - 1] != "\ufe0f" and char_width(text[i - 1]) == 1 else 0)
-        else:
-            out.append(char_width(ch))
-    return out
-
-
 def text_width(text: str) -> int:
-    """Display columns `text` takes on a terminal or a phone's monospace font."""
-    return sum(_widths(text))
+    """Display columns `text` takes on a terminal or a phone's monospace font (wcwidth: East Asian Wide
+    and emoji two, combining marks and joiners none, VS16 and ZWJ sequences as terminals draw them)."""
+    from wcwidth import wcswidth
+
+    width = wcswidth(text)
+    return width if width >= 0 else wcswidth(one_line(text))
 
 
 def one_line(text: str) -> str:
@@ -148,26 +80,18 @@ def one_line(text: str) -> str:
 def truncate(text: str, width: int) -> str:
     """`text` cut to at most `width` columns, ending in "…" when cut (marks stay with their letter)."""
     text = one_line(text)
-    ws = _widths(text)
-    if sum(ws) <= width:
+    if text_width(text) <= width:
         return text
     if width <= 0:
         return ""
-    used, end = 0, 0
-    for i, w in enumerate(ws):
-        if used + w > width - 1:
-            break
-        used += w
-        end = i + 1
-    return text[:end] + "…"
-
-
-def ljust(text: str, width: int) -> str:
-    return text + " " * max(0, width - text_width(text))
-
-
-def rjust(text: str, width: int) -> str:
-    return " " * max(0, width - text_width(text)) + text
+    lo, hi = 0, len(text)          # the longest prefix that fits in width - 1 columns
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if text_width(text[:mid]) <= width - 1:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo] + "…"
 
 
 def fit(line: str, width: int = MAX_COLS) -> str:
@@ -374,17 +298,21 @@ def table_cells(lines: list[tuple[int, dict]], total: Mapping, sym: str = "$") -
     return out
 
 
-def plain_table(header: list[str], body: list[list[str]], *, width: int = MAX_COLS) -> list[str]:
-    """Left-aligned first column, right-aligned numbers, two spaces apart, never wider than `width`."""
-    rows = [header] + body
-    num_w = [max(text_width(r[i]) for r in rows) for i in range(1, len(header))]
-    label_max = width - sum(num_w) - 2 * (len(header) - 1)
-    label_w = max(4, min(label_max, max(text_width(one_line(r[0])) for r in rows)))
-    out = []
-    for r in rows:
-        cells = [ljust(truncate(r[0], label_w), label_w)] + [rjust(c, w) for c, w in zip(r[1:], num_w)]
-        out.append(fit("  ".join(cells).rstrip(), width))
-    return out
+def plain_table(header: list[str], body: list[list[str]], *, width: int | None = MAX_COLS,
+                align: list[str] | None = None) -> list[str]:
+    """The one table renderer: tabulate's plain format (no box drawing), cells measured in display
+    columns, the first column left-aligned and the rest right-aligned unless `align` says otherwise,
+    the first column cut with "…" so that no line is wider than `width` (None: no limit)."""
+    from tabulate import tabulate
+
+    rows = [[one_line(c) for c in r] for r in [header] + body]
+    if width is not None:
+        other = sum(max(text_width(r[i]) for r in rows) for i in range(1, len(header)))
+        label_w = max(4, min(width - other - 2 * (len(header) - 1), max(text_width(r[0]) for r in rows)))
+        rows = [[truncate(r[0], label_w)] + r[1:] for r in rows]
+    text = tabulate(rows, tablefmt="plain", colalign=align or ["left"] + ["right"] * (len(header) - 1),
+                    disable_numparse=True, preserve_whitespace=True)
+    return [fit(line.rstrip(), width) if width is not None else line.rstrip() for line in text.splitlines()]
 
 
 # --------------------------------------------------------------------------- text
