@@ -186,7 +186,8 @@ def report_chart_spec(groups: Mapping[tuple, object], *, window, tz: dt.tzinfo, 
 
 # --------------------------------------------------------------------------- where the file goes
 def openclaw_temp_root(env: Mapping[str, str], *, uid: int | None,
-                       lstat: Callable[[str], os.stat_result] = os.lstat) -> tuple[Path, bool]:
+                       lstat: Callable[[str], os.stat_result] = os.lstat,
+                       access: Callable[[str, int], bool] = os.access) -> tuple[Path, bool]:
     """(OpenClaw's temp root, whether it is the preferred /tmp/openclaw), by fs-safe's
     `resolveSecureTempRoot`: /tmp/openclaw when it is our own directory, not group/world-writable
     (or missing and creatable), else `<os.tmpdir()>/openclaw-<uid>` (references/charts.md §3)."""
@@ -195,13 +196,13 @@ def openclaw_temp_root(env: Mapping[str, str], *, uid: int | None,
         try:
             st = lstat(preferred)
         except FileNotFoundError:
-            if os.access("/tmp", os.W_OK | os.X_OK):
+            if access("/tmp", os.W_OK | os.X_OK):
                 return Path(preferred), True
         except OSError:
             pass
         else:
             if stat.S_ISDIR(st.st_mode) and (uid is None or st.st_uid == uid) and not (st.st_mode & 0o022) \
-                    and os.access(preferred, os.W_OK | os.X_OK):
+                    and access(preferred, os.W_OK | os.X_OK):
                 return Path(preferred), True
     base = env.get("TMPDIR") or env.get("TMP") or env.get("TEMP") or "/tmp"
     base = base.rstrip("/") or "/"
