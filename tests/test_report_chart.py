@@ -153,3 +153,42 @@ def test_other_commands_do_not_import_matplotlib(cli, corpus_state, tmp_path):
     res = subprocess.run([sys.executable, "-c", code, str(state), str(data)], capture_output=True, text=True,
                          env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")}, timeout=120)
     assert res.returncode == 0, res.stderr
+
+
+# ---------------------------------------------------------------- what real OpenClaw did with it
+TURN = ROOT / "tests" / "fixtures" / "agent-turn-chart"
+
+
+@pytest.mark.parametrize("run", ["default", "strict"])
+def test_openclaw_attached_the_chart_our_media_line_named(run):
+    import json
+
+    requests = json.loads((TURN / run / "model-requests.json").read_text())
+    call, after = requests[0], requests[1]
+    assert call["tool_call"]["name"] == "exec" and call["tool_call"]["arguments"]["command"].endswith("report week --chart")
+    ours = after["tool_result_text"].rstrip("\n").splitlines()
+    media = ours[-1]
+    assert media.startswith("MEDIA:/") and not any(l.startswith("MEDIA:") for l in ours[:-1])
+    path = media.removeprefix("MEDIA:")
+    result = json.loads((TURN / run / "10-agent-exec-chart.agent-result.json").read_text())
+    [payload] = result["payloads"]
+    assert result["status"] == "ok" and payload["mediaUrls"] == [path] and payload["mediaUrl"] == path
+    assert "MEDIA:" not in payload["text"] and media in result["finalAssistantRawText"]
+    assert f"Attachment: {path}" in (TURN / run / "gateway-attachment-lines.txt").read_text()
+
+
+def test_our_default_folder_is_the_temp_root_openclaw_used_in_that_run():
+    """The harness mounted /tmp/openclaw read-only (owned by uid 0, 0700, not writable): OpenClaw fell back to
+    $TMPDIR/openclaw-0, and the rule in chart.openclaw_temp_root gives the same folder."""
+    import json
+
+    after = json.loads((TURN / "default" / "model-requests.json").read_text())[1]
+    path = Path(after["tool_result_text"].rstrip("\n").splitlines()[-1].removeprefix("MEDIA:"))
+    root, preferred = chart.openclaw_temp_root(
+        {"TMPDIR": "/home/openclaw/.tmp"}, uid=0,
+        lstat=lambda p: type("st", (), {"st_mode": stat.S_IFDIR | 0o700, "st_uid": 0})(),
+        access=lambda p, mode: p != "/tmp/openclaw")
+    assert (root, preferred) == (Path("/home/openclaw/.tmp/openclaw-0"), False)
+    assert path.parent == root / "token-monitor"
+    listing = (TURN / "default" / "tmpdir-ls.txt").read_text()
+    assert "-rw------- 1 root root" in listing and path.name in listing
