@@ -8,6 +8,7 @@
 #   "python-dateutil>=2.8",
 #   "zstandard>=0.21",
 #   "json5>=0.9",
+#   "prometheus-client>=0.20",
 #   "genai-prices==0.2.5",
 #   "matplotlib>=3.8",
 # ]

@@ -71,7 +71,7 @@ def run(ctx) -> int:
     req = request.usage_request(ctx)
     filters, tz = req.filters, req.tz
     rate = settings.currency_rate(settings.read_settings(ctx.data_dir), a.currency) if a.currency else None
-    ledger, collected = request.open_ledger(ctx)
+    ledger, collected = request.open_ledger(ctx, req)
     try:
         now, demo = request.resolve_now(ctx, ledger, tz)
         prices = request.price_table(ctx, req.prices, ledger, now=now)

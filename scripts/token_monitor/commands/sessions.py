@@ -33,7 +33,7 @@ def run(ctx) -> int:
     a = ctx.args
     req = shell.usage_request(ctx)
     filters, tz, tz_name = req.filters, req.tz, req.tz_name
-    ledger, _ = shell.open_ledger(ctx)
+    ledger, _ = shell.open_ledger(ctx, req)
     try:
         now, demo = shell.resolve_now(ctx, ledger, tz)
         prices = shell.price_table(ctx, req.prices, ledger, now=now)

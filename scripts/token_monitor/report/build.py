@@ -24,6 +24,7 @@ from ..ledger.usage import (
     _cube_for,
     last_usage_ms,
     session_counts,
+    session_hosts,
     session_meta,
     session_spans,
 )
@@ -32,7 +33,7 @@ from .periods import Window, from_ms, local_days, offset_segments
 from .totals import COST_DIGITS, Totals, grouped_totals, project
 from .words import age_text, human_tokens, plural
 
-DIMENSIONS = ("model", "provider", "agent", "session", "day", "hour", "channel", "trigger")
+DIMENSIONS = ("model", "provider", "agent", "session", "day", "hour", "channel", "trigger", "host")
 DEFAULT_TOP = 25
 TOP_SESSIONS = 5
 
@@ -339,11 +340,13 @@ def session_rows(run_query: RunQuery, *, start_ms: int | None, end_ms: int | Non
                                                         end_ms=end_ms, filters=filters, prices=prices))
     spans = session_spans(run_query, start_ms=start_ms, end_ms=end_ms, filters=filters)
     meta = session_meta(run_query, sessions)
+    hosts = session_hosts(run_query, sessions)
     out = []
     for (agent, sid), t in sessions.items():
         m = meta.get((agent, sid), {})
         lo, hi = spans.get((agent, sid), (None, None))
-        out.append({"agent": agent, "sessionId": sid, "sessionKey": m.get("sessionKey"), "channel": m.get("channel"),
+        out.append({"agent": agent, "sessionId": sid, **({"host": hosts.get((agent, sid))} if hosts else {}),
+                    "sessionKey": m.get("sessionKey"), "channel": m.get("channel"),
                     "label": m.get("label"), "title": session_title(agent, sid, m),
                     "trigger": main_trigger(triggers.get((agent, sid), {}), m.get("sessionKey")),
                     "triggers": {k: {"calls": v.calls, "totalTokens": v.total_tokens}
