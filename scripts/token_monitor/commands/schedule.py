@@ -6,7 +6,7 @@ from ..errors import UsageError
 from ..launcher import self_command
 from ..ops import schedule as sched
 from ..output import envelope, print_json
-from ..sources.openclaw_config import load_config
+from ..sources.openclaw_config import load_config, main_workspace
 
 NAME = "schedule"
 ORDER = 80
@@ -53,7 +53,7 @@ def run(ctx) -> int:
     plan = sched.make_plan(
         action="remove" if a.remove else "install", every_s=every_s, method=method, openclaw=openclaw,
         state_dir=ctx.state.path, data_dir=_explicit_data_dir(ctx),
-        workspace=sched.workspace_dir(cfg, ctx.state.path, ctx.env), deliver=a.deliver,
+        workspace=main_workspace(cfg, ctx.state.path, ctx.env), deliver=a.deliver,
         runner=self_command(env=ctx.env),
     )
     done = sched.apply_plan(plan, every_s=every_s, env=ctx.env) if (a.apply or a.remove) else None

@@ -47,7 +47,8 @@ class Alert:
 def budget_alert_key(st: BudgetStatus, threshold: int) -> str:
     b = st.budget
     # The limit is part of the key: raising a budget after its alert re-arms it.
-    return f"budget:{b.scope_key}:{b.amount:g}:{st.period_key}:{threshold}"
+    scope = f"{b.period}/{b.unit}/{b.agent or '*'}/{b.provider or '*'}/{b.model or '*'}"
+    return f"budget:{scope}:{b.amount:g}:{st.period_key}:{threshold}"
 
 
 def budget_alerts(statuses: list[BudgetStatus], tz_name: str) -> list[Alert]:

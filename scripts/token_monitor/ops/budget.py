@@ -20,6 +20,7 @@ from typing import Mapping
 from ..collect.normalize import normalize_provider
 from ..errors import UsageError
 from ..model import Filters, Price
+from ..report.periods import period_window
 from ..report.totals import Totals, grouped_totals
 from ..report.words import amount_text, plural
 
@@ -53,10 +54,6 @@ class Budget:
     def scope(self) -> str:
         parts = [f"{k}={v}" for k, v in (("agent", self.agent), ("provider", self.provider), ("model", self.model)) if v]
         return ", ".join(parts) if parts else "all usage"
-
-    @property
-    def scope_key(self) -> str:
-        return f"{self.period}/{self.unit}/{self.agent or '*'}/{self.provider or '*'}/{self.model or '*'}"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -184,27 +181,24 @@ def normalize_filters(*, agent: str | None, provider: str | None, model: str | N
 
 # ---------------------------------------------------------------- time
 
+_WINDOW_OF = {"daily": "today", "weekly": "week", "monthly": "month"}
+
+
 def period_bounds(period: str, now: dt.datetime, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime, str]:
-    """[start, end) of the calendar period containing `now`, in `tz`, and a stable key for it."""
-    local = now.astimezone(tz)
-    day = local.date()
-    if period == "daily":
-        start_d, end_d, key = day, day + dt.timedelta(days=1), day.isoformat()
-    elif period == "weekly":
-        start_d = day - dt.timedelta(days=day.weekday())
-        end_d = start_d + dt.timedelta(days=7)
-        iso = start_d.isocalendar()
-        key = f"{iso[0]}-W{iso[1]:02d}"
-    elif period == "monthly":
-        start_d = day.replace(day=1)
-        end_d = (start_d + dt.timedelta(days=32)).replace(day=1)
-        key = f"{start_d.year}-{start_d.month:02d}"
-    else:
+    """[start, end) of the calendar period containing `now`, in `tz` (the report's periods: weeks from
+    Monday, local midnights, so DST days are 23 or 25 hours long), and a stable key for it."""
+    if period not in _WINDOW_OF:
         raise ValueError(period)
-    # Midnight through ZoneInfo so DST days are 23 or 25 hours long, as the user lives them.
-    start = dt.datetime.combine(start_d, dt.time(), tzinfo=tz)
-    end = dt.datetime.combine(end_d, dt.time(), tzinfo=tz)
-    return start, end, key
+    w = period_window(_WINDOW_OF[period], now=now, tz=tz, week_start=0)
+    first = w.start.astimezone(tz).date()
+    if period == "daily":
+        key = first.isoformat()
+    elif period == "weekly":
+        iso = first.isocalendar()
+        key = f"{iso[0]}-W{iso[1]:02d}"
+    else:
+        key = f"{first.year}-{first.month:02d}"
+    return w.start, w.end, key
 
 
 def project(used: float, *, start: dt.datetime, end: dt.datetime, now: dt.datetime) -> float | None:

@@ -64,10 +64,11 @@ def week_start_index(name: str) -> int:
         raise UsageError(f"--week-start: unknown day {name!r}", hint="use monday … sunday") from None
 
 
-def parse_duration(text: str) -> dt.timedelta:
+def parse_duration(text: str, *, option: str = "--last") -> dt.timedelta:
+    """'30m', '24h', '7d', '2w' (and spelled-out units) as a positive duration."""
     m = DURATION_RE.match(text or "")
     if not m or int(m.group(1)) <= 0:
-        raise UsageError(f"--last: cannot read {text!r}", hint=DURATION_FORMS)
+        raise UsageError(f"{option}: cannot read {text!r}", hint=DURATION_FORMS)
     n, unit = int(m.group(1)), m.group(2)[0].lower()
     return {"m": dt.timedelta(minutes=n), "h": dt.timedelta(hours=n), "d": dt.timedelta(days=n), "w": dt.timedelta(weeks=n)}[unit]
 
