@@ -117,12 +117,10 @@ def parse_amount(value: str, *, unit: str | None) -> tuple[float, str]:
     """
     text = (value or "").strip().replace("_", "").replace(",", "")
     if unit is not None and is_currency(unit):
-        num = text[:-3].strip() if text.lower().endswith(unit) else text
-        try:
-            amount = float(num)
-        except ValueError:
-            amount = math.nan
-        if not math.isfinite(amount) or amount <= 0:
+        from .settings import positive_number
+
+        amount = positive_number(text[:-3].strip() if text.lower().endswith(unit) else text)
+        if amount is None:
             raise UsageError(f"cannot read budget amount {value!r} in {unit.upper()}",
                              hint=f"a positive number, e.g. budget set daily 50 --currency {unit.upper()}")
         return amount, unit

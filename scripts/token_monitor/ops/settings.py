@@ -78,14 +78,20 @@ def _currency_key(key: str) -> str:
     return code
 
 
+def positive_number(text: str) -> float | None:
+    """`text` as a finite number above zero, else None (rates and amounts in a currency)."""
+    try:
+        x = float(text)
+    except ValueError:
+        return None
+    return x if math.isfinite(x) and x > 0 else None
+
+
 def set_value(settings: Mapping, key: str, value: str, *, today: dt.date) -> dict:
     """A copy of `settings` with `key` set; the rate's date is `today` (the caller's local date)."""
     code = _currency_key(key)
-    try:
-        rate = float(value)
-    except ValueError:
-        rate = math.nan
-    if not math.isfinite(rate) or rate <= 0:
+    rate = positive_number(value)
+    if rate is None:
         raise SettingsError(f"{key}: expected a positive number of {code} per 1 USD, got {value!r}",
                             hint=f"e.g. settings set {key} 7.12")
     out = dict(settings)
