@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from .. import request
 from ..errors import ExitCode, UsageError
 from ..ledger.store import Ledger
+from ..ledger.usage import unmatched_filters
+from ..model import Filters
 from ..ops import budget as bmod
 from ..ops import settings
 from ..ops.alerts import budget_statuses
@@ -80,13 +83,20 @@ def _set(ctx, ledger: Ledger) -> int:
     if bmod.is_currency(unit):
         settings.currency_rate(settings.read_settings(ctx.data_dir), unit)     # no rate yet: the one-line fix
     agent, provider, model = bmod.normalize_filters(agent=a.agent, provider=a.provider, model=a.model)
+    unseen = unmatched_filters(ledger.conn.execute, Filters(agents=(agent,) if agent else (),
+                                                            providers=(provider,) if provider else (),
+                                                            models=(model,) if model else ()))
+    # A budget whose filter matches nothing stays silent ("--model claude"): stored, but said loudly.
+    warnings = [f"warning: {text}; this budget counts nothing until such usage appears" for text in unseen]
     bid = ledger.upsert_budget(period=period, unit=unit, amount=amount, agent=agent or "", provider=provider or "",
                                model=model or "", at_ms=ctx.now_ms())
     b = bmod.Budget(bid, period, unit, amount, agent, provider, model)
     if getattr(a, "json", False):
-        print_json(envelope("budget", data={"action": "set", "budget": _budget_dict(b)}))
+        print_json(envelope("budget", data={"action": "set", "budget": _budget_dict(b)}, warnings=warnings))
     else:
         print(f"budget #{bid} set: {amount_text(amount, unit)} {period}, {b.scope}")
+        for line in warnings:
+            print(line, file=sys.stderr)
     return 0
 
 
@@ -138,7 +148,7 @@ def _status(ctx, ledger: Ledger) -> int:
 
     _, tz, tz_name, rates, prices = request.alert_inputs(ctx, getattr(ctx.args, "tz", None), ledger)
     budgets = [bmod.Budget.from_row(r) for r in ledger.budgets()]
-    now = ctx.now()
+    now, _ = request.resolve_now(ctx, ledger, tz)         # the demo's data is old: its clock is its latest call
     statuses = budget_statuses(ledger.conn, budgets, now=now, tz=tz, prices=prices, rates=rates)
     no_rate = sorted({b.unit.upper() for b in budgets if bmod.is_currency(b.unit) and b.unit.upper() not in rates})
     due = any(st.threshold for st in statuses)
@@ -172,7 +182,8 @@ def run(ctx) -> int:
         # Validate before touching the ledger, so bad input changes nothing and needs no state.
         bmod.parse_period(ctx.args.period)
         bmod.parse_amount(ctx.args.amount, unit=bmod.parse_unit(ctx.args.unit))
-    if action == "status" and not getattr(ctx.args, "no_collect", False):
+    filtered_set = action == "set" and any((ctx.args.agent, ctx.args.provider, ctx.args.model))
+    if (action == "status" or filtered_set) and not getattr(ctx.args, "no_collect", False):
         from ..collect.collector import collect
 
         collect(ctx.state.path, ctx.data_dir)

@@ -22,9 +22,10 @@ DESCRIPTION = """Usage and cost for a period, in your time zone: a headline (tok
 cost, calls, sessions), a breakdown table, the change against the previous equal period, a daily
 sparkline for multi-day periods, the top sessions and at most three notes. Text fits 20 lines of
 64 columns. Costs: recorded when OpenClaw recorded one; "est" = estimated from the model's price in
-openclaw.json; "list" = estimated from the bundled price list (genai-prices) for calls OpenClaw left
-unpriced; "billed" = provider-billed; "free" = configured price is zero; "unpriced" = no price
-anywhere (never shown as $0). --json prints a versioned envelope (references/report-json.md).
+openclaw.json; "list" = estimated from the bundled price list (genai-prices) for calls OpenClaw
+left unpriced; "billed" = provider-billed; "mixed" = a sum of different kinds (a note splits it);
+"free" = configured price is zero; "unpriced" = no price anywhere (never shown as $0). `week` and
+`month` add "on pace for …" once a tenth of the period has passed. --json prints a versioned envelope (references/report-json.md).
 --chart also draws the period as a PNG and ends the text with a MEDIA:<path> line (references/charts.md).
 Exits 5 (after answering) when the collect it ran found malformed records or unreadable sources."""
 EPILOG = """examples:
@@ -36,12 +37,15 @@ EPILOG = """examples:
   token-monitor report --since 2026-11-01 --until 2026-11-15 --provider anthropic
   token-monitor report week --by trigger       user turns vs heartbeat, cron, sub-agents, hooks
   token-monitor report --format markdown       for channels that render markdown
+  token-monitor report last-month --by provider   (also: last-week, 上周, 上个月)
+  token-monitor report --since 'last month' --until 'this month' --tz UTC+8
+  token-monitor report --since 3天前                 since 3 days ago, up to now
   token-monitor report week --chart            + a PNG; last line MEDIA:/tmp/openclaw/token-monitor/….png
   token-monitor report month --currency CNY    costs at the rate set with: settings set currency.CNY 7.12
 
-cost labels: est = estimated from openclaw.json prices · list = estimated from the price list ·
-  billed = provider-billed · free = priced at zero · unpriced = no price known ·
-  +? = plus unpriced tokens not in the sum ($3.00 est+?)"""
+cost labels: est = estimated from openclaw.json prices · list = estimated from the price list · billed = provider-billed · mixed = several
+  kinds in one sum · free = priced at zero · unpriced = no price known · +? = plus unpriced tokens
+  not in the sum ($3.00 est+?)"""
 
 
 def register(p) -> None:
@@ -59,9 +63,6 @@ def register(p) -> None:
                    help="what the chart stacks (default: cost when every token is priced, else tokens)")
     p.add_argument("--currency", metavar="CODE",
                    help="show costs in CODE at the rate stored with: token-monitor settings set currency.CODE RATE")
-
-
-# --------------------------------------------------------------------------- shared shell helpers
 
 
 # --------------------------------------------------------------------------- run
