@@ -9,6 +9,8 @@
 #   "zstandard>=0.21",
 #   "json5>=0.9",
 #   "prometheus-client>=0.20",
+#   "genai-prices==0.2.5",
+#   "matplotlib>=3.8",
 # ]
 # ///
 """The skill's entry point: `uv run {baseDir}/scripts/token-monitor.py COMMAND` or `python3 … COMMAND`.

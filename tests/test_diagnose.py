@@ -312,7 +312,8 @@ def test_usage_gap_days(cli, corpus_state, tmp_path):
     assert "usage.missing" in f["remedy"]
 
 
-def test_cost_unpriced(cli, corpus_state, tmp_path):
+def test_cost_unpriced_without_the_price_list(cli, corpus_state, tmp_path, monkeypatch):
+    monkeypatch.setenv("TOKEN_MONITOR_PRICE_LIST", "off")
     state, data = corpus_state("real-2026.6.11"), tmp_path / "data"
     collect(cli, state, data)
     f = one(diagnose(cli, state, data), "cost.unpriced", "warn")
@@ -320,6 +321,18 @@ def test_cost_unpriced(cli, corpus_state, tmp_path):
     assert f"add a price in {state / 'openclaw.json'}: models.providers.zai.models[id=glm-4.5-air].cost" in f["remedy"]
     # one finding per fact: its $0 records are the same fact, not a second (cost.zero-recorded) finding
     assert not [z for z in findings(diagnose(cli, state, data), "cost.zero-recorded") if "glm-4.5-air" in z["finding"]]
+
+
+def test_models_priced_from_the_list_are_named_with_their_list_entry(cli, corpus_state, tmp_path):
+    state, data = corpus_state("real-2026.6.11"), tmp_path / "data"
+    collect(cli, state, data)
+    res = diagnose(cli, state, data)
+    assert one(res, "cost.unpriced", "ok")
+    f = one(res, "cost.price-list", "info")
+    assert "zai/glm-4.5-air as zai/GLM-4.5-Air (3 calls)" in f["finding"]
+    assert "price list genai-prices" in f["finding"]
+    assert f"models.providers.zai.models[id=glm-4.5-air].cost in {state / 'openclaw.json'}" in f["remedy"]
+    assert "wins over the list" in f["remedy"]
 
 
 def test_cost_zero_recorded(cli, corpus_state, tmp_path):
@@ -532,7 +545,8 @@ def test_check_filter_and_unknown_code(cli, corpus_state, tmp_path):
     state, data = corpus_state("real-2026.6.11"), tmp_path / "data"
     collect(cli, state, data)
     res = diagnose(cli, state, data, "--check", "cost", "usage.missing")
-    assert {f["code"] for f in res.json()["data"]["findings"]} <= {"cost.unpriced", "cost.zero-recorded", "usage.missing"}
+    assert {f["code"] for f in res.json()["data"]["findings"]} <= {"cost.unpriced", "cost.price-list", "cost.zero-recorded",
+                                                               "usage.missing"}
     assert res.json()["data"]["checks"] == ["cost", "usage.missing"]
     bad = cli("--state-dir", state, "--data-dir", data, "diagnose", "--check", "nope.nothing")
     assert bad.code == 2 and "unknown check nope.nothing" in bad.err

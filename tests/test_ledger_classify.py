@@ -112,3 +112,94 @@ def test_diagnose_counts_recorded_costs_as_reports_price_them(tmp_path):
     assert classes == ["R", "P", "R"]
     assert group.priced_by_record == classes.count("R") == 2
     assert group.zero_recorded == 1
+
+
+# ---------------------------------------------------------------- cost basis with configured and listed prices
+PRICE = st.builds(lambda i, o, r, w: (i, o, r, w), *[st.sampled_from([0.0, 0.1, 3.0, 15.0])] * 4)
+PAIRS = [("zai", "glm-4.7"), ("moonshot", "kimi-k2.5"), ("anthropic", "claude-sonnet-4-6")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(ev=EVENT, configured=st.dictionaries(st.sampled_from(PAIRS), PRICE, max_size=3),
+       listed=st.dictionaries(st.sampled_from(PAIRS), st.one_of(st.none(), PRICE), max_size=3),
+       pair=st.sampled_from(PAIRS), tokens=st.tuples(*[st.integers(0, 10**7)] * 4))
+def test_cost_basis_follows_one_rule_whoever_priced_the_model(ev, configured, listed, pair, tokens):
+    """OpenClaw's own cost is never replaced; a configured price wins over the list; a list estimate is
+    labelled price-list, never recorded or estimated; no price anywhere stays unpriced (None, not 0)."""
+    from token_monitor.ledger.classify import (
+        ESTIMATED, PRICE_LIST, PROVIDER_BILLED, RECORDED, UNPRICED, ZERO_PRICED, effective_prices, resolve_cost)
+    from token_monitor.model import Price
+
+    cfg = {k: Price(*v) for k, v in configured.items()}
+    lst = {k: (None if v is None else Price(*v, source="price list genai-prices 0.2.5", matched="x/y"))
+           for k, v in listed.items()}
+    prices = effective_prices(cfg, lst)
+    inp, out, cr, cw = tokens
+    e = {**ev, "provider": pair[0], "model": pair[1], "input": inp, "output": out, "cache_read": cr, "cache_write": cw}
+    usd, basis = resolve_cost(e, prices)
+    cls = cost_class(e)
+    if cls in ("B", "R"):
+        assert basis == (PROVIDER_BILLED if cls == "B" else RECORDED)
+        assert usd == float(e["cost_total"] or 0.0)
+    elif cls == "P":
+        if pair in cfg:
+            assert prices[pair] is cfg[pair]
+            assert basis == (ZERO_PRICED if cfg[pair].is_zero else ESTIMATED)
+        elif lst.get(pair) is not None:
+            assert basis == PRICE_LIST and usd is not None and usd >= 0
+        else:
+            assert (usd, basis) == (None, UNPRICED)
+
+
+def test_totals_split_by_basis_add_up_to_the_total_on_every_real_corpus(cli, corpus_state, tmp_path):
+    """Every call OpenClaw left unpriced for a model the price list knows gets an estimate labelled with the
+    list and its version; the bases of every total add up to it; no token is both priced and unpriced."""
+    from token_monitor.ledger.classify import PRICE_LIST, basis_label, effective_prices
+    from token_monitor.ledger.store import Ledger
+    from token_monitor.sources import price_list
+    from token_monitor.sources.openclaw_config import load_config, model_prices
+
+    import datetime as dt
+
+    seen_list = 0
+    for corpus in ("real-2026.2.1", "real-2026.6.11", "real-2026.9.6", "real-upgrade-2026.6.11-to-2026.9.6"):
+        state, data = corpus_state(corpus), tmp_path / f"data-{corpus}"
+        js = cli("--state-dir", state, "--data-dir", data, "report", "--since", "2000-01-01", "--until", "2100-01-01",
+                 "--tz", "UTC", "--by", "model", "--json").json()["data"]
+        for row in js["rows"] + [js["totals"]]:
+            if row["cost"] is not None:
+                assert abs(sum(row["costBasis"].values()) - row["cost"]) < 1e-9, (corpus, row)
+        ledger = Ledger.open(data, create=False)
+        try:
+            candidates = [pm for pm in ledger.models_priced_by_us()
+                          if pm not in model_prices(load_config(state / "openclaw.json"), state)]
+        finally:
+            ledger.close()
+        listed = price_list.list_prices(candidates, as_of=dt.datetime(2026, 12, 7, tzinfo=dt.timezone.utc))
+        for (prov, model), price in listed.items():
+            row = next(r for r in js["rows"] if r["key"] == f"{prov}/{model}")
+            if price is None:
+                assert row["unpricedTokens"] > 0
+                continue
+            seen_list += 1
+            assert PRICE_LIST in row["costBasis"] and row["unpricedTokens"] == 0, (corpus, row)
+            label = basis_label(PRICE_LIST, effective_prices({}, listed))
+            assert js["costSources"][PRICE_LIST] == label == f"est (price list genai-prices {price_list.version()})"
+    assert seen_list >= 2      # glm-4.5-air in 2026.6.11 and in its upgraded copy
+
+
+def test_a_configured_price_wins_over_the_list(cli, corpus_state, tmp_path):
+    import json5
+
+    state, data = corpus_state("real-2026.6.11"), tmp_path / "data"
+    base = ["--state-dir", state, "--data-dir", data, "report", "--since", "2000-01-01", "--until", "2100-01-01",
+            "--tz", "UTC", "--json"]
+    listed = {r["key"]: r for r in cli(*base).json()["data"]["rows"]}["zai/glm-4.5-air"]
+    assert set(listed["costBasis"]) == {"price-list"}
+    cfg_path = state / "openclaw.json"
+    cfg = json5.loads(cfg_path.read_text())
+    cfg["models"]["providers"]["zai"]["models"].append({"id": "glm-4.5-air", "name": "GLM-4.5-Air",
+                                                        "cost": {"input": 0, "output": 0, "cacheRead": 0, "cacheWrite": 0}})
+    cfg_path.write_text(json5.dumps(cfg))
+    mine = {r["key"]: r for r in cli(*base).json()["data"]["rows"]}["zai/glm-4.5-air"]
+    assert mine["costBasis"] == {"zero-priced": 0.0} and mine["cost"] == 0.0

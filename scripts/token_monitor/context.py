@@ -46,5 +46,10 @@ class Context:
     def config_path(self) -> Path | None:
         return paths.config_path(self.state.path, self.env)
 
+    @property
+    def price_list_enabled(self) -> bool:
+        """TOKEN_MONITOR_PRICE_LIST=off prices with openclaw.json alone (no estimates from the bundled list)."""
+        return (self.env.get("TOKEN_MONITOR_PRICE_LIST") or "on").strip().lower() not in ("off", "0", "no", "false")
+
     def now_ms(self) -> int:
         return int(self.now().timestamp() * 1000)

@@ -53,12 +53,16 @@ class Skip:
 
 @dataclasses.dataclass(frozen=True)
 class Price:
-    """USD per 1M tokens, as OpenClaw's `models.providers.<p>.models[].cost`."""
+    """USD per 1M tokens, as OpenClaw's `models.providers.<p>.models[].cost`, and where it came from:
+    `source` is "openclaw.json" (the user's config or an agent's models.json) or the price list's label
+    ("price list genai-prices 0.2.5"); `matched` names the list entry ("zai/GLM-4.5-Air")."""
 
     input: float = 0.0
     output: float = 0.0
     cache_read: float = 0.0
     cache_write: float = 0.0
+    source: str = "openclaw.json"
+    matched: str | None = None
 
     @property
     def is_zero(self) -> bool:

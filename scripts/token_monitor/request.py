@@ -171,9 +171,20 @@ def reject_period_mix(args) -> None:
         raise UsageError("a period cannot be combined with --last/--since/--until", hint="use one of them")
 
 
-def alert_inputs(ctx, tz_name: str | None = None):
-    """(budgets, tz, tz name, prices) for evaluating budgets and alerts in this context."""
+def price_table(ctx, configured: dict, ledger: Ledger, *, now: dt.datetime) -> dict:
+    """The prices a command prices with: `configured` completed from the bundled price list for the
+    models OpenClaw left unpriced (classify.effective_prices decides; TOKEN_MONITOR_PRICE_LIST=off skips it)."""
+    from .report.prices import load_prices
+
+    return load_prices(configured, ledger, now=now, cache_dir=ctx.data_dir, use_list=ctx.price_list_enabled)
+
+
+def alert_inputs(ctx, tz_name: str | None, ledger: Ledger):
+    """(config, tz, tz name, exchange rates, prices) for evaluating budgets and alerts in this context."""
+    from .ops import settings
+
     cfg = config.load_config(ctx.config_path)
     tz, name, _ = resolve_zone(ctx, cfg, tz_name)
-    return cfg, tz, name, config.model_prices(cfg, ctx.state.path)
+    rates = settings.rates_per_usd(settings.read_settings(ctx.data_dir))
+    return cfg, tz, name, rates, price_table(ctx, config.model_prices(cfg, ctx.state.path), ledger, now=ctx.now())
 

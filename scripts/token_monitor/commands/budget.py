@@ -11,6 +11,7 @@ from ..ledger.store import Ledger
 from ..ledger.usage import unmatched_filters
 from ..model import Filters
 from ..ops import budget as bmod
+from ..ops import settings
 from ..ops.alerts import budget_statuses
 from ..output import envelope, print_json
 from ..report.render import plain_table
@@ -37,6 +38,8 @@ def _scope_options(p, *, amount_units: bool = True) -> None:
     unit.add_argument("--usd", dest="unit", action="store_const", const="usd", help="limit in US dollars (default)")
     unit.add_argument("--tokens", dest="unit", action="store_const", const="tokens", help="limit in tokens (total)")
     unit.add_argument("--unit", dest="unit", metavar="UNIT", help="usd or tokens")
+    unit.add_argument("--currency", dest="unit", metavar="CODE",
+                      help="limit in another currency, converted at the rate stored with: settings set currency.CODE RATE")
     p.add_argument("--agent", metavar="A", help="only this agent")
     p.add_argument("--provider", metavar="P", help="only this provider")
     p.add_argument("--model", metavar="M", help="only this model id")
@@ -77,6 +80,8 @@ def _set(ctx, ledger: Ledger) -> int:
     period = bmod.parse_period(a.period)
     unit = bmod.parse_unit(a.unit)
     amount, unit = bmod.parse_amount(a.amount, unit=unit)
+    if bmod.is_currency(unit):
+        settings.currency_rate(settings.read_settings(ctx.data_dir), unit)     # no rate yet: the one-line fix
     agent, provider, model = bmod.normalize_filters(agent=a.agent, provider=a.provider, model=a.model)
     unseen = unmatched_filters(ledger.conn.execute, Filters(agents=(agent,) if agent else (),
                                                             providers=(provider,) if provider else (),
@@ -141,10 +146,11 @@ def _list(ctx, ledger: Ledger) -> int:
 
 def _status(ctx, ledger: Ledger) -> int:
 
-    _, tz, tz_name, prices = request.alert_inputs(ctx, getattr(ctx.args, "tz", None))
+    _, tz, tz_name, rates, prices = request.alert_inputs(ctx, getattr(ctx.args, "tz", None), ledger)
     budgets = [bmod.Budget.from_row(r) for r in ledger.budgets()]
     now, _ = request.resolve_now(ctx, ledger, tz)         # the demo's data is old: its clock is its latest call
-    statuses = budget_statuses(ledger.conn, budgets, now=now, tz=tz, prices=prices)
+    statuses = budget_statuses(ledger.conn, budgets, now=now, tz=tz, prices=prices, rates=rates)
+    no_rate = sorted({b.unit.upper() for b in budgets if bmod.is_currency(b.unit) and b.unit.upper() not in rates})
     due = any(st.threshold for st in statuses)
     if getattr(ctx.args, "json", False):
         print_json(envelope("budget", status="alert" if due else "ok",
@@ -162,7 +168,9 @@ def _status(ctx, ledger: Ledger) -> int:
                      amount_text(st.projected, b.unit) if st.projected is not None else "—"])
     print("\n".join(plain_table(["id", "budget", "used", "limit", "%", "projected"], rows, width=None,
                                  align=["left", "left", "right", "right", "right", "right"])))
-    unpriced = sum(st.unpriced_calls for st in statuses if st.budget.unit == "usd")
+    for code in no_rate:
+        print(f"note: budgets in {code} are not shown: no rate stored — token-monitor settings set currency.{code} RATE")
+    unpriced = sum(st.unpriced_calls for st in statuses if st.budget.unit != "tokens")
     if unpriced:
         print(f"note: {plural(unpriced, 'call')} have no price configured and are not in USD totals (see: diagnose)")
     return int(ExitCode.ALERT) if due else 0

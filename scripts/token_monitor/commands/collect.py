@@ -127,11 +127,11 @@ def run_heartbeat(ctx) -> int:
                 print(token)
         return int(ExitCode.OK)
     tr = translations(alert_language(ctx))
-    cfg, tz, tz_name, prices = alert_inputs(ctx, ctx.args.tz)
     ledger = Ledger.open(ctx.data_dir)
     try:
+        cfg, tz, tz_name, rates, prices = alert_inputs(ctx, ctx.args.tz, ledger)
         budgets = [Budget.from_row(r) for r in ledger.budgets()]
-        alerts = due_alerts(ledger.conn, budgets, now=ctx.now(), tz=tz, tz_name=tz_name, prices=prices, tr=tr)
+        alerts = due_alerts(ledger.conn, budgets, now=ctx.now(), tz=tz, tz_name=tz_name, prices=prices, tr=tr, rates=rates)
         won = send_once(ledger, alerts, at_ms=ctx.now_ms())
     finally:
         ledger.close()

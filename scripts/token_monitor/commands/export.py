@@ -14,6 +14,7 @@ from ..hosts import register_local
 from ..ledger.classify import resolve_cost
 from ..ledger.store import Ledger
 from ..output import envelope, print_json, strict_json
+from ..report.prices import load_prices
 from ..report.timeparse import parse_point, resolve_zone
 from ..sources.openclaw_config import load_config_or_warning, model_prices, user_timezone
 
@@ -75,12 +76,13 @@ def run(ctx) -> int:
     now = ctx.now()
     since = parse_point(ctx.args.since, tz=tz, option="--since", now=now) if ctx.args.since is not None else None
     until = parse_point(ctx.args.until, tz=tz, option="--until", now=now) if ctx.args.until is not None else None
-    prices = model_prices(cfg, ctx.state.path)
     if not ctx.args.no_collect:
         collect(ctx.state.path, ctx.data_dir)
     ledger = Ledger.open(ctx.data_dir, create=False)
     try:
         register_local(ledger, env=ctx.env, cfg=cfg, at_ms=ctx.now_ms())
+        prices = load_prices(model_prices(cfg, ctx.state.path), ledger, now=now, cache_dir=ctx.data_dir,
+                             use_list=ctx.price_list_enabled)
         rows = ledger.iter_events(
             since_ms=int(since.timestamp() * 1000) if since else None,
             until_ms=int(until.timestamp() * 1000) if until else None,

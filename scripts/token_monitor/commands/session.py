@@ -32,9 +32,10 @@ def register(p) -> None:
 def run(ctx) -> int:
     a = ctx.args
     req = shell.usage_request(ctx, filters=model.Filters(sessions=(a.ident,)))
-    filters, tz, tz_name, prices = req.filters, req.tz, req.tz_name, req.prices
+    filters, tz, tz_name = req.filters, req.tz, req.tz_name
     ledger, _ = shell.open_ledger(ctx, req)
     try:
+        prices = shell.price_table(ctx, req.prices, ledger, now=ctx.now())
         found = build.session_rows(usage.ledger_query(ledger), start_ms=None, end_ms=None, filters=filters, prices=prices, tz=tz)
         if not found:
             raise UsageError(f"no session matches {a.ident!r}", hint="list them with: token-monitor sessions",

@@ -34,10 +34,11 @@ def register(p) -> None:
 def run(ctx) -> int:
     a = ctx.args
     req = shell.usage_request(ctx)
-    filters, tz, tz_name, prices = req.filters, req.tz, req.tz_name, req.prices
+    filters, tz, tz_name = req.filters, req.tz, req.tz_name
     ledger, _ = shell.open_ledger(ctx, req)
     try:
         now, demo = shell.resolve_now(ctx, ledger, tz)
+        prices = shell.price_table(ctx, req.prices, ledger, now=now)
         if (a.period in (None, "all")) and not (a.last or a.since or a.until):
             start_ms = end_ms = None
             title = "all time"

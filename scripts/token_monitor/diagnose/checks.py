@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 from typing import Any, Iterable, Mapping
 
+from ..ledger import classify
 from ..report.words import age_text, bytes_text, count, day_text, plural
 
 LEVELS = ("error", "warn", "info", "ok")
@@ -22,7 +23,7 @@ LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
 CODES = (
     "state.not-found", "state.era", "config.timezone", "storage.unimported-jsonl", "env.sqlite", "env.zstd",
     "collect.never-run", "collect.stale", "sources.pending", "sources.unreadable", "records.malformed",
-    "state.schema-unknown", "usage.missing", "cost.unpriced", "cost.zero-recorded", "usage.gap-days",
+    "state.schema-unknown", "usage.missing", "cost.unpriced", "cost.price-list", "cost.zero-recorded", "usage.gap-days",
     "hooks.internal-disabled", "hooks.token-logger-missing", "hooks.token-logger-disabled", "hooks.not-needed",
     "auth.provider-without-profile", "auth.profile-unused", "legacy.token-usage-gaps", "schedule.command-missing",
     "schedule.none",
@@ -454,7 +455,8 @@ def check_usage_missing(groups: list[UsageGroup], *, tz: dt.tzinfo) -> list[Find
     return out
 
 
-def check_costs(groups: list[UsageGroup], prices: Mapping[tuple[str, str], Any], *, config_path: str | None) -> list[Finding]:
+def check_costs(groups: list[UsageGroup], prices: Mapping[tuple[str, str], Any], *, config_path: str | None,
+                price_list_version: str | None = None) -> list[Finding]:
     models: dict[tuple[str, str], dict] = {}
     for g in groups:
         m = models.setdefault((g.provider, g.model), {"with_tokens": 0, "priced": 0, "zero": 0, "tokens": 0})
@@ -462,16 +464,20 @@ def check_costs(groups: list[UsageGroup], prices: Mapping[tuple[str, str], Any],
         m["priced"] += g.priced_by_record
         m["zero"] += g.zero_recorded
         m["tokens"] += g.tokens
-    unpriced, zero = [], []
+    unpriced, listed, zero = [], [], []
     for (prov, model), m in sorted(models.items()):
         if not m["with_tokens"]:
             continue
         price = prices.get((prov, model))
+        from_list = price is not None and price.source != classify.CONFIGURED
         if m["priced"] < m["with_tokens"] and price is None:
             unpriced.append((prov, model, m["with_tokens"] - m["priced"], m["tokens"]))
-        if m["zero"] == m["with_tokens"] and not (m["priced"] < m["with_tokens"] and price is None):
-            # an unpriced model's $0 records are that same fact (cost.unpriced), not a second one
-            basis = ("configured price is 0 (plan-billed or free)" if price is not None and price.is_zero
+        elif m["priced"] < m["with_tokens"] and from_list:
+            listed.append((prov, model, m["with_tokens"] - m["priced"], price))
+        if m["zero"] == m["with_tokens"] and not (m["priced"] < m["with_tokens"] and (price is None or from_list)):
+            # an unpriced or list-priced model's $0 records are that same fact (cost.unpriced, cost.price-list)
+            basis = ("configured price is 0 (plan-billed or free)" if price is not None and price.is_zero and not from_list
+                     else f"now estimated from the {price.source}" if from_list
                      else "now estimated from the configured price" if price is not None else "no price configured")
             zero.append((prov, model, m["with_tokens"], basis))
     cfg = config_path or "openclaw.json"
@@ -480,15 +486,29 @@ def check_costs(groups: list[UsageGroup], prices: Mapping[tuple[str, str], Any],
         names = [f"{p}/{m} ({plural(n, 'call')}, {count(t)} tokens)" for p, m, n, t in unpriced]
         p, m = unpriced[0][0], unpriced[0][1]
         out.append(Finding("warn", "cost.unpriced",
-                           f"tokens but no price anywhere (cost shown as unknown, not $0): {_short_list(names)}",
+                           f"tokens but no price in {classify.CONFIGURED} or the price list (cost shown as unknown, not $0): "
+                           f"{_short_list(names)}",
                            f"add a price in {cfg}: models.providers.{p}.models[id={m}].cost = "
-                           "{input, output, cacheRead, cacheWrite} (USD per 1M tokens)",
+                           "{input, output, cacheRead, cacheWrite} (USD per 1M tokens)"
+                           + ("" if price_list_version else "; or install the price list: python3 -m pip install genai-prices"),
                            [{"provider": p_, "model": m_, "calls": n_, "tokens": t_} for p_, m_, n_, t_ in unpriced],
                            short=f"no price for {p}/{m}" + (f" (+{len(unpriced) - 1} more)" if len(unpriced) > 1 else ""),
                            fix=f"set models.providers.{p}.models[].cost" if len(p) <= 20 else "set a price for it in the config"))
     else:
-        out.append(Finding("ok", "cost.unpriced", "every model with tokens has a recorded or configured price",
+        out.append(Finding("ok", "cost.unpriced", "every model with tokens has a recorded, configured or listed price",
                            short="every model has a price"))
+    if listed:
+        names = [f"{p}/{m} as {pr.matched} ({plural(n, 'call')})" for p, m, n, pr in listed]
+        p, m = listed[0][0], listed[0][1]
+        out.append(Finding("info", "cost.price-list",
+                           f"estimated from the {listed[0][3].source} (OpenClaw recorded no cost): {_short_list(names)}",
+                           f"to use your own price instead, set models.providers.{p}.models[id={m}].cost in {cfg}; "
+                           "it always wins over the list",
+                           [{"provider": p_, "model": m_, "calls": n_, "matched": pr.matched, "source": pr.source,
+                             "price": {"input": pr.input, "output": pr.output, "cacheRead": pr.cache_read,
+                                       "cacheWrite": pr.cache_write}} for p_, m_, n_, pr in listed],
+                           short=f"{listed[0][0]}/{listed[0][1]} priced from the list" + (f" (+{len(listed) - 1} more)" if len(listed) > 1 else ""),
+                           fix=""))
     if zero:
         names = [f"{p}/{m} ({plural(n, 'call')}; {b})" for p, m, n, b in zero]
         out.append(Finding("info", "cost.zero-recorded",

@@ -28,9 +28,11 @@ from ..ledger.schema import LEDGER_NAME
 from ..ledger.store import Ledger
 from ..ops.reconcile import events_in, summarize_missed
 from ..ops.reconcile import reconcile as reconcile_calls
+from ..report.prices import load_prices
 from ..report.timeparse import zone
 from ..sources import auth as auth_mod
 from ..sources import legacy_log as legacy_mod
+from ..sources import price_list
 from ..sources.agent_db import KNOWN_AGENT_SCHEMA_MAX, open_readonly
 from ..sources.discovery import Discovery, SourceUnreadable, discover_sources, is_archived
 from ..sources.openclaw_config import dig, load_config, model_prices, user_timezone, workspaces
@@ -441,8 +443,10 @@ def gather_findings(ctx, checks: list[str] | None) -> tuple[list[dg.Finding], dg
         if wants(checks, "usage.missing"):
             findings += dg.check_usage_missing(groups, tz=tz)
         if wants(checks, "cost.unpriced", "cost.zero-recorded"):
-            findings += dg.check_costs(groups, model_prices(cfg, state_dir),
-                                       config_path=str(config_path) if config_path else str(state_dir / "openclaw.json"))
+            findings += dg.check_costs(groups, load_prices(model_prices(cfg, state_dir), ledger, now=ctx.now(), cache_dir=ctx.data_dir,
+                                                       use_list=ctx.price_list_enabled),
+                                       config_path=str(config_path) if config_path else str(state_dir / "openclaw.json"),
+                                       price_list_version=price_list.version() if ctx.price_list_enabled else None)
         if wants(checks, "usage.gap-days"):
             findings += dg.check_gap_days(gather_days(ledger, tz))
         ws = workspaces(state_dir, cfg, ctx.env, disc.agents)

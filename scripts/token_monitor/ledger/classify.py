@@ -5,8 +5,10 @@ Cost class — which cost we can defend for a call, and how we know it (openclaw
   R  recorded: OpenClaw recorded a cost (a positive total, or any non-zero component);
   Z  no tokens: nothing to price;
   P  priced by us: an estimate from the configured price (USD per 1M tokens, OpenClaw's
-     `calculateUsageCost` rules); a configured all-zero price means plan-billed or free
-     ("zero-priced"); no price anywhere means "unpriced" — never a silent $0.00.
+     `calculateUsageCost` rules), else from the bundled price list (basis "price-list", never shown
+     as recorded); a configured all-zero price means plan-billed or free ("zero-priced"); no price
+     anywhere means "unpriced" — never a silent $0.00. A price in openclaw.json always wins over the
+     list (`effective_prices`), so a user can correct or zero any list price.
 Trigger class — what started a call: a heartbeat poll (the event's own trigger), a cron job or a hook
 (the session key after `agent:<id>:`), a sub-agent (a key containing `subagent`), else a user turn.
 Names compare ASCII-case-insensitively, as SQLite's LIKE does.
@@ -29,6 +31,9 @@ ESTIMATED = "estimated"
 ZERO_PRICED = "zero-priced"
 UNPRICED = "unpriced"
 NO_TOKENS = "no-tokens"
+PRICE_LIST = "price-list"                # estimated from the bundled price list, not from openclaw.json
+CONFIGURED = "openclaw.json"             # Price.source of a price the user configured
+BASES = (RECORDED, PROVIDER_BILLED, ESTIMATED, PRICE_LIST, ZERO_PRICED)    # the keys of a cost split
 
 COST_COMPONENTS = ("cost_input", "cost_output", "cost_cache_read", "cost_cache_write")
 COST_CLASS_SQL = (
@@ -69,8 +74,31 @@ def class_cost(cls: str, price: Price | None, *, cost_sum: float | None, input: 
     if price is None:
         return None, UNPRICED
     if price.is_zero:
-        return 0.0, ZERO_PRICED
-    return estimate(price, input=input, output=output, cache_read=cache_read, cache_write=cache_write), ESTIMATED
+        return 0.0, ZERO_PRICED if price.source == CONFIGURED else PRICE_LIST
+    return (estimate(price, input=input, output=output, cache_read=cache_read, cache_write=cache_write),
+            ESTIMATED if price.source == CONFIGURED else PRICE_LIST)
+
+
+def effective_prices(configured: Mapping[tuple[str, str], Price],
+                     listed: Mapping[tuple[str, str], Price | None]) -> dict[tuple[str, str], Price]:
+    """The price table every command prices with: the user's configured prices, and list prices only for
+    (provider, model) pairs the user did not price. A configured zero stays zero ("free"), whatever the list says."""
+    out = {k: v for k, v in listed.items() if v is not None and k not in configured}
+    out.update(configured)
+    return out
+
+
+def basis_label(basis: str, prices: Mapping[tuple[str, str], Price] | None = None) -> str:
+    """Provenance of a figure, as a person reads it: "recorded", "provider-billed", "est (openclaw.json)",
+    "est (price list genai-prices 0.2.5)", "free (openclaw.json)", "unpriced"."""
+    if basis == ESTIMATED:
+        return f"est ({CONFIGURED})"
+    if basis == PRICE_LIST:
+        sources = sorted({p.source for p in (prices or {}).values() if p.source != CONFIGURED})
+        return f"est ({', '.join(sources) or 'price list'})"
+    if basis == ZERO_PRICED:
+        return f"free ({CONFIGURED})"
+    return basis
 
 
 def resolve_cost(ev: Mapping, prices: Mapping[tuple[str, str], Price]) -> tuple[float | None, str]:

@@ -534,6 +534,14 @@ class Ledger:
             f"FROM (SELECT *, {COST_CLASS_SQL} AS cls FROM events) "
             "GROUP BY agent, provider, model ORDER BY agent, provider, model").fetchall()
 
+    def models_priced_by_us(self) -> list[tuple[str, str]]:
+        """(provider, model) of every model with calls whose cost OpenClaw did not record (cost class P,
+        with tokens): the pairs a price table has to cover. The rollup has the class precomputed."""
+        source = ("rollup_hour" if self.rollup_is_fresh()
+                  else f"(SELECT provider, model, total_tokens, {COST_CLASS_SQL} AS cls FROM events)")
+        return [(p, m) for p, m in self.conn.execute(
+            f"SELECT DISTINCT provider, model FROM {source} WHERE cls = 'P' AND total_tokens > 0 ORDER BY 1, 2")]
+
     def usage_by_slot(self, slot_ms: int) -> list[tuple]:
         """(slot number, calls, tokens, calls without usage, failed calls) per `slot_ms` of UTC time."""
         return self.conn.execute(

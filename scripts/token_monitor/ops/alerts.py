@@ -162,13 +162,17 @@ def anomaly_alerts(conn, *, now: dt.datetime, tz: dt.tzinfo, tz_name: str,
 
 
 def budget_statuses(conn, budgets: list[Budget], *, now: dt.datetime, tz: dt.tzinfo,
-                    prices: Mapping[tuple[str, str], Price]) -> list[BudgetStatus]:
-    return [budget_status(conn, b, now=now, tz=tz, prices=prices) for b in budgets]
+                    prices: Mapping[tuple[str, str], Price], rates: Mapping[str, float] | None = None) -> list[BudgetStatus]:
+    """Every budget's status; a budget in a currency whose rate was removed is left out (`budget status`
+    says so; a scheduled alert run must not fail over it)."""
+    return [budget_status(conn, b, now=now, tz=tz, prices=prices, rates=rates) for b in budgets
+            if b.unit in ("usd", "tokens") or b.unit.upper() in (rates or {})]
 
 
 def due_alerts(conn, budgets: list[Budget], *, now: dt.datetime, tz: dt.tzinfo, tz_name: str,
-               prices: Mapping[tuple[str, str], Price], tr: gettext.NullTranslations | None = None) -> list[Alert]:
-    statuses = budget_statuses(conn, budgets, now=now, tz=tz, prices=prices)
+               prices: Mapping[tuple[str, str], Price], tr: gettext.NullTranslations | None = None,
+               rates: Mapping[str, float] | None = None) -> list[Alert]:
+    statuses = budget_statuses(conn, budgets, now=now, tz=tz, prices=prices, rates=rates)
     return budget_alerts(statuses, tz_name, tr) + anomaly_alerts(conn, now=now, tz=tz, tz_name=tz_name, tr=tr)
 
 

@@ -28,6 +28,7 @@ from ..report.words import amount_text
 
 PERIODS = ("daily", "weekly", "monthly")
 UNITS = ("usd", "tokens")
+CURRENCY_UNIT_RE = re.compile(r"^[a-z]{3}$")      # a budget in another currency: its ISO code, lower-case
 THRESHOLDS = (80, 100)
 
 _AMOUNT_RE = re.compile(r"^\s*(?P<cur>\$)?\s*(?P<num>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*(?P<suffix>[A-Za-z$]*)\s*$")
@@ -100,9 +101,14 @@ def parse_unit(value: str | None) -> str | None:
         return None
     v = value.strip().lower()
     v = {"$": "usd", "dollar": "usd", "dollars": "usd", "token": "tokens", "tok": "tokens"}.get(v, v)
-    if v not in UNITS:
-        raise UsageError(f"unknown budget unit {value!r}", hint="use --usd or --tokens")
+    if v not in UNITS and not CURRENCY_UNIT_RE.match(v):
+        raise UsageError(f"unknown budget unit {value!r}", hint="use --usd, --tokens or --currency CODE")
     return v
+
+
+def is_currency(unit: str) -> bool:
+    """A budget kept in another currency (converted from USD at the rate in token-monitor's settings)."""
+    return unit not in UNITS
 
 
 def parse_amount(value: str, *, unit: str | None) -> tuple[float, str]:
@@ -111,6 +117,14 @@ def parse_amount(value: str, *, unit: str | None) -> tuple[float, str]:
     A suffix decides the unit when no flag did; a suffix that contradicts the flag is an error.
     """
     text = (value or "").strip().replace("_", "").replace(",", "")
+    if unit is not None and is_currency(unit):
+        from .settings import positive_number
+
+        amount = positive_number(text[:-3].strip() if text.lower().endswith(unit) else text)
+        if amount is None:
+            raise UsageError(f"cannot read budget amount {value!r} in {unit.upper()}",
+                             hint=f"a positive number, e.g. budget set daily 50 --currency {unit.upper()}")
+        return amount, unit
     if text.startswith("-"):
         raise UsageError(f"budget amount must be positive, got {value!r}", hint="e.g. budget set daily 5 --usd")
     if text.lower().endswith("tokens"):
@@ -200,7 +214,8 @@ def project(used: float, *, start: dt.datetime, end: dt.datetime, now: dt.dateti
 
 # ---------------------------------------------------------------- spend
 
-def spend(conn, budget: Budget, *, start_ms: int, end_ms: int, prices: Mapping[tuple[str, str], Price]) -> tuple[float, int]:
+def spend(conn, budget: Budget, *, start_ms: int, end_ms: int, prices: Mapping[tuple[str, str], Price],
+          rates: Mapping[str, float] | None = None) -> tuple[float, int]:
     """(used, unpriced calls) for a budget's scope in [start_ms, end_ms); its filters match as a report's do."""
     filters = Filters(agents=(budget.agent,) if budget.agent else (), providers=(budget.provider,) if budget.provider else (),
                       models=(budget.model,) if budget.model else ())
@@ -209,13 +224,15 @@ def spend(conn, budget: Budget, *, start_ms: int, end_ms: int, prices: Mapping[t
         t.add(group)
     if budget.unit == "tokens":
         return float(t.total_tokens), 0
-    return t.known_cost or 0.0, t.unpriced_calls
+    per_usd = 1.0 if budget.unit == "usd" else (rates or {})[budget.unit.upper()]
+    return (t.known_cost or 0.0) * per_usd, t.unpriced_calls
 
 
 def budget_status(conn, budget: Budget, *, now: dt.datetime, tz: dt.tzinfo,
-                  prices: Mapping[tuple[str, str], Price]) -> BudgetStatus:
+                  prices: Mapping[tuple[str, str], Price], rates: Mapping[str, float] | None = None) -> BudgetStatus:
     start, end, key = period_bounds(budget.period, now, tz)
-    used, unpriced = spend(conn, budget, start_ms=int(start.timestamp() * 1000), end_ms=int(end.timestamp() * 1000), prices=prices)
+    used, unpriced = spend(conn, budget, start_ms=int(start.timestamp() * 1000), end_ms=int(end.timestamp() * 1000),
+                           prices=prices, rates=rates)
     pct = 100.0 * used / budget.amount if budget.amount else 0.0
     return BudgetStatus(budget, used, pct, project(used, start=start, end=end, now=now), unpriced, start, end, key)
 

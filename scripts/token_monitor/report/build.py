@@ -251,7 +251,7 @@ def build_report(run_query: RunQuery, *, window: Window, previous: Window | None
             "agent": agent, "sessionId": sid, "sessionKey": m.get("sessionKey"), "channel": m.get("channel"),
             "label": m.get("label"), "title": session_title(agent, sid, m),
             "trigger": main_trigger(top_triggers.get((agent, sid), {}), m.get("sessionKey")),
-            **{k: v for k, v in t.as_json().items() if k in ("calls", "totalTokens", "cost", "unpricedTokens")},
+            **{k: v for k, v in t.as_json().items() if k in ("calls", "totalTokens", "cost", "costBasis", "unpricedTokens")},
         })
 
     if previous is not None:
@@ -296,12 +296,13 @@ def build_report(run_query: RunQuery, *, window: Window, previous: Window | None
                                  "totalTokens": lt.total_tokens, "calls": lt.calls, "cost": lj["cost"],
                                  "costBasis": lj["costBasis"], "unpricedTokens": lj["unpricedTokens"]}
 
-    data["notes"] = build_notes(by_provider, unpriced_models, totals, freshness or {})
+    data["notes"] = build_notes(by_provider, unpriced_models, totals, freshness or {}, prices=prices)
+    data["costSources"] = {b: classify.basis_label(b, prices) for b in classify.BASES if b in totals.cost}
     return data
 
 
 def build_notes(by_provider: Mapping[str, Totals], unpriced_models: Mapping[str, int], totals: Totals,
-                freshness: Mapping) -> list[dict]:
+                freshness: Mapping, *, prices: Mapping[tuple[str, str], Price] | None = None) -> list[dict]:
     """At most three notes, most useful first."""
     notes = []
     zero = []
@@ -337,12 +338,15 @@ def build_notes(by_provider: Mapping[str, Totals], unpriced_models: Mapping[str,
                                                    "— see: token-monitor diagnose"})
     elif age is not None and age > 3600 and not freshness.get("collectedNow"):
         notes.append({"code": "freshness", "text": f"data is {age_text(age)} old (last collect); run without --no-collect"})
+    if len(notes) < 3 and classify.PRICE_LIST in totals.cost:
+        notes.append({"code": "price-list", "text": f"list = {classify.basis_label(classify.PRICE_LIST, prices)}"})
     if len(notes) < 3 and classify.ESTIMATED in totals.cost:
         notes.append({"code": "estimated", "text": "est = estimated from openclaw.json prices"})
     return notes[:3]
 
 
-COST_WORDS = {"recorded": "recorded", "provider-billed": "billed", "estimated": "est", "zero-priced": "free"}
+COST_WORDS = {"recorded": "recorded", "provider-billed": "billed", "estimated": "est", "price-list": "list",
+              "zero-priced": "free"}
 
 
 def _days_so_far(window: Window, now: dt.datetime, tz: dt.tzinfo) -> list[int]:

@@ -23,7 +23,7 @@ from .words import human_cost, human_tokens, pct, plural, tokens_text
 MAX_LINES = 20
 MAX_COLS = 64
 SPARK = "▁▂▃▄▅▆▇█"
-COST_KEYS = ("recorded", "provider-billed", "estimated", "zero-priced")
+COST_KEYS = ("recorded", "provider-billed", "estimated", "price-list", "zero-priced")
 SUM_KEYS = ("calls", "input", "output", "cacheRead", "cacheWrite", "totalTokens", "unpricedTokens",
             "noUsageCalls", "failedCalls")
 DIM_TITLES = {"model": "model", "provider": "provider", "agent": "agent", "session": "session", "day": "day",
@@ -33,7 +33,7 @@ DIM_TITLES = {"model": "model", "provider": "provider", "agent": "agent", "sessi
 # --------------------------------------------------------------------------- numbers
 
 
-BASIS_MARKERS = {"recorded": "", "zero-priced": "", "estimated": "est", "provider-billed": "billed"}
+BASIS_MARKERS = {"recorded": "", "zero-priced": "", "estimated": "est", "price-list": "list", "provider-billed": "billed"}
 
 
 def cost_marker(basis: Mapping[str, float]) -> str:
@@ -46,8 +46,13 @@ def cost_marker(basis: Mapping[str, float]) -> str:
     return markers.pop() if markers else ""
 
 
-def cost_cell(row: Mapping) -> str:
-    """The cost with how it is known: "$0.0042", "$0.0042 est", "$1.20 billed", "$3.40 mixed", "free",
+def symbol_of(d: Mapping) -> str:
+    """The currency symbol a report's costs are shown in ($ unless --currency converted them)."""
+    return (d.get("currency") or {}).get("symbol") or "$"
+
+
+def cost_cell(row: Mapping, sym: str = "$") -> str:
+    """The cost with how it is known: "$0.0042", "$0.0042 est", "$1.20 billed", "$3.40 mixed", "$0.0042 list" (price list), "free",
     "unpriced", and "+?" when some tokens are unpriced on top: "$0.01 +?", "$3.00 est+?"."""
     basis = row.get("costBasis") or {}
     cost = row.get("cost")
@@ -55,7 +60,7 @@ def cost_cell(row: Mapping) -> str:
         return "unpriced" if row.get("unpricedTokens") else "?"
     if set(basis) == {"zero-priced"} and not row.get("unpricedTokens"):
         return "free"
-    text = human_cost(cost)
+    text = human_cost(cost, sym)
     marker = cost_marker(basis)
     if row.get("unpricedTokens"):
         return f"{text} {marker}+?"
@@ -180,6 +185,7 @@ def zone_label(w: Mapping) -> str:
 
 
 def headline_lines(d: Mapping) -> list[str]:
+    sym = symbol_of(d)
     w, t = d["window"], d["totals"]
     span = span_of(w)
     if w.get("openStart"):                                     # only --until: no real start
@@ -191,7 +197,7 @@ def headline_lines(d: Mapping) -> list[str]:
         lu = d.get("lastUsage")
         unmatched = d.get("unmatchedFilters") or []
         if lu:
-            parts = [f"Last usage: {span_of(lu)} — {tokens_text(lu['totalTokens'])}", cost_cell(lu),
+            parts = [f"Last usage: {span_of(lu)} — {tokens_text(lu['totalTokens'])}", cost_cell(lu, sym),
                      plural(lu['calls'], 'call')]
             while len(parts) > 1 and text_width(", ".join(parts)) > MAX_COLS:
                 parts.pop()                  # drop the calls, then the cost, rather than cut a number
@@ -201,7 +207,7 @@ def headline_lines(d: Mapping) -> list[str]:
         else:
             lines.append("No usage recorded before it either.")
         return lines
-    lines.append(f"{tokens_text(t['totalTokens'])} · {cost_cell(t)} · {plural(t['calls'], 'call')}"
+    lines.append(f"{tokens_text(t['totalTokens'])} · {cost_cell(t, sym)} · {plural(t['calls'], 'call')}"
                  f" · {plural(t['sessions'], 'session')}")
     lines.append(f"in {human_tokens(t['input'])} · out {human_tokens(t['output'])} · "
                  f"cache read {human_tokens(t['cacheRead'])} · write {human_tokens(t['cacheWrite'])}")
@@ -211,10 +217,10 @@ def headline_lines(d: Mapping) -> list[str]:
             lines.append(f"vs {c['title']}: no usage then")
         else:
             lines.append(f"vs {c['title']}: tokens {pct(c['deltaPct']['totalTokens'])}, cost {pct(c['deltaPct']['cost'])}"
-                         f" ({human_tokens(c['totalTokens'])}, {human_cost(c['cost']) if c['cost'] is not None else 'unpriced'})")
+                         f" ({human_tokens(c['totalTokens'])}, {human_cost(c['cost'], sym) if c['cost'] is not None else 'unpriced'})")
     p = d.get("projection")
     if p:
-        lines.append(f"on pace for {tokens_text(p['totalTokens'])} · {cost_cell(p)} by end of {w['kind']}")
+        lines.append(f"on pace for {tokens_text(p['totalTokens'])} · {cost_cell(p, sym)} by end of {w['kind']}")
     return lines
 
 
@@ -331,12 +337,12 @@ def fit_rows(rows: list[dict], budget: int) -> list[tuple[int, dict]]:
     return [(0, r) for r in one_level(rows, budget, dim)]
 
 
-def table_cells(lines: list[tuple[int, dict]], total: Mapping) -> list[list[str]]:
+def table_cells(lines: list[tuple[int, dict]], total: Mapping, sym: str = "$") -> list[list[str]]:
     tt = total["totalTokens"] or 0
     out = []
     for depth, r in lines:
         share = f"{r['totalTokens'] / tt * 100:.0f}%" if tt else "-"
-        out.append([("  " * depth) + str(r["label"]), human_tokens(r["totalTokens"]), share, cost_cell(r), str(r["calls"])])
+        out.append([("  " * depth) + str(r["label"]), human_tokens(r["totalTokens"]), share, cost_cell(r, sym), str(r["calls"])])
     return out
 
 
@@ -359,6 +365,7 @@ def plain_table(header: list[str], body: list[list[str]], *, width: int | None =
 
 # --------------------------------------------------------------------------- text
 def render_text(d: Mapping) -> str:
+    sym = symbol_of(d)
     head = [fit(x) for x in headline_lines(d)]
     notes = [x for n in d.get("notes", [])[:3] for x in note_lines(n["text"])]
     if d["totals"]["calls"] == 0:
@@ -382,9 +389,9 @@ def render_text(d: Mapping) -> str:
         lines = fit_rows(rows, budget)
         dims = d.get("by") or []
         header = [" › ".join(DIM_TITLES[x] for x in dims), "tokens", "share", "cost", "calls"]
-        body = table_cells(lines, d["totals"]) + [["total", human_tokens(d["totals"]["totalTokens"]),
+        body = table_cells(lines, d["totals"], sym) + [["total", human_tokens(d["totals"]["totalTokens"]),
                                                    "100%" if d["totals"]["totalTokens"] else "-",
-                                                   cost_cell(d["totals"]), str(d["totals"]["calls"])]]
+                                                   cost_cell(d["totals"], sym), str(d["totals"]["calls"])]]
         out += plain_table(header, body)
     if spark or n_sess:
         out.append("")
@@ -392,10 +399,10 @@ def render_text(d: Mapping) -> str:
         out.append(spark)
     if n_sess == 1:
         s = sessions[0]
-        out.append(fit_label("top session: ", s["title"], f" {human_tokens(s['totalTokens'])} {cost_cell(s)}"))
+        out.append(fit_label("top session: ", s["title"], f" {human_tokens(s['totalTokens'])} {cost_cell(s, sym)}"))
     elif n_sess:
         out.append("top sessions:")
-        body = [["  " + s["title"], human_tokens(s["totalTokens"]), cost_cell(s)] for s in sessions[:n_sess]]
+        body = [["  " + s["title"], human_tokens(s["totalTokens"]), cost_cell(s, sym)] for s in sessions[:n_sess]]
         out += plain_table(["", "", ""], body)[1:]
     out += notes
     return "\n".join(out[:MAX_LINES]) + "\n"
@@ -407,6 +414,7 @@ def _md_escape(text: str) -> str:
 
 
 def render_markdown(d: Mapping) -> str:
+    sym = symbol_of(d)
     head = headline_lines(d)
     out = [f"**{_md_escape(head[0])}**", ""] + [_md_escape(x) + "  " for x in head[1:]]
     if d["totals"]["calls"]:
@@ -415,13 +423,13 @@ def render_markdown(d: Mapping) -> str:
             lines = fit_rows(rows, 15)
             dims = d.get("by") or []
             out += ["", "| " + " › ".join(dims) + " | tokens | share | cost | calls |", "|---|--:|--:|--:|--:|"]
-            for cells in table_cells(lines, d["totals"]):
+            for cells in table_cells(lines, d["totals"], sym):
                 label = cells[0]
                 depth = (len(label) - len(label.lstrip(" "))) // 2
                 cells[0] = ("↳ " if depth else "") + _md_escape(label.strip())
                 out.append("| " + " | ".join(cells) + " |")
             t = d["totals"]
-            out.append(f"| **total** | **{human_tokens(t['totalTokens'])}** | 100% | **{cost_cell(t)}** | **{t['calls']}** |")
+            out.append(f"| **total** | **{human_tokens(t['totalTokens'])}** | 100% | **{cost_cell(t, sym)}** | **{t['calls']}** |")
         spark = spark_parts(d)
         if spark:
             label, bars, tail = spark
@@ -429,7 +437,7 @@ def render_markdown(d: Mapping) -> str:
         sessions = (d.get("topSessions") or [])[:3]
         if sessions:
             out += ["", "**Top sessions**"]
-            out += [f"- {_md_escape(s['title'])} — {human_tokens(s['totalTokens'])} · {cost_cell(s)}" for s in sessions]
+            out += [f"- {_md_escape(s['title'])} — {human_tokens(s['totalTokens'])} · {cost_cell(s, sym)}" for s in sessions]
     notes = d.get("notes") or []
     if notes:
         out += ["", "**Notes**"] + [f"- {_md_escape(n['text'])}" for n in notes[:3]]

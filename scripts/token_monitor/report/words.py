@@ -42,35 +42,48 @@ def tokens_text(n: int | None) -> str:
     return f"{human_tokens(n)} token{'' if n == 1 else 's'}"
 
 
-def human_cost(usd: float | None) -> str:
-    """$3.41, $0.42, $0.0042 (two significant digits below a dollar), $1,234, $12.3K."""
+def human_cost(usd: float | None, sym: str = "$") -> str:
+    """$3.41, $0.42, $0.0042 (two significant digits below a dollar), $1,234, $12.3K; `sym` for another
+    currency (the amount is then already converted: ¥24.30)."""
     if usd is None:
         return "?"
     if usd == 0:
-        return "$0"
+        return f"{sym}0"
     sign = "-" if usd < 0 else ""
     x = abs(usd)
     if x >= 10000:
-        return f"{sign}${human_tokens(round(x))}"
+        return f"{sign}{sym}{human_tokens(round(x))}"
     if x >= 1000:
-        return f"{sign}${x:,.0f}"
+        return f"{sign}{sym}{x:,.0f}"
     if x >= 1:
-        return f"{sign}${x:.2f}"
+        return f"{sign}{sym}{x:.2f}"
     digits = max(2, 1 - math.floor(math.log10(x)))      # two significant digits
     if digits > 8:
-        return f"{sign}<$0.00000001"
-    return f"{sign}${x:.{digits}f}"
+        return f"{sign}<{sym}0.00000001"
+    return f"{sign}{sym}{x:.{digits}f}"
+
+
+# Symbols for the currencies people ask for most; any other ISO code is written before the amount.
+CURRENCY_SYMBOLS = {"USD": "$", "CNY": "¥", "JPY": "¥", "EUR": "€", "GBP": "£", "KRW": "₩", "INR": "₹",
+                    "HKD": "HK$", "TWD": "NT$", "SGD": "S$", "AUD": "A$", "CAD": "C$", "CHF": "CHF ", "RUB": "₽",
+                    "BRL": "R$"}
+
+
+def currency_symbol(code: str) -> str:
+    return CURRENCY_SYMBOLS.get(code.upper(), code.upper() + " ")
 
 
 def amount_text(value: float | None, unit: str) -> str:
-    """A budget amount or use: '$1,234.00', '$0.014' (two significant digits below $1), '1.5M tokens'."""
+    """A budget amount or use: '$1,234.00', '$0.014' (two significant digits below 1), '¥50.00' for a
+    budget kept in CNY ("cny"), '1.5M tokens'."""
     if value is None:
         return "—"
-    if unit == "usd":
+    if unit != "tokens":
+        sym = currency_symbol(unit)
         if value >= 1 or value == 0:
-            return f"${value:,.2f}"
+            return f"{sym}{value:,.2f}"
         decimals = max(2, 1 - math.floor(math.log10(value)))
-        return f"${value:.{decimals}f}"
+        return f"{sym}{value:.{decimals}f}"
     return tokens_text(int(value))
 
 
