@@ -6,6 +6,7 @@ import fcntl
 import time
 from pathlib import Path
 
+from .. import files
 from ..errors import LedgerError
 
 LOCK_NAME = "collect.lock"
@@ -20,8 +21,8 @@ class CollectLock:
         self.fh = None
 
     def __enter__(self):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.fh = open(self.path, "a+")
+        files.private_dir(self.path.parent)
+        self.fh = files.open_private(self.path, "a+")
         deadline = time.monotonic() + self.timeout_s
         while True:
             try:

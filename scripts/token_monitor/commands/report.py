@@ -88,6 +88,11 @@ def resolve_zone(ctx, cfg: dict) -> tuple[dt.tzinfo, str, str]:
     return timeparse.resolve_zone(getattr(ctx.args, "tz", None), config_tz=config.user_timezone(cfg), env=ctx.env)
 
 
+def show_ids(ctx) -> bool:
+    """--show-ids: peer ids in session names in full (text and markdown mask them by default)."""
+    return bool(getattr(ctx.args, "show_ids", False))
+
+
 def split_values(values) -> tuple[str, ...]:
     out = []
     for v in values or []:
@@ -181,12 +186,15 @@ def run(ctx) -> int:
         previous = periods.previous_window(window, tz=tz, week_start=week_start)
         fresh = freshness(ledger, collected_now=collected, real_now_ms=ctx.now_ms())
         query = usage.ledger_query(ledger)
+        resolved = build.resolve_session_filters(query, filters)
         data = build.build_report(
-            query, window=window, previous=previous, by=by, filters=filters, prices=prices, tz=tz,
+            query, window=window, previous=previous, by=by, filters=resolved, prices=prices, tz=tz,
             tz_name=tz_name, tz_source=tz_source, now=now, top=a.top, demo=demo, freshness=fresh,
             last_window=lambda t: periods.containing_window(window, t, tz=tz, week_start=week_start),
+            show_ids=show_ids(ctx),
         )
-        unmatched = with_unmatched(query, filters, empty=data["totals"]["calls"] == 0 and not data["lastUsage"])
+        data["filters"] = filters.as_json()          # as the user wrote them
+        unmatched = with_unmatched(query, resolved, empty=data["totals"]["calls"] == 0 and not data["lastUsage"])
     finally:
         ledger.close()
     if a.json:

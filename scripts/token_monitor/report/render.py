@@ -19,6 +19,8 @@ import re
 import unicodedata
 from typing import Mapping, Sequence
 
+from ..privacy import mask_key
+
 MAX_LINES = 20
 MAX_COLS = 64
 SPARK = "▁▂▃▄▅▆▇█"
@@ -152,6 +154,33 @@ def truncate(text: str, width: int) -> str:
         used += w
         end = i + 1
     return text[:end] + "…"
+
+
+def truncate_title(text: str, width: int) -> str:
+    """A session title cut in the middle, at its separators when it can: the agent and channel at the
+    start, the peer (or the `#id` that tells two sessions apart) at the end: `main/whatsapp:…+49…5678`.
+    `session` and `--session` read the "…" back as a wildcard."""
+    text = one_line(text)
+    if text_width(text) <= width:
+        return text
+    heads = [i + 1 for i, ch in enumerate(text) if ch in "/:"]
+    tails = [i + 1 for i, ch in enumerate(text) if ch == ":"] + [i for i, ch in enumerate(text) if ch == "#"]
+    best = None
+    for h in heads:
+        for t in tails:
+            if t >= h and text_width(text[:h]) + 1 + text_width(text[t:]) <= width:
+                score = text_width(text[:h]) + text_width(text[t:])
+                if best is None or score > best[0]:
+                    best = (score, h, t)
+    if best is not None and best[0] >= width // 2:
+        return text[:best[1]] + "…" + text[best[2]:]
+    keep_tail = (width - 1) // 2
+    tail, used = "", 0
+    for ch in reversed(text):
+        if used + char_width(ch) > keep_tail:
+            break
+        tail, used = ch + tail, used + char_width(ch)
+    return truncate(text, width - used)[:-1] + "…" + tail if width - used > 1 else truncate(text, width)
 
 
 def ljust(text: str, width: int) -> str:
@@ -365,15 +394,19 @@ def table_cells(lines: list[tuple[int, dict]], total: Mapping) -> list[list[str]
     return out
 
 
-def plain_table(header: list[str], body: list[list[str]], *, width: int = MAX_COLS) -> list[str]:
-    """Left-aligned first column, right-aligned numbers, two spaces apart, never wider than `width`."""
+def plain_table(header: list[str], body: list[list[str]], *, width: int = MAX_COLS, titles: bool = False) -> list[str]:
+    """Left-aligned first column, right-aligned numbers, two spaces apart, never wider than `width`.
+    `titles`: the first column holds session titles, cut in the middle (truncate_title)."""
     rows = [header] + body
     num_w = [max(text_width(r[i]) for r in rows) for i in range(1, len(header))]
     label_max = width - sum(num_w) - 2 * (len(header) - 1)
     label_w = max(4, min(label_max, max(text_width(one_line(r[0])) for r in rows)))
     out = []
     for r in rows:
-        cells = [ljust(truncate(r[0], label_w), label_w)] + [rjust(c, w) for c, w in zip(r[1:], num_w)]
+        indent = len(r[0]) - len(r[0].lstrip(" "))
+        label = (r[0][:indent] + truncate_title(r[0][indent:], label_w - indent)) if titles and r is not header \
+            else truncate(r[0], label_w)
+        cells = [ljust(label, label_w)] + [rjust(c, w) for c, w in zip(r[1:], num_w)]
         out.append(fit("  ".join(cells).rstrip(), width))
     return out
 
@@ -406,18 +439,19 @@ def render_text(d: Mapping) -> str:
         body = table_cells(lines, d["totals"]) + [["total", human_tokens(d["totals"]["totalTokens"]),
                                                    "100%" if d["totals"]["totalTokens"] else "-",
                                                    cost_cell(d["totals"]), str(d["totals"]["calls"])]]
-        out += plain_table(header, body)
+        out += plain_table(header, body, titles="session" in dims)
     if spark or n_sess:
         out.append("")
     if spark:
         out.append(spark)
     if n_sess == 1:
         s = sessions[0]
-        out.append(fit_label("top session: ", s["title"], f" {human_tokens(s['totalTokens'])} {cost_cell(s)}"))
+        tail = f" {human_tokens(s['totalTokens'])} {cost_cell(s)}"
+        out.append("top session: " + truncate_title(s["title"], MAX_COLS - len("top session: ") - text_width(tail)) + tail)
     elif n_sess:
         out.append("top sessions:")
         body = [["  " + s["title"], human_tokens(s["totalTokens"]), cost_cell(s)] for s in sessions[:n_sess]]
-        out += plain_table(["", "", ""], body)[1:]
+        out += plain_table(["", "", ""], body, titles=True)[1:]
     out += notes
     return "\n".join(out[:MAX_LINES]) + "\n"
 
@@ -470,19 +504,20 @@ def render_sessions_text(d: Mapping) -> str:
     for s in rows:
         last = dt.datetime.fromisoformat(s["lastCall"]).strftime("%-d %b %H:%M") if s.get("lastCall") else "-"
         body.append([s["title"], human_tokens(s["totalTokens"]), cost_cell(s), str(s["calls"]), last])
-    out += plain_table(["session", "tokens", "cost", "calls", "last call"], body)
+    out += plain_table(["session", "tokens", "cost", "calls", "last call"], body, titles=True)
     if d["total"] > len(rows):
         out.append(f"+{d['total'] - len(rows)} more (use --limit)")
     return "\n".join(out[:MAX_LINES]) + "\n"
 
 
-def render_session_text(d: Mapping) -> str:
+def render_session_text(d: Mapping, *, show_ids: bool = False) -> str:
     s = d["session"]
     out = [fit_label("Session ", s["title"], f" · {d['timeZone']}" + (" · demo data" if d.get("demo") else ""))]
     details = [f"id {s['sessionId']}"]
     if s.get("sessionKey"):
-        details.append(f"key {s['sessionKey']}")
-    out.append(fit(" · ".join(details)))
+        details.append(f"key {s['sessionKey'] if show_ids else mask_key(s['sessionKey'])}")
+    joined = " · ".join(details)
+    out += [fit(joined)] if text_width(joined) <= MAX_COLS else [fit(x) for x in details]
     t = d["totals"]
     out.append(fit(f"{tokens_text(t['totalTokens'])} · {cost_cell(t)} · {plural(t['calls'], 'call')} · trigger {s['trigger']}"))
     for title, rows, budget in (("model", d["byModel"], 5), ("day", d["byDay"], 7)):
