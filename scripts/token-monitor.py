@@ -128,7 +128,7 @@ def build_env(env: Path, deps: list[str]) -> None:
 def ensure_env(deps: list[str]) -> Path:
     """The private environment's python, built once; concurrent first runs wait for one builder."""
     env = env_dir(deps)
-    if (env / MARKER).is_file():
+    if ready(env):
         return env_python(env)
     env.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     lock_path = env.parent / f".{env.name}.lock"
@@ -139,9 +139,14 @@ def ensure_env(deps: list[str]) -> Path:
             fcntl.flock(lock, fcntl.LOCK_EX)        # a second agent waits here, then finds the marker
         except ImportError:                         # Windows: no flock; one builder at a time is likely
             pass
-        if not (env / MARKER).is_file():
+        if not ready(env):
             build_env(env, deps)
     return env_python(env)
+
+
+def ready(env: Path) -> bool:
+    """Finished by a builder (marker written last) and not damaged since (its python still there)."""
+    return (env / MARKER).is_file() and env_python(env).exists()
 
 
 def run_token_monitor() -> int:
@@ -175,9 +180,12 @@ def bootstrap() -> int:
     env = dict(os.environ, TOKEN_MONITOR_BOOTSTRAPPED="1",
                TOKEN_MONITOR_LAUNCHER=os.environ.get("TOKEN_MONITOR_LAUNCHER") or sys.executable)
     argv = [str(python), str(SCRIPT), *sys.argv[1:]]
-    if os.name == "nt":
-        return subprocess.run(argv, env=env).returncode
-    os.execve(str(python), argv, env)
+    try:
+        if os.name == "nt":
+            return subprocess.run(argv, env=env).returncode
+        os.execve(str(python), argv, env)
+    except OSError as exc:
+        return fail(f"cannot start {python} ({exc.strerror})", f"delete {python.parent.parent} and rerun")
     return 1  # not reached
 
 

@@ -631,3 +631,26 @@ def test_auth_sql_extraction_never_returns_secrets():
     assert [(p.id, p.provider, p.type) for p in profiles] == [("zai:a", "zai", "token"), ("x:y", None, "other")]
     assert auth._profiles_from_json_bytes(b"{not json", "t") == []
     assert auth.safe_id("zai:" + CANARIES[0]) == "<unprintable id>" and auth.safe_id("zai:manual") == "zai:manual"
+
+
+def test_schedule_whose_program_is_gone_is_an_error_with_the_fix(cli, corpus_state, tmp_path, monkeypatch):
+    """A moved skill folder or removed venv makes the scheduled collection silently never run."""
+    from token_monitor.diagnose import gather as cmd
+    from token_monitor.ops import schedule as sched
+
+    state, data = corpus_state("real-2026.2.1"), tmp_path / "data"
+    gone = tmp_path / "old-skill" / "scripts" / "token-monitor.py"
+    block = sched.heartbeat_block(f"/usr/bin/python3 {gone} collect --heartbeat --quiet-token HEARTBEAT_OK", "HEARTBEAT_OK")
+    (state / "workspace" / "HEARTBEAT.md").write_text(block + "\n")
+    f = one(diagnose(cli, state, data), "schedule.command-missing", "error")
+    assert str(gone) in f["finding"] and "schedule --apply" in f["remedy"]
+    (state / "workspace" / "HEARTBEAT.md").unlink()
+
+    venv_tm = tmp_path / "removed-venv" / "bin" / "token-monitor"
+    monkeypatch.setattr(cmd, "_crontab_text", lambda: f"*/30 * * * * {venv_tm} collect --heartbeat --quiet-token none "
+                                                      "# token-monitor:collect\n")
+    f = one(diagnose(cli, state, data), "schedule.command-missing", "error")
+    assert str(venv_tm) in f["finding"]
+    venv_tm.parent.mkdir(parents=True)
+    venv_tm.write_text("#!/bin/sh\n")
+    assert not findings(diagnose(cli, state, data), "schedule.command-missing")

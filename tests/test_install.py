@@ -89,6 +89,11 @@ def test_plain_python3_prepares_a_private_env_once_then_runs(tmp_path):
     assert "Traceback" not in first.stderr
     again = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0 and again.stderr == "" and again.stdout == first.stdout
+    # A damaged environment (its python removed) is rebuilt, not a traceback.
+    for py in (tmp_path / "home" / ".local" / "share" / "token-monitor").glob("env-*/bin/python"):
+        py.unlink()
+    healed = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    assert healed.returncode == 0 and healed.stdout == first.stdout and "Traceback" not in healed.stderr
 
 
 def test_two_first_runs_at_once_share_one_intact_env(tmp_path):
@@ -167,3 +172,28 @@ def test_installed_wheel_runs_demo_and_its_planned_schedule_command(tmp_path):
     assert argv[0] == tm, "the installed entry point, not a script path inside site-packages"
     ran = subprocess.run(argv, env=env, capture_output=True, text=True, cwd="/")
     assert ran.returncode == 0, ran.stderr
+
+
+def test_scheduled_command_is_how_token_monitor_was_started(tmp_path):
+    from token_monitor.launcher import missing_program, self_command
+
+    script = tmp_path / "skill" / "scripts" / "token-monitor.py"
+    script.parent.mkdir(parents=True)
+    script.write_text("")
+    uv = tmp_path / "bin" / "uv"
+    uv.parent.mkdir()
+    uv.write_text("")
+    # `uv run` on the skill script: uv itself sets $UV for the program it runs.
+    assert self_command(env={"UV": str(uv)}, argv0=str(script), executable="/x/python") == [str(uv), "run", "--quiet", str(script)]
+    # a plain python3 that bootstrapped a private env: the base python3, which rebuilds the env if needed
+    assert self_command(env={"TOKEN_MONITOR_LAUNCHER": "/usr/bin/python3"}, argv0=str(script),
+                        executable="/env/bin/python") == ["/usr/bin/python3", str(script)]
+    # an installed entry point (pip/pipx/uv tool): that program, not a script inside site-packages
+    entry = tmp_path / "venv" / "bin" / "token-monitor"
+    entry.parent.mkdir(parents=True)
+    entry.write_text("")
+    assert self_command(env={}, argv0=str(entry), executable="/venv/bin/python") == [str(entry)]
+    assert self_command(env={"PATH": ""}, argv0="/site-packages/token_monitor/__main__.py", executable="/p") == ["/p", "-m", "token_monitor"]
+    assert missing_program(f"{uv} run --quiet {script} collect") is None
+    assert missing_program(f"{uv} run --quiet {tmp_path}/moved/scripts/token-monitor.py collect").endswith("moved/scripts/token-monitor.py")
+    assert missing_program(f"{tmp_path}/gone/bin/token-monitor collect") == f"{tmp_path}/gone/bin/token-monitor"

@@ -19,12 +19,14 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import time
 from importlib import resources
 from pathlib import Path
 from typing import Mapping
 
 MANIFEST = "manifest.json"
 READY = ".ready"
+STALE_BUILD_S = 600          # a concurrent build takes well under a second; older ones were interrupted
 
 
 def demo_source():
@@ -53,7 +55,8 @@ def materialise_demo(root: Path) -> Path:
         return target
     root.mkdir(parents=True, exist_ok=True, mode=0o700)
     for stale in root.glob("demo-state-*"):            # an older demo, or a build a crash left behind
-        if stale.name != target.name and not stale.name.startswith(f"{target.name}.tmp"):
+        building = stale.name.startswith(f"{target.name}.tmp") and _age_s(stale) < STALE_BUILD_S
+        if stale.name != target.name and not building:
             shutil.rmtree(stale, ignore_errors=True)
     tmp = Path(tempfile.mkdtemp(prefix=f"{target.name}.tmp", dir=root))
     try:
@@ -68,6 +71,13 @@ def materialise_demo(root: Path) -> Path:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return target
+
+
+def _age_s(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _octet_length(value):

@@ -54,9 +54,10 @@ def missing_program(command: str) -> str | None:
         argv = shlex.split(command)
     except ValueError:
         return None
-    if not argv or not os.path.isabs(argv[0]):
+    argv = [os.path.expanduser(a) for a in argv]
+    if not argv:
         return None
-    if not os.path.exists(argv[0]):
+    if os.path.isabs(argv[0]) and not os.path.exists(argv[0]):
         return argv[0]
     rest = argv[1:]
     if rest[:1] == ["run"]:

@@ -22,12 +22,15 @@ CODES = (
     "collect.never-run", "collect.stale", "sources.pending", "sources.unreadable", "records.malformed",
     "state.schema-unknown", "usage.missing", "cost.unpriced", "cost.zero-recorded", "usage.gap-days",
     "hooks.internal-disabled", "hooks.token-logger-missing", "hooks.token-logger-disabled", "hooks.not-needed",
-    "auth.provider-without-profile", "auth.profile-unused", "legacy.token-usage-gaps", "schedule.none",
+    "auth.provider-without-profile", "auth.profile-unused", "legacy.token-usage-gaps", "schedule.command-missing",
+    "schedule.none",
 )
 CODE_RANK = {c: i for i, c in enumerate(CODES)}
 GROUPS = sorted({c.split(".")[0] for c in CODES})
 
 STALE_AFTER_MS = 12 * 3600 * 1000
+UPDATE_REMEDY = ("update token-monitor: `openclaw skills update token-monitor-ledger` (ClawHub install), "
+                 "`git pull` in its skill folder (git checkout), or reinstall the package (pip/pipx/uv tool)")
 SQLITE_JSON_MIN = (3, 38, 0)
 
 
@@ -158,6 +161,7 @@ class ScheduleFacts:
     crontab_lines: int | None             # None: no crontab binary / unreadable
     sqlite_era: bool
     collect_command: str
+    missing_programs: list[str] = dataclasses.field(default_factory=list)   # what a scheduled command runs, gone
 
 
 # ---------------------------------------------------------------- helpers
@@ -352,7 +356,7 @@ def check_problems(c: CollectFacts) -> list[Finding]:
         out.append(Finding("warn", "state.schema-unknown",
                            f"{plural(len(schema), 'store')} written by a newer OpenClaw than token-monitor knows: "
                            f"{_problem_loc(schema[0])} ({schema[0]['detail']}); known tables are still read",
-                           "update token-monitor: git pull in its skill folder, then python3 -m pip install -e <that folder> (or: uv tool upgrade openclaw-token-monitor)",
+                           UPDATE_REMEDY,
                            [{"at": _problem_loc(p), "detail": p["detail"]} for p in schema]))
     return out
 
@@ -372,7 +376,7 @@ def check_schema_live(agents: list[AgentStore], *, known_max: int, already: Iter
     a = newer[0]
     return [Finding("warn", "state.schema-unknown",
                     f"{a.db_path} has agent schema {a.schema} > {known_max} (newest known); known tables are still read",
-                    "update token-monitor: git pull in its skill folder, then python3 -m pip install -e <that folder> (or: uv tool upgrade openclaw-token-monitor)",
+                    UPDATE_REMEDY,
                     [{"agent": x.agent, "schema": x.schema} for x in newer])]
 
 
@@ -617,6 +621,17 @@ def check_timezone(configured: str | None, valid: bool, used: str, config_path: 
 # ---------------------------------------------------------------- scheduling
 
 def check_schedule(s: ScheduleFacts) -> list[Finding]:
+    missing = []
+    if s.missing_programs:
+        missing = [Finding("error", "schedule.command-missing",
+                           f"scheduled collection runs {s.missing_programs[0]}, which no longer exists "
+                           "(skill folder moved or venv removed): it silently never collects",
+                           _schedule_remedy(s).replace(" (plan first", " again from where token-monitor is now (plan first"),
+                           details={"missing": s.missing_programs})]
+    return missing + _schedule_state(s)
+
+
+def _schedule_state(s: ScheduleFacts) -> list[Finding]:
     jobs = [j for j in s.cron_jobs if j.get("enabled") is not False]
     if jobs:
         return [Finding("ok", "schedule.none", f"collection scheduled: OpenClaw cron job {jobs[0]['name']} ({jobs[0]['store']})",

@@ -306,8 +306,26 @@ def collect_command(ctx) -> str:
     return cmd + " collect --quiet"
 
 
+def _job_commands(job) -> list[str]:
+    """The shell commands of a cron job's command payload (`sh -lc CMD` as OpenClaw stores it)."""
+    if isinstance(job, (str, bytes)):
+        try:
+            job = json.loads(job)
+        except ValueError:
+            return []
+    payload = job.get("payload") if isinstance(job, dict) else None
+    argv = payload.get("argv") if isinstance(payload, dict) else None
+    if not (isinstance(argv, list) and all(isinstance(a, str) for a in argv)):
+        return []
+    return [argv[2]] if argv[:2] in (["sh", "-lc"], ["sh", "-c"]) and len(argv) > 2 else [" ".join(argv)]
+
+
+_HEARTBEAT_CMD = re.compile(r"run this with the exec tool: `([^`]+)`")
+
+
 def gather_schedule(state: Path, ws: list[Path], agents: list[dg.AgentStore], command: str) -> dg.ScheduleFacts:
     jobs: list[dict] = []
+    commands: list[str] = []
     shared = state / "state" / "openclaw.sqlite"
     if shared.exists():
         try:
@@ -320,10 +338,14 @@ def gather_schedule(state: Path, ws: list[Path], agents: list[dg.AgentStore], co
                     if text_cols and "name" in cols:
                         where = " OR ".join(f"instr(COALESCE({c}, ''), 'token-monitor') > 0" for c in text_cols)
                         en = "enabled" if "enabled" in cols else "NULL"
-                        # Only the job's name and flag leave SQLite: payloads can carry --command-env secrets.
-                        for name, enabled in conn.execute(f"SELECT name, {en} FROM cron_jobs WHERE {where}"):
+                        payload = "job_json" if "job_json" in cols else "NULL"
+                        # Only the job's name and flag leave this function, and the path of a program its
+                        # command runs that no longer exists: payloads can carry --command-env secrets.
+                        for name, enabled, job_json in conn.execute(
+                                f"SELECT name, {en}, {payload} FROM cron_jobs WHERE {where}"):
                             jobs.append({"name": str(name), "enabled": None if enabled is None else bool(enabled),
                                          "store": "state/openclaw.sqlite"})
+                            commands += _job_commands(job_json)
         except (sqlite3.Error, SourceUnreadable, OSError):
             pass
     legacy_jobs = state / "cron" / "jobs.json"
@@ -335,21 +357,28 @@ def gather_schedule(state: Path, ws: list[Path], agents: list[dg.AgentStore], co
                     jobs.append({"name": str(job.get("name") or job.get("id") or "?")[:60],
                                  "enabled": job.get("enabled") if isinstance(job.get("enabled"), bool) else None,
                                  "store": "cron/jobs.json"})
+                    commands += _job_commands(job)
         except (OSError, ValueError, UnicodeDecodeError):
             pass
     heartbeat = []
     for w in ws:
         hb = w / "HEARTBEAT.md"
         try:
-            if hb.is_file() and "token-monitor" in hb.read_text(encoding="utf-8", errors="replace"):
+            hb_text = hb.read_text(encoding="utf-8", errors="replace") if hb.is_file() else ""
+            if "token-monitor" in hb_text:
                 heartbeat.append(str(hb))
+                commands += _HEARTBEAT_CMD.findall(hb_text)
         except OSError:
             continue
     text = _crontab_text()
     lines = None
     if text is not None:
-        lines = sum(1 for ln in text.splitlines() if "token-monitor" in ln and not ln.lstrip().startswith("#"))
-    return dg.ScheduleFacts(jobs, heartbeat, lines, any(a.has_transcripts for a in agents), command)
+        ours = [ln for ln in text.splitlines() if "token-monitor" in ln and not ln.lstrip().startswith("#")]
+        lines = len(ours)
+        # `m h dom mon dow COMMAND # token-monitor:collect` (or `@every`-style specials: one field)
+        commands += [" ".join(ln.split("#", 1)[0].split()[1 if ln.startswith("@") else 5:]) for ln in ours]
+    missing = sorted({p for c in commands if (p := launcher.missing_program(c))})
+    return dg.ScheduleFacts(jobs, heartbeat, lines, any(a.has_transcripts for a in agents), command, missing)
 
 
 def gather_env(disc: Discovery | None, agents: list[dg.AgentStore]) -> dg.EnvFacts:
