@@ -25,7 +25,7 @@ THREAD_MARKER = "thread"
 
 EMAIL = re.compile(r"(?<![\w.%+-])([A-Za-z0-9][A-Za-z0-9._%+-]*)@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)")
-PHONE = re.compile(r"(?<![\w+])\+([0-9]{7,15})(?![0-9])")
+PHONE = re.compile(r"(?<![\w+])\+([0-9]{7,})(?![0-9])")
 LONG_NUMBER = re.compile(r"(?<![\w.+-])(-?)([0-9]{7,})(?![\w-])")
 TELEGRAM_SUPERGROUP = re.compile(r"-100([0-9]{5,})")
 NUMERIC = re.compile(r"(-?)([0-9]+)")

@@ -9,6 +9,7 @@ import sys
 
 from ..ledger.classify import resolve_cost
 from ..ledger.store import Ledger
+from ..privacy import mask_key
 from ..report.timeparse import parse_point, zone
 from ..sources.openclaw_config import load_config, model_prices
 
@@ -32,16 +33,20 @@ def register(p) -> None:
     p.add_argument("--until", metavar="WHEN", help="first instant excluded")
     p.add_argument("--tz", metavar="ZONE", help="time zone for dates without offset (default UTC)")
     p.add_argument("--no-collect", action="store_true", help="export the ledger as it is, without collecting first")
+    p.add_argument("--mask-ids", action="store_true",
+                   help="mask phone numbers, e-mail addresses and chat ids in session keys (+49…5678), "
+                        "for an export that leaves this machine")
 
 
-def event_record(e: dict, prices: dict | None = None) -> dict:
+def event_record(e: dict, prices: dict | None = None, *, mask_ids: bool = False) -> dict:
     """One ledger event as OpenClaw names its fields. `cost` is what OpenClaw recorded (null when it
     recorded none); `costUsd`/`costBasis` are what reports count (estimated from configured prices,
-    provider-billed, recorded, zero-priced, or null when unpriced), so summing `costUsd` reconciles."""
+    provider-billed, recorded, zero-priced, or null when unpriced), so summing `costUsd` reconciles.
+    `sessionKey` is the only field with other people's ids in it (`mask_ids` masks them)."""
     ts = dt.datetime.fromtimestamp(e["ts_ms"] / 1000, dt.timezone.utc)
     return {
         "timestamp": ts.strftime("%Y-%m-%dT%H:%M:%S.") + f"{e['ts_ms'] % 1000:03d}Z",
-        "agent": e["agent"], "sessionId": e["session_id"], "sessionKey": e["session_key"], "channel": e["channel"],
+        "agent": e["agent"], "sessionId": e["session_id"], "sessionKey": mask_key(e["session_key"]) if mask_ids else e["session_key"], "channel": e["channel"],
         "provider": e["provider"], "model": e["model"], "api": e["api"],
         "input": e["input"], "output": e["output"], "cacheRead": e["cache_read"], "cacheWrite": e["cache_write"],
         "totalTokens": e["total_tokens"], "cost": e["cost_total"], "costOrigin": e["cost_origin"],
@@ -74,10 +79,10 @@ def run(ctx) -> int:
             writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
             writer.writeheader()
             for e in rows:
-                writer.writerow(event_record(e, prices))
+                writer.writerow(event_record(e, prices, mask_ids=ctx.args.mask_ids))
         else:
             for e in rows:
-                out.write(json.dumps(event_record(e, prices), separators=(",", ":")) + "\n")
+                out.write(json.dumps(event_record(e, prices, mask_ids=ctx.args.mask_ids), separators=(",", ":")) + "\n")
     finally:
         ledger.close()
     return 0
