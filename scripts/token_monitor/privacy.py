@@ -68,9 +68,13 @@ def mask_peer(peer: str) -> str:
     return f"{peer[:1]}{ELLIPSIS}"
 
 
+# Anything that could be a peer id: without one of these a text or key is returned as it is (fast path).
+MAYBE_ID = re.compile(r"(?<![\w.+-])-?[0-9]{7}|\+[0-9]{7}|@|(?:^|:)(?:direct|dm|group|channel):", re.I)
+
+
 def mask_text(text: str | None) -> str | None:
     """E-mail addresses, E.164 numbers and long numeric ids anywhere in free text (a session label)."""
-    if not text:
+    if not text or not MAYBE_ID.search(text):
         return text
     text = EMAIL.sub(lambda m: mask_email(m.group(1), m.group(2)), text)
     text = PHONE.sub(lambda m: "+" + _digits("", m.group(1)), text)
@@ -80,7 +84,7 @@ def mask_text(text: str | None) -> str | None:
 def mask_key(key: str | None) -> str | None:
     """A session key with its peer id masked; other segments keep their text (ids inside them masked
     the way free text is)."""
-    if not key:
+    if not key or not MAYBE_ID.search(key):
         return key
     parts = key.split(":")
     start = 2 if len(parts) > 2 and parts[0] == "agent" else 0

@@ -15,7 +15,6 @@ the label, the session id or an id prefix of 6+ characters. Pure: no I/O.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from typing import Iterable
 
@@ -30,7 +29,7 @@ Pair = tuple[str, str]
 
 
 def _short_ids(text: str) -> str:
-    return UUIDISH.sub(lambda m: m.group(0)[:8], text)
+    return UUIDISH.sub(lambda m: m.group(0)[:8], text) if text.count("-") >= 4 else text
 
 
 def base_title(agent: str, session_id: str, key: str | None, label: str | None, *, show_ids: bool) -> str:
@@ -46,12 +45,18 @@ def base_title(agent: str, session_id: str, key: str | None, label: str | None, 
     return f"{agent}/{name}"
 
 
+# Unicode categories Cc, Zl and Zp (what render.one_line prints as a space), as one translate table.
+_CONTROLS = {c: " " for c in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029]}
+_MD_ESCAPE = re.compile(r"\\([_*|`])")
+
+
 def normal(text: str) -> str:
     """How names compare: case-folded, control characters and runs of blanks as one space, "..." as "…",
     markdown escapes (`\\_`) undone."""
-    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in str(text))
-    text = re.sub(r"\\([_*|`])", r"\1", text).replace("...", ELLIPSIS)
-    return " ".join(text.split()).casefold()
+    text = str(text).translate(_CONTROLS)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
+    return " ".join(text.replace("...", ELLIPSIS).split()).casefold()
 
 
 class SessionNames:
@@ -63,7 +68,7 @@ class SessionNames:
         for agent, sid, key, label in entries:
             if (agent, sid) not in self.meta or (key or label) and not any(self.meta[(agent, sid)]):
                 self.meta[(agent, sid)] = (key, label)
-        self.titles = {mode: self._unique(mode) for mode in (False, True)}
+        self._titles: dict[bool, dict[Pair, str]] = {}       # per mode, computed when first asked for
 
     def _unique(self, show: bool) -> dict[Pair, str]:
         groups: dict[str, list[tuple[Pair, str]]] = defaultdict(list)
@@ -86,7 +91,9 @@ class SessionNames:
 
     def title(self, agent: str, session_id: str, *, show_ids: bool | None = None) -> str:
         show = self.show_ids if show_ids is None else show_ids
-        found = self.titles[show].get((agent, session_id))
+        if show not in self._titles:
+            self._titles[show] = self._unique(show)
+        found = self._titles[show].get((agent, session_id))
         return found or base_title(agent, session_id, None, None, show_ids=show)
 
     # ------------------------------------------------------------------ names back to sessions
