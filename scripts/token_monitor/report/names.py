@@ -69,6 +69,7 @@ class SessionNames:
             if (agent, sid) not in self.meta or (key or label) and not any(self.meta[(agent, sid)]):
                 self.meta[(agent, sid)] = (key, label)
         self._titles: dict[bool, dict[Pair, str]] = {}       # per mode, computed when first asked for
+        self._index: dict[Pair, set[str]] | None = None      # every name of every session, normalised
 
     def _unique(self, show: bool) -> dict[Pair, str]:
         groups: dict[str, list[tuple[Pair, str]]] = defaultdict(list)
@@ -116,7 +117,9 @@ class SessionNames:
         q = normal(ident)
         if not q:
             return []
-        names = {pair: {normal(n) for n in self._names(pair)} for pair in self.meta}
+        if self._index is None:
+            self._index = {pair: {normal(n) for n in self._names(pair)} for pair in self.meta}
+        names = self._index
         exact = [pair for pair, ns in names.items() if q in ns]
         if exact:
             return sorted(exact)
