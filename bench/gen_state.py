@@ -51,7 +51,7 @@ SIZES = {
     "crash": dict(jl_agents=2, jl_sessions=250, sq_agents=2, sq_sessions=250, turns=8, tool_kb=3, big_p=0.03),
     # quick profiling: ~150 MB
     "medium": dict(jl_agents=4, jl_sessions=250, sq_agents=4, sq_sessions=250, turns=10, tool_kb=4, big_p=0.02),
-    # issue 6: >= 1 GB JSONL over 10k files, >= 200k SQLite events over >= 1,000 sessions
+    # full size: >= 1 GB JSONL over 10k files, >= 200k SQLite events over >= 1,000 sessions
     "full": dict(jl_agents=10, jl_sessions=1000, sq_agents=4, sq_sessions=1100, turns=10, tool_kb=4, big_p=0.02),
 }
 

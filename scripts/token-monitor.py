@@ -3,7 +3,8 @@
 # requires-python = ">=3.11"
 # dependencies = [
 #   "jsonlines>=3.1",
-#   "tabulate>=0.9",
+#   "tabulate>=0.10",
+#   "wcwidth>=0.2.13",
 #   "python-dateutil>=2.8",
 #   "zstandard>=0.21",
 #   "json5>=0.9",

@@ -114,3 +114,27 @@ def tree_digest(root: Path, *, exclude: Path | None = None) -> dict[str, str]:
         elif p.is_file():
             out[str(p.relative_to(root))] = hashlib.sha256(p.read_bytes()).hexdigest()
     return out
+
+
+JSONL_SID = "0d2c5a9e-1111-4a3b-9c7d-2b1f0e9a7c10"
+
+
+def write_jsonl_state(root: Path, calls: list[dict], *, config: dict | None = None, extra_files: dict | None = None) -> Path:
+    """A JSONL-era state: one session whose assistant rows have the shape OpenClaw 2026.2 writes."""
+    sessions = root / "agents" / "main" / "sessions"
+    sessions.mkdir(parents=True)
+    lines = [{"type": "session", "version": 3, "id": JSONL_SID, "timestamp": "2026-11-20T08:00:00.000Z", "cwd": "/tmp"}]
+    for i, c in enumerate(calls):
+        usage = {"input": 100, "output": 10, "cacheRead": 0, "cacheWrite": 0, "totalTokens": 110}
+        usage.update(c.get("usage", {}))
+        msg = {"role": "assistant", "content": [{"type": "text", "text": "x"}], "api": "openai-completions",
+               "provider": c.get("provider", "moonshot"), "model": c.get("model", "kimi-k2.5"), "usage": usage,
+               "stopReason": "stop", "timestamp": c.get("ms", 1795161600000 + i * 1000)}
+        lines.append({"type": "message", "id": f"{i:08x}", "parentId": None,
+                      "timestamp": c.get("iso", "2026-11-20T08:00:%02d.000Z" % i), "message": msg})
+    (sessions / f"{JSONL_SID}.jsonl").write_text("".join(json.dumps(l) + "\n" for l in lines))
+    (root / "openclaw.json").write_text(json.dumps(config or {}))
+    for name, text in (extra_files or {}).items():
+        (root / name).write_text(text)
+    return root
+

@@ -1,4 +1,4 @@
-"""Acceptance: on real OpenClaw output of three releases, exported totals per
+"""On real OpenClaw output of three releases, exported totals per
 agent x provider/model x UTC day equal the corpus's expected.json to the token (cost 1e-9)."""
 
 from __future__ import annotations

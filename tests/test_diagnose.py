@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CANARIES, FIXTURES, tree_digest
+from conftest import CANARIES, FIXTURES, tree_digest, write_jsonl_state
 
 HOOK_FIXTURE = FIXTURES / "diagnose-hooks" / "token-logger"
 FIXED_NOW_MS = 1_800_000_000_000      # 2027-01-15T08:00Z
@@ -631,6 +631,26 @@ def test_auth_sql_extraction_never_returns_secrets():
     assert [(p.id, p.provider, p.type) for p in profiles] == [("zai:a", "zai", "token"), ("x:y", None, "other")]
     assert auth._profiles_from_json_bytes(b"{not json", "t") == []
     assert auth.safe_id("zai:" + CANARIES[0]) == "<unprintable id>" and auth.safe_id("zai:manual") == "zai:manual"
+
+
+def test_diagnose_survives_calls_without_any_cost_object(cli, tmp_path):
+    state = write_jsonl_state(tmp_path / "s", [{"usage": {}}, {"model": "kimi-ä"}])
+    # The rows above carry no cost object at all: diagnose must not crash on NULL sums.
+    res = cli("--state-dir", state, "--data-dir", tmp_path / "d", "collect")
+    assert res.code == 0, res
+    res = cli("--state-dir", state, "--data-dir", tmp_path / "d", "diagnose", "--json")
+    assert res.code in (0, 6), res
+    codes = {f["code"]: f["level"] for f in res.json()["data"]["findings"]}
+    assert codes.get("cost.unpriced") == "warn"
+
+
+def test_bad_config_timezone_is_a_finding_not_a_usage_error(cli, tmp_path):
+    state = write_jsonl_state(tmp_path / "s", [{}], config={"agents": {"defaults": {"userTimezone": "Europe/Berln"}}})
+    cli("--state-dir", state, "--data-dir", tmp_path / "d", "collect")
+    res = cli("--state-dir", state, "--data-dir", tmp_path / "d", "diagnose", "--json")
+    assert res.code in (0, 6), res
+    f = {x["code"]: x for x in res.json()["data"]["findings"]}["config.timezone"]
+    assert f["level"] == "warn" and "Europe/Berln" in f["finding"]
 
 
 def test_schedule_whose_program_is_gone_is_an_error_with_the_fix(cli, corpus_state, tmp_path, monkeypatch):

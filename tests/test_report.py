@@ -1,4 +1,4 @@
-"""Acceptance for `report`, `sessions` and `session` (issue 3): golden outputs over the real corpora
+"""`report`, `sessions` and `session`: golden outputs over the real corpora
 and a hand-written multi-agent ledger, row sums, the JSON schema, the 20x64 text bound for any
 data, time zones (midnight, DST), cost labelling, no secrets. Regenerate goldens: pytest --update-golden."""
 
@@ -8,24 +8,22 @@ import datetime as dt
 import json
 import re
 import sqlite3
-import unicodedata
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from conftest import CANARIES, FIXTURES, ROOT
-
-from token_monitor.report import build
+from conftest import CANARIES, FIXTURES, ROOT, write_jsonl_state
 from token_monitor import model
-from token_monitor.ledger import usage
-from token_monitor.report import render
-from token_monitor.ledger.schema import EVENT_COLUMNS, SCHEMA, _statements
-from token_monitor.ledger.classify import trigger_class
-from token_monitor.ledger.store import Ledger
 from token_monitor.collect.normalize import parse_iso_ms
+from token_monitor.ledger import usage
+from token_monitor.ledger.classify import trigger_class
+from token_monitor.ledger.schema import EVENT_COLUMNS, SCHEMA, _statements
+from token_monitor.ledger.store import Ledger
+from token_monitor.report import build, render, words
 from token_monitor.report.periods import UTC, Window, period_window, previous_window
 
 GOLDEN = ROOT / "tests" / "golden" / "report"
@@ -88,19 +86,10 @@ def stable_json(out: str) -> str:
 
 
 def display_width(text: str) -> int:
-    """Terminal columns, written independently of render: East Asian Wide/Fullwidth take two,
-    combining marks and format characters (joiners) none, VS16 widens a one-column symbol."""
-    w, prev = 0, ""
-    for ch in text:
-        if ch == "\ufe0f":
-            w += 1 if prev and unicodedata.east_asian_width(prev) not in ("W", "F") else 0
-            prev = ""
-            continue
-        if unicodedata.category(ch) in ("Mn", "Me", "Cf", "Cc"):
-            continue
-        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-        prev = ch
-    return w
+    """Terminal columns as wcwidth (the library terminals' width tables come from) measures them."""
+    from wcwidth import wcswidth
+
+    return wcswidth(text)
 
 
 def assert_text_bounds(text: str) -> None:
@@ -268,11 +257,11 @@ def test_estimated_unpriced_and_billed_are_labelled(cli, multi):
 
 
 def test_small_costs_keep_significant_digits():
-    assert render.human_cost(0.0042) == "$0.0042"
-    assert render.human_cost(0.00063) == "$0.00063"
-    assert render.human_cost(3.412) == "$3.41"
-    assert render.human_cost(0) == "$0"
-    assert render.human_tokens(1_240_000) == "1.24M" and render.human_tokens(999) == "999"
+    assert words.human_cost(0.0042) == "$0.0042"
+    assert words.human_cost(0.00063) == "$0.00063"
+    assert words.human_cost(3.412) == "$3.41"
+    assert words.human_cost(0) == "$0"
+    assert words.human_tokens(1_240_000) == "1.24M" and words.human_tokens(999) == "999"
 
 
 # --------------------------------------------------------------------------- no usage, top, errors
@@ -446,3 +435,30 @@ def test_text_fits_20x64_for_any_data(models, sessions, calls, by, top, zone_nam
     assert_rows_sum(report["rows"], report["totals"])
     jsonschema.validate({"schema_version": 1, "command": "report", "status": "ok", "data": report,
                          "warnings": [], "errors": []}, SCHEMAS["report"])
+
+
+def test_export_cost_columns_reconcile_with_the_report(cli, tmp_path):
+    state = write_jsonl_state(tmp_path / "s", [
+        {"model": "priced", "usage": {"cost": {"input": 0, "output": 0, "cacheRead": 0, "cacheWrite": 0, "total": 0}}},
+        {"model": "nopriced", "usage": {"cost": {"input": 0, "output": 0, "cacheRead": 0, "cacheWrite": 0, "total": 0}}},
+    ], config={"models": {"providers": {"moonshot": {"models": [{"id": "priced", "cost": {"input": 10, "output": 0}}]}}}})
+    rows = {json.loads(l)["model"]: json.loads(l) for l in cli("--state-dir", state, "--data-dir", tmp_path / "d", "export").out.splitlines()}
+    assert rows["priced"]["costBasis"] == "estimated" and rows["priced"]["costUsd"] == pytest.approx(0.001)
+    assert rows["nopriced"]["costBasis"] == "unpriced" and rows["nopriced"]["costUsd"] is None
+    assert rows["nopriced"]["cost"] == 0.0          # what OpenClaw recorded stays visible, untouched
+
+
+@pytest.mark.parametrize("span", ["2d", "20d", "60d", "400d", "3650d"])
+@pytest.mark.parametrize("fmt", [["--format", "text"], ["--format", "markdown"], ["--json"]])
+def test_long_periods_render_in_every_format(cli, corpus_state, tmp_path, span, fmt):
+    """The sparkline folds days into weeks, months or years; markdown used to crash past ~57 weeks."""
+    state = corpus_state("real-2026.9.6")
+    res = cli("--state-dir", state, "--data-dir", tmp_path / "d", "report", "--last", span, "--now", "2026-11-29",
+              "--tz", "UTC", *fmt)
+    assert res.code == 0, res
+    if fmt[-1] == "text":
+        lines = res.out.splitlines()
+        assert len(lines) <= 20 and all(len(l) <= 64 for l in lines)
+        assert "peak 28 Nov" in res.out          # the peak survives any folding
+    if span == "3650d" and fmt[-1] != "--json":
+        assert "2016" in res.out                 # a decade-long window names its years

@@ -91,6 +91,11 @@ def named_command(argv: list[str]) -> str | None:
     return None
 
 
+def _nested_parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """A command's own subcommands (`budget set`), which take the global options too."""
+    return [q for a in parser._actions if isinstance(a, argparse._SubParsersAction) for q in a.choices.values()]
+
+
 def build_parser(*, only: str | None = None) -> argparse.ArgumentParser:
     parser = Parser(
         prog="token-monitor",
@@ -106,7 +111,8 @@ def build_parser(*, only: str | None = None) -> argparse.ArgumentParser:
                            epilog=getattr(mod, "EPILOG", None) and mod.EPILOG + "\n\n" + EXIT_CODE_HELP or EXIT_CODE_HELP,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
         mod.register(p)
-        _global_options(p, suppress=True)
+        for q in [p, *_nested_parsers(p)]:
+            _global_options(q, suppress=True)
         p.set_defaults(_run=mod.run)
     return parser
 
@@ -120,8 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     except ArgumentError as exc:
         want_json = "--json" in (argv[:argv.index("--")] if "--" in argv else argv)
         help_cmd = f"{parser.prog} {only} --help" if only else f"{parser.prog} --help"
-        _report_error(only or "token-monitor", "usage", f"{exc.prog}: {exc.message} (see: {help_cmd})", want_json,
-                      prefix="")
+        where = exc.prog.removeprefix(parser.prog).strip()
+        _report_error(only or "token-monitor", "usage", f"{where + ': ' if where else ''}{exc.message} (see: {help_cmd})",
+                      want_json)
         return int(ExitCode.USAGE)
     if not getattr(args, "command", None):
         parser.print_help()

@@ -47,14 +47,14 @@ HEAD_LEN = 4096
 
 @dataclasses.dataclass
 class CollectStats:
-    sources: int = 0
-    sources_read: int = 0
-    new_events: int = 0
-    duplicates: int = 0
-    synthetic_skipped: int = 0
-    malformed: int = 0
-    unreadable: int = 0
-    schema_unknown: int = 0
+    sources: int = 0            # stores, files and session indexes discovered
+    sources_read: int = 0       # of those, opened this run (changed since their cursor)
+    new_events: int = 0         # calls added to the ledger
+    duplicates: int = 0         # copies of calls already in it (forks, archives, re-reads)
+    synthetic_skipped: int = 0  # rows that were never model calls (delivery mirrors, injected replies)
+    malformed: int = 0          # records that could not be parsed (counted with their location)
+    unreadable: int = 0         # whole sources that could not be read this time
+    schema_unknown: int = 0     # stores newer than the newest schema we know
     elapsed_ms: int = 0
     rollup_ms: int = 0          # of elapsed_ms: refreshing the report rollups (derived data)
     sqlite_ms: int = 0          # of elapsed_ms: reading the SQLite-era stores

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
+from .. import request
 from ..errors import ExitCode, UsageError
 from ..ledger.store import Ledger
 from ..ops import budget as bmod
 from ..ops.alerts import budget_statuses
 from ..output import envelope, print_json
-from ..sources.openclaw_config import load_config, model_prices, user_timezone
+from ..report.render import plain_table
+from ..report.words import amount_text, plural
 
 NAME = "budget"
 ORDER = 70
@@ -28,21 +29,6 @@ EPILOG = """examples:
   token-monitor budget remove daily --agent work      by scope"""
 
 
-class _OneLineParser(argparse.ArgumentParser):
-    """Argument errors as one line (the agent relays it), not usage plus error."""
-
-    def error(self, message):
-        print(f"token-monitor: {self.prog.removeprefix('token-monitor ')}: {message} — see: {self.prog} --help", file=sys.stderr)
-        raise SystemExit(int(ExitCode.USAGE))
-
-    def parse_known_args(self, args=None, namespace=None):
-        # Unknown options would otherwise bubble up to the top-level parser's two-line error.
-        ns, extras = argparse.ArgumentParser.parse_known_args(self, args, namespace)
-        if extras:
-            self.error(f"unrecognized arguments: {' '.join(extras)}")
-        return ns, extras
-
-
 def _scope_options(p, *, amount_units: bool = True) -> None:
     unit = p.add_mutually_exclusive_group()
     unit.add_argument("--usd", dest="unit", action="store_const", const="usd", help="limit in US dollars (default)")
@@ -54,14 +40,10 @@ def _scope_options(p, *, amount_units: bool = True) -> None:
 
 
 def register(p) -> None:
-    from ..cli import _global_options
-
-    p.error = _OneLineParser.error.__get__(p)
-    p.parse_known_args = _OneLineParser.parse_known_args.__get__(p)
     p.add_argument("--json", action="store_true", help="print a JSON envelope")
     p.add_argument("--tz", metavar="ZONE", help="time zone for periods (default: OpenClaw's userTimezone, else the host's)")
     p.add_argument("--no-collect", action="store_true", help="use the ledger as it is, without collecting first")
-    sub = p.add_subparsers(dest="budget_action", metavar="ACTION", parser_class=_OneLineParser)
+    sub = p.add_subparsers(dest="budget_action", metavar="ACTION")
     s = sub.add_parser("set", help="set (or change) a budget", formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="AMOUNT: 5, $5, 5usd, 200k or 1.5M (tokens)")
     s.add_argument("period", metavar="daily|weekly|monthly")
@@ -76,20 +58,13 @@ def register(p) -> None:
         sp.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print a JSON envelope")
         sp.add_argument("--tz", metavar="ZONE", default=argparse.SUPPRESS, help="time zone for periods")
         sp.add_argument("--no-collect", action="store_true", default=argparse.SUPPRESS, help="do not collect first")
-        _global_options(sp, suppress=True)
 
 
 # ---------------------------------------------------------------- shared with collect --heartbeat
 
-def alert_inputs(ctx, tz_name: str | None = None):
-    """(budgets, tz, tz name, prices) for evaluating budgets and alerts in this context."""
-    cfg = load_config(ctx.config_path)
-    tz, name = bmod.resolve_zone(tz_name, config_zone=user_timezone(cfg), env=ctx.env)
-    return cfg, tz, name, model_prices(cfg, ctx.state.path)
-
 
 def _row_text(b: bmod.Budget) -> str:
-    return f"#{b.id}  {b.period:<7}  {bmod.format_amount(b.amount, b.unit):>14}  {b.scope}"
+    return f"#{b.id}  {b.period:<7}  {amount_text(b.amount, b.unit):>14}  {b.scope}"
 
 
 # ---------------------------------------------------------------- actions
@@ -106,7 +81,7 @@ def _set(ctx, ledger: Ledger) -> int:
     if getattr(a, "json", False):
         print_json(envelope("budget", data={"action": "set", "budget": _budget_dict(b)}))
     else:
-        print(f"budget #{bid} set: {bmod.format_amount(amount, unit)} {period}, {b.scope}")
+        print(f"budget #{bid} set: {amount_text(amount, unit)} {period}, {b.scope}")
     return 0
 
 
@@ -155,9 +130,8 @@ def _list(ctx, ledger: Ledger) -> int:
 
 
 def _status(ctx, ledger: Ledger) -> int:
-    from tabulate import tabulate
 
-    _, tz, tz_name, prices = alert_inputs(ctx, getattr(ctx.args, "tz", None))
+    _, tz, tz_name, prices = request.alert_inputs(ctx, getattr(ctx.args, "tz", None))
     budgets = [bmod.Budget.from_row(r) for r in ledger.budgets()]
     now = ctx.now()
     statuses = budget_statuses(ledger.conn, budgets, now=now, tz=tz, prices=prices)
@@ -173,14 +147,14 @@ def _status(ctx, ledger: Ledger) -> int:
     rows = []
     for st in statuses:
         b = st.budget
-        rows.append([f"#{b.id}", f"{b.period} · {b.scope}", bmod.format_amount(st.used, b.unit),
-                     bmod.format_amount(b.amount, b.unit), f"{st.percent:.0f}%",
-                     bmod.format_amount(st.projected, b.unit) if st.projected is not None else "—"])
-    print(tabulate(rows, headers=["id", "budget", "used", "limit", "%", "projected"], tablefmt="plain",
-                   colalign=("left", "left", "right", "right", "right", "right")))
+        rows.append([f"#{b.id}", f"{b.period} · {b.scope}", amount_text(st.used, b.unit),
+                     amount_text(b.amount, b.unit), f"{st.percent:.0f}%",
+                     amount_text(st.projected, b.unit) if st.projected is not None else "—"])
+    print("\n".join(plain_table(["id", "budget", "used", "limit", "%", "projected"], rows, width=None,
+                                 align=["left", "left", "right", "right", "right", "right"])))
     unpriced = sum(st.unpriced_calls for st in statuses if st.budget.unit == "usd")
     if unpriced:
-        print(f"note: {unpriced} call(s) have no price configured and are not in USD totals (see: diagnose)")
+        print(f"note: {plural(unpriced, 'call')} have no price configured and are not in USD totals (see: diagnose)")
     return int(ExitCode.ALERT) if due else 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..collect.collector import CollectStats, collect
 from ..errors import ExitCode
 from ..output import envelope, print_json
+from ..report.words import plural
 
 NAME = "collect"
 ORDER = 20
@@ -33,17 +34,17 @@ def register(p) -> None:
 
 
 def summary_line(stats: CollectStats) -> str:
-    parts = [f"collected {stats.new_events} new call{'s' if stats.new_events != 1 else ''}",
+    parts = [f"collected {plural(stats.new_events, 'new call')}",
              f"{stats.sources} sources ({stats.sources_read} read)"]
     if stats.duplicates:
         parts.append(f"{stats.duplicates} duplicate copies skipped")
     if stats.malformed:
         first = next((p for p in stats.problems if p[0] == "records.malformed"), None)
-        parts.append(f"{stats.malformed} malformed record{'s' if stats.malformed != 1 else ''}"
+        parts.append(f"{plural(stats.malformed, 'malformed record')}"
                      + (f" (first: {first[1]}: {first[2]})" if first else ""))
     if stats.unreadable:
         first = next((p for p in stats.problems if p[0] == "sources.unreadable"), None)
-        parts.append(f"{stats.unreadable} unreadable source{'s' if stats.unreadable != 1 else ''}"
+        parts.append(f"{plural(stats.unreadable, 'unreadable source')}"
                      + (f" (first: {first[1]}: {first[2]})" if first else ""))
     if stats.schema_unknown:
         parts.append("newer OpenClaw schema than known (see: diagnose)")
@@ -90,7 +91,7 @@ def run_heartbeat(ctx) -> int:
     from ..ledger.store import Ledger
     from ..ops.alerts import alert_paragraph, due_alerts, send_once
     from ..ops.budget import Budget
-    from .budget import alert_inputs
+    from ..request import alert_inputs
 
     collect(ctx.state.path, ctx.data_dir, rebuild=ctx.args.rebuild)
     cfg, tz, tz_name, prices = alert_inputs(ctx, ctx.args.tz)

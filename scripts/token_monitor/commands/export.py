@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import json
 import sys
 
@@ -81,8 +82,10 @@ def run(ctx) -> int:
             for e in rows:
                 writer.writerow(event_record(e, prices, mask_ids=ctx.args.mask_ids))
         else:
-            for e in rows:
-                out.write(json.dumps(event_record(e, prices, mask_ids=ctx.args.mask_ids), separators=(",", ":")) + "\n")
+            import jsonlines
+
+            writer = jsonlines.Writer(out, dumps=functools.partial(json.dumps, separators=(",", ":")))
+            writer.write_all(event_record(e, prices, mask_ids=ctx.args.mask_ids) for e in rows)
     finally:
         ledger.close()
     return 0

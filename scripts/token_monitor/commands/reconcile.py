@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tabulate import tabulate
-
+from .. import request
 from ..diagnose.gather import find_legacy_log, workspaces
 from ..errors import UsageError
 from ..ledger.store import Ledger
 from ..output import envelope, print_json
+from ..report.render import plain_table
 from ..sources import legacy_log as legacy_mod
 from ..sources.discovery import discover_sources
 from ..sources.openclaw_config import load_config
@@ -32,6 +32,9 @@ EPILOG = """examples:
   token-monitor reconcile
   token-monitor reconcile --legacy ~/.openclaw/workspace/memory/token-usage.jsonl --json
   token-monitor reconcile --tz Asia/Shanghai --limit 0"""
+
+
+ALIGN = ["left"] * 5 + ["right"]
 
 
 def register(p) -> None:
@@ -65,9 +68,8 @@ def run(ctx) -> int:
 
     state = ctx.state.path
     cfg = load_config(ctx.config_path)
-    from .report import resolve_zone
 
-    tz = resolve_zone(ctx, cfg)[0]
+    tz = request.resolve_zone(ctx, cfg)[0]
     ws = workspaces(state, cfg, ctx.env, discover_sources(state).agents)
     path, tried = find_legacy_log(ctx.args.legacy, ws, ctx.env)
     if path is None:
@@ -105,22 +107,19 @@ def run(ctx) -> int:
         print("\nmissed by the old log (in OpenClaw's transcripts):")
         table = [[m["day"], m["timestamp"][11:19], m["agent"], m["sessionId"][:8], f"{m['provider']}/{m['model']}",
                   f"{m['totalTokens']:,}"] for m in missed[:limit]]
-        print(tabulate(table, headers=["day", "time", "agent", "session", "model", "tokens"], tablefmt="plain",
-                       disable_numparse=True))
+        print("\n".join(plain_table(["day", "time", "agent", "session", "model", "tokens"], table, width=None, align=ALIGN)))
         if limit and len(missed) > limit:
             print(f"… {len(missed) - limit} more (--limit 0 or --json)")
     if only:
         print("\nonly in the old log (the transcripts no longer have them):")
         table = [[o["day"], o["timestamp"][11:19], f"line {o['line']}", (o["session"] or "-")[:8],
                   f"{o['provider']}/{o['model']}", f"{o['totalTokens']:,}"] for o in only[:limit]]
-        print(tabulate(table, headers=["day", "time", "where", "session", "model", "tokens"], tablefmt="plain",
-                       disable_numparse=True))
+        print("\n".join(plain_table(["day", "time", "where", "session", "model", "tokens"], table, width=None, align=ALIGN)))
         if limit and len(only) > limit:
             print(f"… {len(only) - limit} more (--limit 0 or --json)")
     print("\nper day × model (calls / tokens):")
     table = [[r["day"], f"{r['provider']}/{r['model']}", f"{r['ledgerCalls']} / {r['ledgerTokens']:,}",
               f"{r['legacyCalls']} / {r['legacyTokens']:,}", f"{r['missedCalls']} / {r['missedTokens']:,}",
               f"{r['onlyLegacyCalls']} / {r['onlyLegacyTokens']:,}"] for r in rec.by_day_model]
-    print(tabulate(table, headers=["day", "model", "ledger", "old log", "missed", "only old"], tablefmt="plain",
-                   disable_numparse=True))
+    print("\n".join(plain_table(["day", "model", "ledger", "old log", "missed", "only old"], table, width=None, align=ALIGN)))
     return 0

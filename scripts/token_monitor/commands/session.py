@@ -5,14 +5,13 @@ from __future__ import annotations
 import shlex
 
 from .. import model
+from .. import request as shell
 from ..errors import UsageError
 from ..ledger import usage
 from ..output import envelope, print_json
 from ..report import build, render
 from ..report.periods import offset_segments
 from ..report.totals import Totals, grouped_totals
-from ..sources import openclaw_config as config
-from . import report as shell
 
 AMBIGUOUS_SHOWN = 8
 
@@ -40,10 +39,8 @@ def register(p) -> None:
 
 def run(ctx) -> int:
     a = ctx.args
-    cfg = config.load_config(ctx.config_path)
-    tz, tz_name, _ = shell.resolve_zone(ctx, cfg)
-    prices = config.model_prices(cfg, ctx.state.path)
-    show_ids = shell.show_ids(ctx)
+    req = shell.usage_request(ctx, filters=model.Filters(sessions=(a.ident,)))
+    tz, tz_name, prices, show_ids = req.tz, req.tz_name, req.prices, req.show_ids
     ledger, _ = shell.open_ledger(ctx)
     try:
         query = usage.ledger_query(ledger)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from .. import request as shell
 from ..ledger import usage
 from ..output import envelope, print_json
 from ..report import build, periods, render
-from ..sources import openclaw_config as config
-from . import report as shell
 
 NAME = "sessions"
 ORDER = 12
@@ -25,18 +24,15 @@ def register(p) -> None:
     shell.add_time_options(p, periods_allowed=False)
     shell.add_filter_options(p)
     p.add_argument("--sort", choices=["tokens", "cost", "recent"], default="tokens", help="order (default: tokens)")
-    p.add_argument("--limit", type=shell._positive_int, default=15, metavar="N", help="sessions shown (default: 15)")
+    p.add_argument("--limit", type=shell.positive_int, default=15, metavar="N", help="sessions shown (default: 15)")
     p.add_argument("--json", action="store_true", help="print the versioned JSON envelope")
     p.add_argument("--no-collect", action="store_true", help="use the ledger as it is, without collecting first")
 
 
 def run(ctx) -> int:
     a = ctx.args
-    shell.reject_period_mix(a)
-    filters = shell.filters_from(a)
-    cfg = config.load_config(ctx.config_path)
-    tz, tz_name, _ = shell.resolve_zone(ctx, cfg)
-    prices = config.model_prices(cfg, ctx.state.path)
+    req = shell.usage_request(ctx)
+    filters, tz, tz_name, prices = req.filters, req.tz, req.tz_name, req.prices
     ledger, _ = shell.open_ledger(ctx)
     try:
         now, demo = shell.resolve_now(ctx, ledger, tz)
@@ -51,7 +47,7 @@ def run(ctx) -> int:
         query = usage.ledger_query(ledger)
         resolved = build.resolve_session_filters(query, filters)
         rows = build.session_rows(query, start_ms=start_ms, end_ms=end_ms, filters=resolved, prices=prices, tz=tz,
-                                  show_ids=shell.show_ids(ctx))
+                                  show_ids=req.show_ids)
         unmatched = shell.with_unmatched(query, resolved, empty=not rows)
     finally:
         ledger.close()

@@ -13,6 +13,8 @@ import dataclasses
 import datetime as dt
 from typing import Any, Iterable, Mapping
 
+from ..report.words import age_text, bytes_text, count, day_text, plural
+
 LEVELS = ("error", "warn", "info", "ok")
 LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
 
@@ -166,39 +168,6 @@ class ScheduleFacts:
 
 # ---------------------------------------------------------------- helpers
 
-def fmt_int(n: int) -> str:
-    return f"{n:,}"
-
-
-def fmt_bytes(n: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n} B"
-
-
-def fmt_age(ms: int) -> str:
-    minutes = max(ms, 0) // 60000
-    if minutes < 1:
-        return "<1 min"
-    if minutes < 120:
-        return f"{minutes} min"
-    hours = minutes // 60
-    if hours < 48:
-        return f"{hours} h"
-    return f"{hours // 24} days"
-
-
-def fmt_day(ms: int | None, tz: dt.tzinfo) -> str:
-    if ms is None:
-        return "?"
-    return dt.datetime.fromtimestamp(ms / 1000, tz).strftime("%Y-%m-%d")
-
-
-def plural(n: int, word: str, suffix: str = "s") -> str:
-    return f"{fmt_int(n)} {word}{'' if n == 1 else suffix}"
-
 
 def _short_list(items: list[str], limit: int = 3) -> str:
     if len(items) <= limit:
@@ -313,8 +282,8 @@ def check_collect(c: CollectFacts, *, now_ms: int, stale_after_ms: int = STALE_A
                         "token-monitor collect")]
     age = now_ms - int(c.last_run["finished_ms"])
     stats = c.last_run.get("stats") or {}
-    run_text = f"last collect {fmt_age(age)} ago: {plural(int(stats.get('new_events', 0)), 'new call')}, " \
-               f"{fmt_int(c.events)} in the ledger"
+    run_text = f"last collect {age_text((age) / 1000)} ago: {plural(int(stats.get('new_events', 0)), 'new call')}, " \
+               f"{count(c.events)} in the ledger"
     if age > stale_after_ms:
         return [Finding("warn", "collect.stale", run_text,
                         "token-monitor collect (and schedule it: see schedule.none)",
@@ -329,7 +298,7 @@ def check_pending(c: CollectFacts) -> list[Finding]:
         return [Finding("ok", "sources.pending", "every transcript and store is collected up to its last change")]
     parts = []
     if c.pending_files:
-        parts.append(f"{plural(c.pending_files, 'transcript file')} ({fmt_bytes(c.pending_bytes)} new"
+        parts.append(f"{plural(c.pending_files, 'transcript file')} ({bytes_text(c.pending_bytes)} new"
                      + (f", {c.pending_new_files} never seen" if c.pending_new_files else "") + ")")
     if c.pending_dbs:
         parts.append(f"{plural(c.pending_dbs, 'SQLite session store')} changed")
@@ -424,11 +393,11 @@ def check_usage_missing(groups: list[UsageGroup], *, tz: dt.tzinfo) -> list[Find
         out.append(Finding(
             "warn", "usage.missing",
             f"{provider}: {n} of {plural(total, 'call')} finished without usage ({agents}; {', '.join(models)}), "
-            f"{fmt_day(first, tz)} → {fmt_day(last, tz)}; likely the endpoint sent no streaming usage, so tokens are unknown (not 0)",
+            f"{day_text(first, tz)} → {day_text(last, tz)}; likely the endpoint sent no streaming usage, so tokens are unknown (not 0)",
             f"check that models.providers.{provider}.baseUrl honours stream_options.include_usage "
             "(native Moonshot/Z.AI endpoints do; some proxies drop it); past calls cannot be recovered",
             [{"agent": g.agent, "provider": g.provider, "model": g.model, "missing": g.missing, "calls": g.calls,
-              "first": fmt_day(g.missing_first_ms, tz), "last": fmt_day(g.missing_last_ms, tz)} for g in gs]))
+              "first": day_text(g.missing_first_ms, tz), "last": day_text(g.missing_last_ms, tz)} for g in gs]))
     return out
 
 
@@ -454,7 +423,7 @@ def check_costs(groups: list[UsageGroup], prices: Mapping[tuple[str, str], Any],
     cfg = config_path or "openclaw.json"
     out = []
     if unpriced:
-        names = [f"{p}/{m} ({plural(n, 'call')}, {fmt_int(t)} tokens)" for p, m, n, t in unpriced]
+        names = [f"{p}/{m} ({plural(n, 'call')}, {count(t)} tokens)" for p, m, n, t in unpriced]
         p, m = unpriced[0][0], unpriced[0][1]
         out.append(Finding("warn", "cost.unpriced",
                            f"tokens but no price anywhere (cost shown as unknown, not $0): {_short_list(names)}",
@@ -614,8 +583,8 @@ def check_legacy(legacy: LegacyFacts) -> list[Finding]:
     rows = [r for r in legacy.worst_rows][:2]
     examples = "; ".join(f"{r['day']} {r['model']}: ledger {r['ledgerCalls']}, old log {r['legacyCalls']} calls" for r in rows)
     level = "warn" if legacy.only_legacy_calls else "info"
-    text = (f"old log {legacy.path} misses {plural(legacy.missed_calls, 'call')} ({fmt_int(legacy.missed_tokens)} tokens) the transcripts have"
-            + (f" and has {plural(legacy.only_legacy_calls, 'call')} ({fmt_int(legacy.only_legacy_tokens)} tokens) they no longer have"
+    text = (f"old log {legacy.path} misses {plural(legacy.missed_calls, 'call')} ({count(legacy.missed_tokens)} tokens) the transcripts have"
+            + (f" and has {plural(legacy.only_legacy_calls, 'call')} ({count(legacy.only_legacy_tokens)} tokens) they no longer have"
                if legacy.only_legacy_calls else "")
             + (f"; {examples}" if examples else ""))
     return [Finding(level, "legacy.token-usage-gaps", text,

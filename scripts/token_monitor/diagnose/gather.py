@@ -428,7 +428,7 @@ def gather_findings(ctx, checks: list[str] | None) -> tuple[list[dg.Finding], dg
     version = dig(cfg, "meta", "lastTouchedVersion")
     state = dg.StateFacts(str(state_dir), loc.how, list(loc.tried), str(config_path) if config_path else None,
                           version if isinstance(version, str) else None)
-    from ..commands.report import resolve_zone
+    from ..request import resolve_zone
 
     tz, tz_name, tz_source = resolve_zone(ctx, cfg)   # --tz, else a valid config zone, else the host's (as report)
     configured_tz = user_timezone(cfg)

@@ -8,7 +8,16 @@ import sqlite3
 SCHEMA_VERSION = 3          # 2: hourly rollup for reports over long periods; 3: block rollups (CUBES)
 LEDGER_NAME = "ledger.sqlite"
 
-SCHEMA = """
+# Token and cost columns an event and an hourly rollup row share.
+_TOKEN_COLUMNS = """  input INTEGER NOT NULL,
+  output INTEGER NOT NULL,
+  cache_read INTEGER NOT NULL,
+  cache_write INTEGER NOT NULL,
+  total_tokens INTEGER NOT NULL,
+  cost_total REAL,
+"""
+
+_TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS events (
   key TEXT PRIMARY KEY,
@@ -18,13 +27,7 @@ CREATE TABLE IF NOT EXISTS events (
   model TEXT NOT NULL,
   api TEXT,
   ts_ms INTEGER NOT NULL,
-  input INTEGER NOT NULL,
-  output INTEGER NOT NULL,
-  cache_read INTEGER NOT NULL,
-  cache_write INTEGER NOT NULL,
-  total_tokens INTEGER NOT NULL,
-  cost_total REAL,
-  cost_input REAL,
+{token_columns}  cost_input REAL,
   cost_output REAL,
   cost_cache_read REAL,
   cost_cache_write REAL,
@@ -86,13 +89,7 @@ CREATE TABLE IF NOT EXISTS rollup_hour (
   cls TEXT NOT NULL,
   trigger TEXT,
   calls INTEGER NOT NULL,
-  input INTEGER NOT NULL,
-  output INTEGER NOT NULL,
-  cache_read INTEGER NOT NULL,
-  cache_write INTEGER NOT NULL,
-  total_tokens INTEGER NOT NULL,
-  cost_total REAL,
-  no_usage INTEGER NOT NULL,
+{token_columns}  no_usage INTEGER NOT NULL,
   failed INTEGER NOT NULL,
   min_ts INTEGER NOT NULL,
   max_ts INTEGER NOT NULL
@@ -126,7 +123,7 @@ CREATE TABLE IF NOT EXISTS alerts_sent (
 );
 """
 
-# Budgets (issue 5). Kept out of SCHEMA's version gate: `ensure_budget_table` creates it in
+# Budgets. Kept out of SCHEMA's version gate: `ensure_budget_table` creates it in
 # ledgers written before it existed, so adding it needs no schema-version bump.
 # Filters use '' for "any" so the UNIQUE scope works (NULLs never compare equal in SQLite).
 BUDGET_SCHEMA = """
@@ -142,7 +139,6 @@ CREATE TABLE IF NOT EXISTS budgets (
   UNIQUE (period, unit, agent, provider, model)
 )
 """
-SCHEMA = SCHEMA + BUDGET_SCHEMA + ";\n"
 BUDGET_COLUMNS = ("id", "period", "unit", "amount", "agent", "provider", "model", "created_ms")
 
 HOUR_MS = 3_600_000
@@ -183,7 +179,8 @@ def _cube_ddl() -> str:
     return "".join(out)
 
 
-SCHEMA = SCHEMA + _cube_ddl()
+# The whole script, applied in order by Ledger.open when the schema version grows.
+SCHEMA = _TABLES.format(token_columns=_TOKEN_COLUMNS) + BUDGET_SCHEMA + ";\n" + _cube_ddl()
 
 EVENT_COLUMNS = (
     "key", "agent", "session_id", "provider", "model", "api", "ts_ms", "input", "output",

@@ -204,7 +204,7 @@ class Ledger:
             # Keep the run log short; the ledger itself keeps every event.
             self.conn.execute("DELETE FROM runs WHERE id <= (SELECT MAX(id) FROM runs) - 500")
 
-    # ------------------------------------------------------------ budgets and alerts (issue 5)
+    # ------------------------------------------------------------ budgets and alerts
     def ensure_budget_table(self) -> None:
         self.conn.execute(BUDGET_SCHEMA)
 
@@ -408,19 +408,11 @@ class Ledger:
         return (row[0], row[1]) if row else (None, None)
 
     def iter_events(self, *, since_ms: int | None = None, until_ms: int | None = None) -> Iterator[dict]:
-        where, args = [], []
-        if since_ms is not None:
-            where.append("e.ts_ms >= ?")
-            args.append(since_ms)
-        if until_ms is not None:
-            where.append("e.ts_ms < ?")
-            args.append(until_ms)
+        from .usage import time_where
+
+        where, args = time_where(since_ms, until_ms)
         cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
-        sql = (
-            f"SELECT {cols}, s.session_key, s.channel, s.label FROM events e{SESSION_JOIN}"
-            + (f" WHERE {' AND '.join(where)}" if where else "")
-            + " ORDER BY e.ts_ms, e.key"
-        )
+        sql = f"SELECT {cols}, s.session_key, s.channel, s.label FROM events e{SESSION_JOIN}{where} ORDER BY e.ts_ms, e.key"
         names = EVENT_COLUMNS + ("session_key", "channel", "label")
         for row in self.conn.execute(sql, args):
             yield dict(zip(names, row))

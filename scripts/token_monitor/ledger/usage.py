@@ -269,11 +269,7 @@ def provider_keys(provider: str) -> list[str]:
     return sorted({fold(provider), fold(normalize_provider(provider))})
 
 
-def _where(start_ms: int | None, end_ms: int | None, filters: Filters) -> tuple[str, list]:
-    """Filter conditions over `e` (events, rollup_hour or a block rollup: each has agent, provider,
-    model and session_id columns) and `s` (sessions, joined only for a session filter).
-
-    Names are matched ignoring case: people type `--agent Main` for the agent OpenClaw calls `main`."""
+def _time_conditions(start_ms: int | None, end_ms: int | None) -> tuple[list[str], list]:
     where, params = [], []
     if start_ms is not None:
         where.append("e.ts_ms >= ?")
@@ -281,6 +277,21 @@ def _where(start_ms: int | None, end_ms: int | None, filters: Filters) -> tuple[
     if end_ms is not None:
         where.append("e.ts_ms < ?")
         params.append(end_ms)
+    return where, params
+
+
+def time_where(start_ms: int | None, end_ms: int | None) -> tuple[str, list]:
+    """' WHERE' over `e.ts_ms` in [start_ms, end_ms) (either end open when None), or ''."""
+    where, params = _time_conditions(start_ms, end_ms)
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def _where(start_ms: int | None, end_ms: int | None, filters: Filters) -> tuple[str, list]:
+    """Filter conditions over `e` (events, rollup_hour or a block rollup: each has agent, provider,
+    model and session_id columns) and `s` (sessions, joined only for a session filter).
+
+    Names are matched ignoring case: people type `--agent Main` for the agent OpenClaw calls `main`."""
+    where, params = _time_conditions(start_ms, end_ms)
     if filters.agents:
         where.append(f"lower(e.agent) IN ({','.join('?' * len(filters.agents))})")
         params.extend(fold(a) for a in filters.agents)

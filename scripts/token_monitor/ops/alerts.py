@@ -21,7 +21,8 @@ from typing import Mapping
 from ..ledger import usage
 from ..ledger.classify import BACKGROUND_TRIGGERS
 from ..model import Price
-from .budget import Budget, BudgetStatus, alert_sentence, budget_status, format_amount
+from ..report.words import amount_text
+from .budget import Budget, BudgetStatus, alert_sentence, budget_status
 
 SPIKE_FACTOR = 3.0
 SPIKE_HISTORY_DAYS = 14
@@ -119,8 +120,8 @@ def anomaly_alerts(conn, *, now: dt.datetime, tz: dt.tzinfo, tz_name: str) -> li
     if med is not None:
         out.append(Alert(
             f"anomaly:spike:{today.isoformat()}",
-            f"Token use today is {totals[-1] / med:.1f}x your usual day: {format_amount(totals[-1], 'tokens')} "
-            f"so far vs a median of {format_amount(med, 'tokens')} over the last {SPIKE_HISTORY_DAYS} days ({tz_name}).",
+            f"Token use today is {totals[-1] / med:.1f}x your usual day: {amount_text(totals[-1], 'tokens')} "
+            f"so far vs a median of {amount_text(med, 'tokens')} over the last {SPIKE_HISTORY_DAYS} days ({tz_name}).",
         ))
 
     # A provider that stopped reporting usage (the Kimi/GLM symptom): calls arrive, tokens do not.

@@ -21,6 +21,7 @@ from ..collect.normalize import normalize_provider
 from ..errors import UsageError
 from ..model import Filters, Price
 from ..report.totals import Totals, grouped_totals
+from ..report.words import amount_text, plural
 
 PERIODS = ("daily", "weekly", "monthly")
 UNITS = ("usd", "tokens")
@@ -55,9 +56,6 @@ class Budget:
     @property
     def scope_key(self) -> str:
         return f"{self.period}/{self.unit}/{self.agent or '*'}/{self.provider or '*'}/{self.model or '*'}"
-
-    def label(self) -> str:
-        return f"{self.period} budget ({self.scope})"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -170,14 +168,6 @@ def normalize_filters(*, agent: str | None, provider: str | None, model: str | N
 
 # ---------------------------------------------------------------- time
 
-def resolve_zone(name: str | None, *, config_zone: str | None, env: Mapping[str, str]) -> tuple[dt.tzinfo, str]:
-    """The zone budgets are counted in: the same precedence as reports (timeparse.resolve_zone)."""
-    from ..report.timeparse import resolve_zone as resolve
-
-    tz, tz_name, _ = resolve(name, config_tz=config_zone, env=env)
-    return tz, tz_name
-
-
 def period_bounds(period: str, now: dt.datetime, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime, str]:
     """[start, end) of the calendar period containing `now`, in `tz`, and a stable key for it."""
     local = now.astimezone(tz)
@@ -237,29 +227,14 @@ def budget_status(conn, budget: Budget, *, now: dt.datetime, tz: dt.tzinfo,
 
 # ---------------------------------------------------------------- words
 
-def format_amount(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    if unit == "usd":
-        if value >= 1 or value == 0:
-            return f"${value:,.2f}"
-        # Below $1 keep two significant digits ($0.014 of $0.010, not "$0.01 of $0.01").
-        decimals = max(2, 1 - math.floor(math.log10(value)))
-        return f"${value:.{decimals}f}"
-    v = float(value)
-    for div, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if v >= div:
-            return f"{v / div:.3g}{suffix} tokens"
-    return f"{int(v)} tokens"
-
 
 def alert_sentence(st: BudgetStatus, tz_name: str) -> str:
     b = st.budget
     state = "is over its limit" if st.percent >= 100 else "has reached"
     s = (f"Your {b.period} token-monitor budget for {b.scope} {state} ({st.percent:.0f}%): "
-         f"{format_amount(st.used, b.unit)} of {format_amount(b.amount, b.unit)} used {PERIOD_NOUN[b.period]} ({tz_name})")
+         f"{amount_text(st.used, b.unit)} of {amount_text(b.amount, b.unit)} used {PERIOD_NOUN[b.period]} ({tz_name})")
     if st.projected is not None and st.percent < 100:
-        s += f", on pace for {format_amount(st.projected, b.unit)} by {PERIOD_END[b.period]}"
+        s += f", on pace for {amount_text(st.projected, b.unit)} by {PERIOD_END[b.period]}"
     if st.unpriced_calls:
-        s += f"; {st.unpriced_calls} call{'s' if st.unpriced_calls != 1 else ''} had no price and are not counted"
+        s += f"; {plural(st.unpriced_calls, 'call')} had no price and are not counted"
     return s + "."

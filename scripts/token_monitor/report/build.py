@@ -32,6 +32,7 @@ from ..model import Filters, Price
 from .names import MIN_PREFIX, SessionNames
 from .periods import Window, from_ms, local_days, offset_segments
 from .totals import COST_DIGITS, Totals, grouped_totals, project
+from .words import age_text, human_tokens, plural
 
 DIMENSIONS = ("model", "provider", "agent", "session", "day", "hour", "channel", "trigger")
 DEFAULT_TOP = 25
@@ -289,14 +290,12 @@ def build_report(run_query: RunQuery, *, window: Window, previous: Window | None
 def build_notes(by_provider: Mapping[str, Totals], unpriced_models: Mapping[str, int], totals: Totals,
                 freshness: Mapping) -> list[dict]:
     """At most three notes, most useful first."""
-    from .render import human_tokens
-
     notes = []
     zero = []
     for provider, t in sorted(by_provider.items(), key=lambda kv: (-(kv[1].no_usage + kv[1].failed), kv[0])):
         parts = []
         if t.no_usage:
-            parts.append(f"{_plural(t.no_usage, 'call')} returned no usage")
+            parts.append(f"{plural(t.no_usage, 'call')} returned no usage")
         if t.failed:
             parts.append(f"{t.failed} failed")
         if parts:
@@ -317,26 +316,14 @@ def build_notes(by_provider: Mapping[str, Totals], unpriced_models: Mapping[str,
         # What the latest collect found, not every problem ever recorded: a malformed line read
         # last week was reported then and is not news on each later report.
         run = "this collect" if freshness.get("collectedNow") else "the last collect"
-        notes.append({"code": "freshness", "text": f"{_plural(malformed, 'malformed record')}, "
-                                                   f"{_plural(unreadable, 'unreadable source')} on {run} "
+        notes.append({"code": "freshness", "text": f"{plural(malformed, 'malformed record')}, "
+                                                   f"{plural(unreadable, 'unreadable source')} on {run} "
                                                    "— see: token-monitor diagnose"})
     elif age is not None and age > 3600 and not freshness.get("collectedNow"):
-        notes.append({"code": "freshness", "text": f"data is {_age(age)} old (last collect); run without --no-collect"})
+        notes.append({"code": "freshness", "text": f"data is {age_text(age)} old (last collect); run without --no-collect"})
     if len(notes) < 3 and classify.ESTIMATED in totals.cost:
         notes.append({"code": "estimated", "text": "est = estimated from openclaw.json prices"})
     return notes[:3]
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _age(seconds: int) -> str:
-    if seconds < 7200:
-        return f"{seconds // 60} min"
-    if seconds < 172800:
-        return f"{seconds // 3600} h"
-    return f"{seconds // 86400} days"
 
 
 def _split_triggers(groups: Mapping[tuple, Totals]) -> tuple[dict, dict]:

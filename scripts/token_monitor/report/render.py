@@ -14,12 +14,12 @@ label part is shortened; numbers and the commands a note points to are kept whol
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import unicodedata
 from typing import Mapping, Sequence
 
 from ..privacy import mask_key
+from .words import human_cost, human_tokens, pct, plural, tokens_text
 
 MAX_LINES = 20
 MAX_COLS = 64
@@ -32,49 +32,6 @@ DIM_TITLES = {"model": "model", "provider": "provider", "agent": "agent", "sessi
 
 
 # --------------------------------------------------------------------------- numbers
-def human_tokens(n: int | None) -> str:
-    if n is None:
-        return "?"
-    n = int(n)
-    if abs(n) < 1000:
-        return str(n)
-    for div, unit in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if abs(n) >= div * 0.9995:
-            v = n / div
-            text = f"{v:.3g}" if v < 1000 else f"{v:.0f}"
-            if "e" in text:
-                text = f"{v:.0f}"
-            return text + unit
-    return str(n)
-
-
-def human_cost(usd: float | None) -> str:
-    """$3.41, $0.42, $0.0042 (two significant digits below a dollar), $1,234, $12.3K."""
-    if usd is None:
-        return "?"
-    if usd == 0:
-        return "$0"
-    sign = "-" if usd < 0 else ""
-    x = abs(usd)
-    if x >= 10000:
-        return f"{sign}${human_tokens(round(x))}"
-    if x >= 1000:
-        return f"{sign}${x:,.0f}"
-    if x >= 1:
-        return f"{sign}${x:.2f}"
-    digits = max(2, 1 - math.floor(math.log10(x)))      # two significant digits
-    if digits > 8:
-        return f"{sign}<$0.00000001"
-    return f"{sign}${x:.{digits}f}"
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def tokens_text(n: int | None) -> str:
-    """'1.24M tokens', '1 token'."""
-    return f"{human_tokens(n)} token{'' if n == 1 else 's'}"
 
 
 def cost_cell(row: Mapping) -> str:
@@ -93,14 +50,6 @@ def cost_cell(row: Mapping) -> str:
     return f"{text} {marker}" if marker else text
 
 
-def pct(x: float | None) -> str:
-    if x is None:
-        return "n/a"
-    if x >= 1000:
-        return f"{x / 100 + 1:.0f}x"
-    return f"{x:+.0f}%"
-
-
 def sparkline(values: Sequence[int]) -> str:
     top = max(values) if values else 0
     if top <= 0:
@@ -109,29 +58,13 @@ def sparkline(values: Sequence[int]) -> str:
 
 
 # --------------------------------------------------------------------------- display width
-def char_width(ch: str) -> int:
-    """Terminal columns of one code point: East Asian Wide/Fullwidth (CJK, emoji presentation) 2,
-    combining marks, joiners and other format characters 0, everything else (ambiguous too) 1."""
-    if " " <= ch < "\x7f":
-        return 1
-    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf", "Cc"):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def _widths(text: str) -> list[int]:
-    out: list[int] = []
-    for i, ch in enumerate(text):
-        if ch == "\ufe0f":      # VS16 asks for emoji presentation: a one-column symbol becomes two
-            out.append(1 if i and out and text[i - 1] != "\ufe0f" and char_width(text[i - 1]) == 1 else 0)
-        else:
-            out.append(char_width(ch))
-    return out
-
-
 def text_width(text: str) -> int:
-    """Display columns `text` takes on a terminal or a phone's monospace font."""
-    return sum(_widths(text))
+    """Display columns `text` takes on a terminal or a phone's monospace font (wcwidth: East Asian Wide
+    and emoji two, combining marks and joiners none, VS16 and ZWJ sequences as terminals draw them)."""
+    from wcwidth import wcswidth
+
+    width = wcswidth(text)
+    return width if width >= 0 else wcswidth(one_line(text))
 
 
 def one_line(text: str) -> str:
@@ -142,18 +75,18 @@ def one_line(text: str) -> str:
 def truncate(text: str, width: int) -> str:
     """`text` cut to at most `width` columns, ending in "…" when cut (marks stay with their letter)."""
     text = one_line(text)
-    ws = _widths(text)
-    if sum(ws) <= width:
+    if text_width(text) <= width:
         return text
     if width <= 0:
         return ""
-    used, end = 0, 0
-    for i, w in enumerate(ws):
-        if used + w > width - 1:
-            break
-        used += w
-        end = i + 1
-    return text[:end] + "…"
+    lo, hi = 0, len(text)          # the longest prefix that fits in width - 1 columns
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if text_width(text[:mid]) <= width - 1:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo] + "…"
 
 
 def truncate_title(text: str, width: int) -> str:
@@ -175,20 +108,12 @@ def truncate_title(text: str, width: int) -> str:
     if best is not None and best[0] >= width // 2:
         return text[:best[1]] + "…" + text[best[2]:]
     keep_tail = (width - 1) // 2
-    tail, used = "", 0
-    for ch in reversed(text):
-        if used + char_width(ch) > keep_tail:
-            break
-        tail, used = ch + tail, used + char_width(ch)
+    start = len(text)
+    while start > 0 and text_width(text[start - 1:]) <= keep_tail:
+        start -= 1
+    tail = text[start:]
+    used = text_width(tail)
     return truncate(text, width - used)[:-1] + "…" + tail if width - used > 1 else truncate(text, width)
-
-
-def ljust(text: str, width: int) -> str:
-    return text + " " * max(0, width - text_width(text))
-
-
-def rjust(text: str, width: int) -> str:
-    return " " * max(0, width - text_width(text)) + text
 
 
 def fit(line: str, width: int = MAX_COLS) -> str:
@@ -394,21 +319,29 @@ def table_cells(lines: list[tuple[int, dict]], total: Mapping) -> list[list[str]
     return out
 
 
-def plain_table(header: list[str], body: list[list[str]], *, width: int = MAX_COLS, titles: bool = False) -> list[str]:
-    """Left-aligned first column, right-aligned numbers, two spaces apart, never wider than `width`.
+def plain_table(header: list[str], body: list[list[str]], *, width: int | None = MAX_COLS,
+                align: list[str] | None = None, titles: bool = False) -> list[str]:
+    """The one table renderer: tabulate's plain format (no box drawing), cells measured in display
+    columns, the first column left-aligned and the rest right-aligned unless `align` says otherwise,
+    the first column cut with "…" so that no line is wider than `width` (None: no limit).
     `titles`: the first column holds session titles, cut in the middle (truncate_title)."""
-    rows = [header] + body
-    num_w = [max(text_width(r[i]) for r in rows) for i in range(1, len(header))]
-    label_max = width - sum(num_w) - 2 * (len(header) - 1)
-    label_w = max(4, min(label_max, max(text_width(one_line(r[0])) for r in rows)))
-    out = []
-    for r in rows:
-        indent = len(r[0]) - len(r[0].lstrip(" "))
-        label = (r[0][:indent] + truncate_title(r[0][indent:], label_w - indent)) if titles and r is not header \
-            else truncate(r[0], label_w)
-        cells = [ljust(label, label_w)] + [rjust(c, w) for c, w in zip(r[1:], num_w)]
-        out.append(fit("  ".join(cells).rstrip(), width))
-    return out
+    from tabulate import tabulate
+
+    rows = [[one_line(c) for c in r] for r in [header] + body]
+    if width is not None:
+        other = sum(max(text_width(r[i]) for r in rows) for i in range(1, len(header)))
+        label_w = max(4, min(width - other - 2 * (len(header) - 1), max(text_width(r[0]) for r in rows)))
+        rows = [[_cut_label(r[0], label_w, title=titles and i > 0)] + r[1:] for i, r in enumerate(rows)]
+    text = tabulate(rows, tablefmt="plain", colalign=align or ["left"] + ["right"] * (len(header) - 1),
+                    disable_numparse=True, preserve_whitespace=True)
+    return [fit(line.rstrip(), width) if width is not None else line.rstrip() for line in text.splitlines()]
+
+
+def _cut_label(text: str, width: int, *, title: bool) -> str:
+    if not title:
+        return truncate(text, width)
+    indent = len(text) - len(text.lstrip(" "))
+    return text[:indent] + truncate_title(text[indent:], width - indent)
 
 
 # --------------------------------------------------------------------------- text

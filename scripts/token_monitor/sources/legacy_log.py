@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import math
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -108,19 +107,28 @@ def read_legacy_log(path: Path) -> LegacyLog:
     """Parse the whole log (it holds only numbers, model names and times). Raises OSError."""
     calls: list[LegacyCall] = []
     malformed: list[tuple[int, str]] = []
+    import jsonlines
+
+    line_no = 0
+
+    def numbered(fh):          # jsonlines reads whole lines; it does not say which line a value came from
+        nonlocal line_no
+        for line_no, raw in enumerate(fh, 1):
+            yield raw
+
     with open(path, "rb") as fh:
-        for n, raw in enumerate(fh, 1):
-            text = raw.strip()
-            if not text:
-                continue
+        reader = jsonlines.Reader(numbered(fh))
+        while True:
             try:
-                obj = json.loads(text.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError):
-                malformed.append((n, "invalid JSON"))
+                obj = reader.read(skip_empty=True)
+            except EOFError:
+                break
+            except jsonlines.InvalidLineError as exc:
+                malformed.append((exc.lineno, "invalid JSON"))
                 continue
-            parsed = parse_line(obj, n)
+            parsed = parse_line(obj, line_no)
             if isinstance(parsed, str):
-                malformed.append((n, parsed))
+                malformed.append((line_no, parsed))
             else:
                 calls.append(parsed)
     return LegacyLog(path, calls, malformed)
@@ -195,22 +203,19 @@ def reconcile(calls: list[LegacyCall], events: list[Mapping], *, tz: dt.tzinfo =
             "day": day, "provider": provider, "model": model,
             "ledgerCalls": 0, "ledgerTokens": 0, "legacyCalls": 0, "legacyTokens": 0,
             "missedCalls": 0, "missedTokens": 0, "onlyLegacyCalls": 0, "onlyLegacyTokens": 0})
-    for e in events:
-        r = row(_day(e["ts_ms"], tz), e["provider"], e["model"])
-        r["ledgerCalls"] += 1
-        r["ledgerTokens"] += e["total_tokens"]
-    for c in calls:
-        r = row(_day(c.ts_ms, tz), c.provider, c.model)
-        r["legacyCalls"] += 1
-        r["legacyTokens"] += c.total_tokens
-    for e in missed:
-        r = row(_day(e["ts_ms"], tz), e["provider"], e["model"])
-        r["missedCalls"] += 1
-        r["missedTokens"] += e["total_tokens"]
-    for c in only_legacy:
-        r = row(_day(c.ts_ms, tz), c.provider, c.model)
-        r["onlyLegacyCalls"] += 1
-        r["onlyLegacyTokens"] += c.total_tokens
+    def of_event(e: dict) -> tuple:
+        return e["ts_ms"], e["provider"], e["model"], e["total_tokens"]
+
+    def of_call(c: LegacyCall) -> tuple:
+        return c.ts_ms, c.provider, c.model, c.total_tokens
+
+    for items, view, name in ((events, of_event, "ledger"), (calls, of_call, "legacy"), (missed, of_event, "missed"),
+                              (only_legacy, of_call, "onlyLegacy")):
+        for item in items:
+            ts_ms, provider, model, tokens = view(item)
+            r = row(_day(ts_ms, tz), provider, model)
+            r[f"{name}Calls"] += 1
+            r[f"{name}Tokens"] += tokens
     by_day_model = [table[k] for k in sorted(table)]
     return Reconciliation(len(matched_lines), sorted(missed, key=lambda e: (e["ts_ms"], e["key"])),
                           sorted(only_legacy, key=lambda c: (c.ts_ms, c.line)), by_day_model)

@@ -1,4 +1,4 @@
-"""Issue 2 acceptance 4 and 5, issue 6 crash/concurrency: `kill -9` at random points of a real
+"""`kill -9` at random points of a real
 `python3 scripts/token-monitor.py collect`, collectors started together, and a writer appending
 JSONL lines and inserting SQLite rows (WAL, its own connection) while collect runs. After one
 clean run the ledger equals a one-shot ledger: nothing lost, nothing counted twice."""

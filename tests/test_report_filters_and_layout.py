@@ -1,4 +1,4 @@
-"""Review fixes to the report/render path: filters that match case-insensitively and through provider
+"""Report filters and layout: filters that match case-insensitively and through provider
 aliases (and say when they match nothing), truncation that keeps numbers and commands, display width
 for CJK/emoji, the exit code and note after a collect that found problems, the "est+?" cost label,
 plurals, and argument errors honouring --json."""
@@ -12,6 +12,7 @@ import pytest
 
 from conftest import ROOT
 
+from token_monitor.report import words
 from token_monitor.report import render
 from token_monitor.errors import ExitCode
 
@@ -90,7 +91,7 @@ def test_top_session_line_truncates_the_label_not_the_numbers():
     s = dict(d["topSessions"][0], title="main/Família 🎉 group with a very long label that overflows the line")
     d["topSessions"], d["notes"] = [s], []
     line = next(ln for ln in render.render_text(d).splitlines() if ln.startswith("top session:"))
-    tail = f" {render.human_tokens(s['totalTokens'])} {render.cost_cell(s)}"
+    tail = f" {words.human_tokens(s['totalTokens'])} {render.cost_cell(s)}"
     assert line.endswith(tail) and "…" in line, line
     assert display_width(line) <= render.MAX_COLS
 
@@ -197,7 +198,7 @@ def test_plurals_in_render():
     d["totals"].update(calls=1, sessions=1, totalTokens=1)
     head = render.headline_lines(d)[1]
     assert head.startswith("1 token ·") and "1 call ·" in head and head.endswith("1 session")
-    assert render.plural(2, "call") == "2 calls" and render.plural(1, "session") == "1 session"
+    assert words.plural(2, "call") == "2 calls" and words.plural(1, "session") == "1 session"
 
 
 # --------------------------------------------------------------------------- 7. argument errors honour --json

@@ -8,7 +8,18 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from token_monitor.errors import UsageError
-from token_monitor.report.periods import UTC, local_days, offset_segments, parse_duration, period_window, previous_window, resolve_window, to_ms, week_start_index
+from token_monitor.report.periods import (
+    UTC,
+    local_days,
+    offset_segments,
+    parse_duration,
+    period_window,
+    previous_window,
+    resolve_window,
+    to_ms,
+    week_start_index,
+)
+from token_monitor.report.timeparse import parse_point
 
 BERLIN, SHANGHAI = ZoneInfo("Europe/Berlin"), ZoneInfo("Asia/Shanghai")
 
@@ -58,3 +69,13 @@ def test_local_days_and_durations():
             parse_duration(bad)
     with pytest.raises(UsageError):
         resolve_window(None, last=None, since=s, until=s, now=s, tz=BERLIN)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nov 26", dt.datetime(2026, 11, 26)), ("monday", dt.datetime(2026, 11, 23)), ("Dec 5", dt.datetime(2025, 12, 5)),
+    ("yesterday", dt.datetime(2026, 11, 27)), ("today", dt.datetime(2026, 11, 28)), ("2026-11-01", dt.datetime(2026, 11, 1)),
+])
+def test_natural_dates_without_year_mean_the_most_recent_one(text, expected):
+    now = dt.datetime(2026, 11, 28, 15, 0, tzinfo=dt.timezone.utc)     # a Saturday
+    got = parse_point(text, tz=dt.timezone.utc, option="--since", now=now)
+    assert got == expected.replace(tzinfo=dt.timezone.utc)

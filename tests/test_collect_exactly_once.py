@@ -1,4 +1,4 @@
-"""Issue 2 acceptance 3 and issue 6 churn: however a corpus arrives — JSONL bytes in arbitrary
+"""However a corpus arrives — JSONL bytes in arbitrary
 pieces (torn lines included), SQLite rows in arbitrary batches — and whatever OpenClaw does to
 files between runs (rename to `.reset.`, truncate, replace, delete), the ledger ends equal to a
 one-shot collect and never loses an event it already had."""

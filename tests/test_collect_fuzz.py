@@ -1,4 +1,4 @@
-"""Issue 6 fuzz: hypothesis-generated JSON values and byte strings never crash normalisation or
+"""Hypothesis-generated JSON values and byte strings never crash normalisation or
 collection; whatever is not a usage event is a `Skip`, whatever is malformed is counted."""
 
 from __future__ import annotations

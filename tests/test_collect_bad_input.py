@@ -1,4 +1,4 @@
-"""Issue 2 acceptance 6 and issue 6 ledger damage: every kind of bad input is survived, counted in
+"""Every kind of bad input is survived, counted in
 the collect summary with its file or session, reported with exit code 5 (PARTIAL, errors.py), and
 never costs an event that was already collected. A damaged ledger is a clear one-line exit 4, and
 `collect --rebuild` restores it from the sources."""
@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from torture_kit import FULL, USAGE, connect_writable, one_shot, snapshot
-from token_monitor.sources import agent_db
+from conftest import JSONL_SID, write_jsonl_state
 from token_monitor.errors import ExitCode
+from token_monitor.sources import agent_db
+from torture_kit import FULL, USAGE, connect_writable, one_shot, snapshot
 
 PARTIAL, LEDGER = int(ExitCode.PARTIAL), int(ExitCode.LEDGER)
 LIVE_21 = "agents/main/sessions/86ea90bc-40cd-4d2b-911c-e6aec9f70ef5.jsonl"
@@ -384,6 +385,7 @@ def test_damaged_large_ledger_then_rebuild(cli, tmp_path, damage):
     command either still works or fails with the one-line ledger error (never a traceback), and
     `collect --rebuild` restores exactly the one-shot ledger."""
     import random
+
     from torture_kit import generated_state
     state = generated_state(tmp_path / "state", size="crash", seed=41)
     data = tmp_path / "data"
@@ -410,3 +412,29 @@ def test_damaged_large_ledger_then_rebuild(cli, tmp_path, damage):
     res = cli("--state-dir", state, "--data-dir", data, "collect", "--rebuild")
     assert res.code == 0, res
     assert snapshot(data, state, FULL) == expected
+
+
+@pytest.mark.parametrize("bad_ms", [1795161600000 * 10**6, 1795161600, -5])
+def test_message_timestamp_in_another_unit_falls_back_to_the_entry_time(cli, tmp_path, bad_ms):
+    state = write_jsonl_state(tmp_path / "s", [{"ms": bad_ms, "iso": "2026-11-20T08:00:00.000Z"}])
+    data = tmp_path / "d"
+    out = cli("--state-dir", state, "--data-dir", data, "export")
+    assert out.code == 0, out
+    assert json.loads(out.out)["timestamp"] == "2026-11-20T08:00:00.000Z"
+    for argv in (["sessions", "--no-collect"], ["session", JSONL_SID, "--no-collect"], ["diagnose"]):
+        res = cli("--state-dir", state, "--data-dir", data, *argv)
+        assert res.code in (0, 6), (argv, res)
+
+
+def test_absurd_token_counts_are_malformed_not_fatal(cli, tmp_path):
+    state = write_jsonl_state(tmp_path / "s", [{"usage": {"input": 5 * 10**18, "totalTokens": 5 * 10**18}},
+                                         {"usage": {"input": 2**70, "totalTokens": 2**70}},
+                                         {}])
+    data = tmp_path / "d"
+    res = cli("--state-dir", state, "--data-dir", data, "collect", "--json")
+    assert res.code == 5, res
+    d = res.json()["data"]
+    assert d["new_events"] == 1 and d["malformed"] == 2
+    rep = cli("--state-dir", state, "--data-dir", data, "report", "--no-collect", "--since", "2026-11-20",
+              "--until", "2026-11-21", "--tz", "UTC", "--json")
+    assert rep.code == 0 and rep.json()["data"]["totals"]["totalTokens"] == 110

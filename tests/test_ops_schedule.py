@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-
+from conftest import ROOT, write_jsonl_state
 from token_monitor.ops import schedule as sched
 
 FAKES = ROOT / "tests" / "fake_openclaw"
@@ -229,6 +228,17 @@ def test_collector_command_is_shell_safe(tmp_path):
     cmd = sched.collector_command(quiet_token="NO_REPLY", state_dir=weird, data_dir=None,
                                   runner=["/usr/bin/python3", "/skills/token-monitor/scripts/token-monitor.py"])
     assert shlex.split(cmd)[-1] == str(weird)
+
+
+def test_relative_data_dir_is_made_absolute_in_scheduled_commands(cli, tmp_path, monkeypatch):
+    write_jsonl_state(tmp_path / "s", [{}])
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", "/nonexistent")          # no openclaw CLI: the crontab plan
+    res = cli("--state-dir", "s", "--data-dir", "d", "schedule", "--json")
+    assert res.code == 0, res
+    text = json.dumps(res.json())
+    assert f"--data-dir {shlex.quote(str(tmp_path / 'd'))}" in text or str(tmp_path / "d") in text
+    assert " --data-dir d " not in text
 
 
 def test_heartbeat_file_keeps_its_mode_and_a_new_one_is_private(cli, env):

@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from conftest import write_jsonl_state
+from test_ops_heartbeat_alerts import MiniState
+from token_monitor.ledger.classify import resolve_cost
+from token_monitor.ledger.store import Ledger
 from token_monitor.ops import budget as bmod
 from token_monitor.sources.openclaw_config import load_config, model_prices
-from token_monitor.ledger.store import Ledger
-from token_monitor.ledger.classify import resolve_cost
-
-from test_heartbeat import MiniState
 
 
 @pytest.fixture
@@ -147,3 +147,15 @@ def test_projection():
 ])
 def test_parse_amount(text, unit, expected):
     assert bmod.parse_amount(text, unit=unit) == expected
+
+
+def test_budget_model_scope_accepts_provider_slash_model(cli, tmp_path):
+    now_ms = int(dt.datetime.now(dt.timezone.utc).timestamp() * 1000)
+    state = write_jsonl_state(tmp_path / "s", [{"ms": now_ms, "iso": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+                                          "usage": {"cost": {"input": 0.5, "output": 0.5, "cacheRead": 0, "cacheWrite": 0, "total": 1.0}}}])
+    args = ("--state-dir", state, "--data-dir", tmp_path / "d")
+    for model in ("moonshot/kimi-k2.5", "kimi-k2.5", "Moonshot/Kimi-K2.5"):
+        assert cli(*args, "budget", "set", "monthly", "2", "--model", model).code == 0
+    status = cli(*args, "budget", "status", "--json").json()["data"]
+    used = [b["used"] for b in status["budgets"]]
+    assert used and all(u == pytest.approx(1.0) for u in used), status

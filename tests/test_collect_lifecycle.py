@@ -1,4 +1,4 @@
-"""Acceptance: a real OpenClaw 2026.9.6 state with forks (sessions.fork and sessions.create
+"""A real OpenClaw 2026.9.6 state with forks (sessions.fork and sessions.create
 {fork:true}), a rewind, a delete, and a real 2026.6.11 -> 2026.9.6 upgrade (doctor import
 archives plus reset/deleted/bak JSONL left beside SQLite) counts every billed call once,
 attributed to the session where it first appeared. Fixtures: tools/realclient-lifecycle/."""
