@@ -48,12 +48,11 @@ def files_of(root: Path) -> list[str]:
 def test_published_set_is_the_skill_without_test_material(published):
     files = files_of(published)
     for needed in ("SKILL.md", "README.md", "LICENSE", "pyproject.toml", "scripts/token-monitor.py",
-                   "scripts/token_monitor/cli.py", "scripts/token_monitor/demo_state/manifest.json"):
+                   "scripts/token_monitor/cli.py", "scripts/token_monitor/demo_state.json"):
         assert needed in files, needed
     assert not [f for f in files if f.startswith(("tests/", "bench/", "tools/", "examples/"))]
-    manifest = json.loads((published / "scripts/token_monitor/demo_state/manifest.json").read_text())
-    assert all(e["stored"] in [f.removeprefix("scripts/token_monitor/demo_state/") for f in files]
-               for e in manifest["files"]), "every demo file survives the filter"
+    packed = json.loads((published / "scripts/token_monitor/demo_state.json").read_text())
+    assert {e["kind"] for e in packed["files"]} == {"sqlite", "zstd", "text"}, "the demo survives the filter whole"
     assert sum((published / f).stat().st_size for f in files) < LIMIT_BYTES / 10
 
 

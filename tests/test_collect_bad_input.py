@@ -438,3 +438,33 @@ def test_absurd_token_counts_are_malformed_not_fatal(cli, tmp_path):
     rep = cli("--state-dir", state, "--data-dir", data, "report", "--no-collect", "--since", "2026-11-20",
               "--until", "2026-11-21", "--tz", "UTC", "--json")
     assert rep.code == 0 and rep.json()["data"]["totals"]["totalTokens"] == 110
+
+
+def test_malformed_line_in_a_cold_archive_inside_a_store_is_located_in_that_store(cli, corpus_state, tmp_path):
+    """Every source's malformed lines are handled by the one line reader: counted, located in the source
+    they came from (here the agent store, not a file), and the archive's good lines still count."""
+    from token_monitor.ledger.store import Ledger
+
+    state, data = corpus_state("real-2026.9.6"), tmp_path / "data"
+    sid = "c01d0000-0000-4000-8000-000000000001"
+    event = {"type": "message", "id": "c01d0001", "timestamp": "2026-11-20T08:00:00.000Z",
+             "message": {"role": "assistant", "content": [{"type": "text", "text": "x"}], "api": "openai-completions",
+                         "provider": "moonshot", "model": "kimi-k2.5", "stopReason": "stop", "timestamp": 1795161600000,
+                         "usage": {"input": 100, "output": 10, "cacheRead": 0, "cacheWrite": 0, "totalTokens": 110}}}
+    lines = [json.dumps({"kind": "header", "sessionId": sid}), "not json at all",
+             json.dumps({"kind": "event", "row": {"seq": 1, "event_json": json.dumps(event), "created_at": 1795161600000}})]
+    blob = ("\n".join(lines) + "\n").encode()
+    conn = connect_writable(state / WORK_DB)
+    conn.execute("INSERT INTO session_transcript_cold_archives (session_id, generation, archive_name, archive_sha256, "
+                 "event_count, raw_bytes, archive_bytes, last_seq, archived_at, storage, archive_blob) "
+                 "VALUES (?, 'g1', 'cold-x.jsonl', ?, 1, ?, ?, 1, 0, 'sqlite', ?)", (sid, "0" * 64, len(blob), len(blob), blob))
+    conn.commit()
+    conn.close()
+    res, d = collect_json(cli, state, data)
+    assert res.code == PARTIAL and d["malformed"] == 1
+    assert any(loc.endswith(f"{WORK_DB}:cold:cold-x.jsonl:2") for loc in problem_locations(d, "records.malformed"))
+    ledger, _ = Ledger.open_read_only(data)
+    assert [p["source"] for p in ledger.problems() if p["code"] == "records.malformed"] == [f"sqlite:{state / WORK_DB}"]
+    ledger.close()
+    exported = [json.loads(line) for line in cli("--state-dir", state, "--data-dir", data, "export", "--no-collect").out.splitlines()]
+    assert [e["totalTokens"] for e in exported if e["sessionId"] == sid] == [110]

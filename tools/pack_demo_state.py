@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Pack an OpenClaw state dir into the text form of the bundled demo (scripts/token_monitor/demo_state/).
+"""Pack an OpenClaw state dir into the text form of the bundled demo (scripts/token_monitor/demo_state.json).
 
-    python3 tools/pack_demo_state.py STATE_DIR [--out scripts/token_monitor/demo_state] [--check]
+    python3 tools/pack_demo_state.py STATE_DIR [--out scripts/token_monitor/demo_state.json] [--check]
 
 SQLite stores (read through SQLite, so a `-wal` beside them is included) become SQL scripts that
 recreate every table, virtual table (FTS5 shadow tables are filled, not recreated), row, index,
@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sqlite3
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_OUT = ROOT / "scripts" / "token_monitor" / "demo_state"
+DEFAULT_OUT = ROOT / "scripts" / "token_monitor" / "demo_state.json"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 
@@ -73,9 +72,7 @@ def _has_rowid(conn: sqlite3.Connection, name: str) -> bool:
 
 
 def pack(state: Path, out: Path) -> dict:
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
+    """Write `out`: one JSON object, one line per OpenClaw file (so no two files share lines)."""
     files = []
     for src in sorted(p for p in state.rglob("*") if p.is_file()):
         rel = src.relative_to(state).as_posix()
@@ -83,25 +80,22 @@ def pack(state: Path, out: Path) -> dict:
             continue
         head = src.read_bytes()[:16]
         if head.startswith(SQLITE_MAGIC):
-            kind, stored, data = "sqlite", rel + ".sql", dump_sqlite(src).encode("utf-8")
+            kind, text = "sqlite", dump_sqlite(src)
         elif head.startswith(ZSTD_MAGIC):
             import zstandard
 
             with zstandard.ZstdDecompressor().stream_reader(src.open("rb")) as reader:
-                kind, stored, data = "zstd", rel + ".txt", reader.read()
+                kind, text = "zstd", reader.read().decode("utf-8")
         else:
-            kind, stored, data = "text", rel + ".txt", src.read_bytes()
-            data.decode("utf-8")     # binary files other than SQLite/zstd have no text form: fail loudly
-        (out / stored).parent.mkdir(parents=True, exist_ok=True)
-        (out / stored).write_bytes(data)
-        files.append({"path": rel, "stored": stored, "kind": kind})
-    manifest = {"format": 1, "about": "OpenClaw demo state in text form; see token_monitor/demo.py", "files": files}
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+            # binary files other than SQLite/zstd have no text form: fail loudly
+            kind, text = "text", src.read_bytes().decode("utf-8")
+        files.append({"path": rel, "kind": kind, "text": text})
+    manifest = {"format": 2, "about": "OpenClaw demo state in text form; see token_monitor/demo.py", "files": files}
+    lines = ",\n".join(json.dumps(f, ensure_ascii=False, sort_keys=True) for f in files)
+    head = json.dumps({k: v for k, v in manifest.items() if k != "files"}, sort_keys=True)[:-1]
+    out.write_text(f'{head}, "files": [\n{lines}\n]}}\n', encoding="utf-8")
+    assert json.loads(out.read_text(encoding="utf-8")) == manifest
     return manifest
-
-
-def tree_bytes(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,9 +115,9 @@ def main(argv: list[str] | None = None) -> int:
             if state is None:
                 print("--check needs the default --out", file=sys.stderr)
                 return 2
-            again = Path(tmp) / "again"
+            again = Path(tmp) / "again.json"
             pack(state, again)
-            if tree_bytes(again) != tree_bytes(args.out):
+            if again.read_bytes() != args.out.read_bytes():
                 print("round trip differs", file=sys.stderr)
                 return 1
         print("round trip identical")

@@ -1,11 +1,12 @@
 """The bundled demo state, kept as text and materialised into a private copy on first use.
 
-ClawHub publishes only text files with known extensions (no `.sqlite`, `.jsonl`, `.zst`, `.bak`),
-and a pip install ships only package data, so the demo lives here as text: each SQLite store as an
-SQL script (`*.sql`), every other file as `*.txt`, zstd archives decompressed (`kind: zstd`), listed
-in `demo_state/manifest.json`. `materialise_demo` rebuilds the real file tree — SQLite stores,
-JSONL transcripts, `.zst` archives — under the user's cache, once per manifest digest, atomically
-(a concurrent first run either finds the finished copy or builds its own and discards it).
+ClawHub's older CLI publishes only text files with known extensions (no `.sqlite`, `.jsonl`, `.zst`,
+`.bak`), and a pip install ships only package data, so the demo lives here as text, in one JSON file
+(`demo_state.json`, one line per OpenClaw file): each SQLite store as an SQL script (`kind: sqlite`),
+zstd archives decompressed (`kind: zstd`), everything else as it is (`kind: text`).
+`materialise_demo` rebuilds the real file tree — SQLite stores, JSONL transcripts, `.zst` archives —
+under the user's cache, once per file digest, atomically (a concurrent first run either finds the
+finished copy or builds its own and discards it).
 
 The tree was packed from real OpenClaw output (2026.9.6 SQLite stores plus JSONL transcripts left by
 2026.2.1) by `tools/pack_demo_state.py`, which also checks that packing the copy again is identical.
@@ -26,22 +27,22 @@ from typing import Mapping
 
 from . import files
 
-MANIFEST = "manifest.json"
+PACKED = "demo_state.json"
 READY = ".ready"
 STALE_BUILD_S = 600          # a concurrent build takes well under a second; older ones were interrupted
 
 
 def demo_source():
     """The packed demo inside the installed package (a Traversable; works from a wheel or a checkout)."""
-    return resources.files(__package__).joinpath("demo_state")
+    return resources.files(__package__).joinpath(PACKED)
 
 
 def demo_available() -> bool:
-    return demo_source().joinpath(MANIFEST).is_file()
+    return demo_source().is_file()
 
 
 def _manifest() -> tuple[dict, str]:
-    raw = demo_source().joinpath(MANIFEST).read_bytes()
+    raw = demo_source().read_bytes()
     return json.loads(raw), hashlib.sha256(raw).hexdigest()[:12]
 
 
@@ -90,14 +91,14 @@ def _octet_length(value):
 
 def _restore(entry: dict, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
-    data = demo_source().joinpath(entry["stored"]).read_bytes()
+    data = entry["text"].encode("utf-8", "surrogateescape")
     kind = entry["kind"]
     if kind == "sqlite":
         conn = sqlite3.connect(dest)
         try:
             # OpenClaw's CHECK constraints use octet_length (SQLite 3.43+); older SQLite lacks it.
             conn.create_function("octet_length", 1, _octet_length, deterministic=True)
-            conn.executescript(data.decode("utf-8"))
+            conn.executescript(entry["text"])
         finally:
             conn.close()
     elif kind == "zstd":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 
 @dataclasses.dataclass
@@ -75,3 +76,23 @@ class Filters:
     def as_json(self) -> dict:
         return {"agent": list(self.agents), "provider": list(self.providers), "model": list(self.models),
                 "session": list(self.sessions)}
+
+
+@dataclasses.dataclass(frozen=True)
+class RawRecord:
+    """One transcript event as a source read it, before normalisation."""
+
+    obj: Any                              # the parsed event (a dict when well formed)
+    loc: str                              # where in its source: "line 12", "<session>#<seq>", "archive:<name>:3"
+    session_id: str | None = None         # when the source knows it per record (cold archives' headers)
+    created_ms: int | None = None         # SQLite's created_at: the fallback time and when the call appeared
+    resume: tuple[int, int] | None = None  # (byte offset, line) just past it, for a file read incrementally
+
+
+@dataclasses.dataclass(frozen=True)
+class Malformed:
+    """A record a source could not parse: counted and located, never silently skipped."""
+
+    loc: str
+    detail: str
+    resume: tuple[int, int] | None = None

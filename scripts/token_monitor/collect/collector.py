@@ -25,8 +25,8 @@ from pathlib import Path
 
 from ..errors import LedgerError
 from ..ledger.store import Ledger, PlacedEvent, now_ms, owner_rank
-from ..model import SessionMeta, Skip
-from ..sources import agent_db, compressed, jsonl
+from ..model import Malformed, RawRecord, SessionMeta, Skip
+from ..sources import agent_db, archives, compressed, jsonl
 from ..sources.agent_db import open_readonly
 from ..sources.discovery import (
     KIND_RANK,
@@ -302,120 +302,58 @@ class Collector:
         self._stage_cursor(db_id, "sqlite", source.agent, str(source.path), stamp)
 
     def _read_store(self, conn: sqlite3.Connection, source: SqliteSource, session_cursors: dict) -> None:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        layout = agent_db.store_layout(conn)
         db_id = source.source_id
-        if version > agent_db.KNOWN_AGENT_SCHEMA_MAX:
+        if layout.version > agent_db.KNOWN_AGENT_SCHEMA_MAX:
             self.stats.schema_unknown += 1
-            self._problem(db_id, "", "state.schema-unknown", f"agent schema {version} > {agent_db.KNOWN_AGENT_SCHEMA_MAX} (newest known)", source.agent)
+            self._problem(db_id, "", "state.schema-unknown",
+                          f"agent schema {layout.version} > {agent_db.KNOWN_AGENT_SCHEMA_MAX} (newest known)", source.agent)
         else:
             self._stage("clear", db_id, "state.schema-unknown")
-        if "transcript_events" not in tables:
+        if not layout.has_transcripts:
             return      # a JSONL-era store (auth only): transcripts are files
-        cols = agent_db.table_columns(conn, "transcript_events")
-        need = {"session_id", "seq", "event_json"}
-        if not need <= cols:
-            raise SourceUnreadable(f"transcript_events lacks columns {sorted(need - cols)} (schema {version})")
-        has_zstd = "event_zstd" in cols
-        has_len = "event_utf8_bytes" in cols
-        has_created = "created_at" in cols
+        if layout.missing:
+            raise SourceUnreadable(f"transcript_events lacks columns {list(layout.missing)} (schema {layout.version})")
         metas = agent_db.read_session_meta(conn, source.agent)
         self._commit()
         with self.ledger.transaction():
             for meta in metas.values():
                 self._upsert_meta(meta)
-        watermarks = {}
-        if "transcript_rewrite_watermarks" in tables:
-            watermarks = dict(conn.execute("SELECT session_id, generation FROM transcript_rewrite_watermarks"))
-        heads = conn.execute("SELECT session_id, MAX(seq) FROM transcript_events GROUP BY session_id").fetchall()
-        # For compressed rows, navigation_json (a small uncompressed projection) names the message role:
-        # tool results, the bulk of compressed rows, carry no usage and are skipped undecoded.
-        skip_tool_results = has_zstd and "navigation_json" in cols
-        select = "seq, event_json, " + ("event_zstd" if has_zstd else "NULL") + ", " + \
-                 ("event_utf8_bytes" if has_len else "NULL") + ", " + ("created_at" if has_created else "NULL") + \
-                 (", CASE WHEN event_json IS NULL THEN navigation_json END" if skip_tool_results else ", NULL")
-        for session_id, max_seq in heads:
+        generations = agent_db.rewrite_generations(conn, layout)
+        path = str(source.path)
+        for session_id, max_seq in agent_db.session_heads(conn):
             cid = f"{db_id}#{session_id}"
             cur = session_cursors.get(cid) or {}
-            gen = watermarks.get(session_id)
+            gen = generations.get(session_id)
             start = cur.get("seq", -1)
             state = _SessionState(cur.get("header_ms"), cur.get("heartbeat", False))
             if cur and (cur.get("gen") != gen or max_seq < start):
                 start, state = -1, _SessionState()          # rewritten or truncated: read again, dedupe absorbs
             if max_seq <= start:
                 continue
-            batch: list[PlacedEvent] = []
-            last = start
-            while True:
-                rows = conn.execute(
-                    f"SELECT {select} FROM transcript_events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?",
-                    (session_id, last, BATCH),
-                ).fetchall()
-                if not rows:
-                    break
-                for seq, text, blob, nbytes, created, nav in rows:
-                    last = seq
-                    if nav is not None and _is_tool_result(nav):
-                        continue
-                    obj = self._decode_row(text, blob, nbytes, db_id, f"{session_id}#{seq}", source.agent)
-                    if obj is None:
-                        continue
-                    self._place(obj, agent=source.agent, session_id=session_id, kind="sqlite", path=str(source.path),
-                                loc=f"{session_id}#{seq}", fallback_ms=created, appeared_ms=created, state=state, batch=batch)
-                self._flush(batch, (cid, "sqlite-session", source.agent, str(source.path),
+            for last, records in agent_db.session_record_chunks(conn, layout, session_id, after_seq=start, chunk=BATCH):
+                batch, _ = self._consume(records, source_id=db_id, agent=source.agent, session_id=session_id, kind="sqlite",
+                                      path=path, state=state)
+                self._flush(batch, (cid, "sqlite-session", source.agent, path,
                                     {"seq": last, "gen": gen, "header_ms": state.header_ms, "heartbeat": state.heartbeat}))
-        if "session_transcript_archives" in tables:
-            self._read_db_archives(conn, source)
-        if "session_transcript_cold_archives" in tables:
-            self._read_db_cold(conn, source)
-
-    def _decode_row(self, text, blob, nbytes, db_id: str, loc: str, agent: str):
-        try:
-            if text is None:
-                if blob is None:
-                    raise ValueError("row has neither event_json nor event_zstd")
-                text = compressed.decode_zstd(blob, expected_len=nbytes).decode("utf-8")
-            if '"assistant"' not in text and '"session"' not in text and '"user"' not in text:
-                return {}      # cheap filter: cannot be a usage row, header or user turn
-            return json.loads(text)
-        except (ValueError, compressed.ZstdError, UnicodeDecodeError) as exc:
-            self.stats.malformed += 1
-            self._problem(db_id, loc, "records.malformed", f"undecodable row: {exc}", agent)
-            return None
-
-    def _read_db_archives(self, conn: sqlite3.Connection, source: SqliteSource) -> None:
-        cols = agent_db.table_columns(conn, "session_transcript_archives")
-        if not {"session_id", "archive_blob", "archive_name"} <= cols:
-            return
-        rows = conn.execute(
-            "SELECT session_id, archive_name, " + ("encoding" if "encoding" in cols else "NULL") + ", "
-            + ("session_key" if "session_key" in cols else "NULL") + " FROM session_transcript_archives"
-        ).fetchall()
-        for session_id, name, encoding, key in rows:
-            cid = f"{source.source_id}#archive:{name}"
-            if self._cursor(cid) or cid in self._staged_ids:
-                continue
-            blob = conn.execute("SELECT archive_blob FROM session_transcript_archives WHERE archive_name = ?", (name,)).fetchone()[0]
-            if key:
-                self._stage("session", SessionMeta(source.agent, session_id, key))
-            data = bytes(blob) if encoding == "identity" or bytes(blob[:4]) != compressed.ZSTD_MAGIC else compressed.decode_zstd(bytes(blob))
-            self._read_lines(io.BytesIO(data), agent=source.agent, session_id=session_id, kind="archive",
-                             path=str(source.path), loc_prefix=f"archive:{name}:", cursor_id=cid)
-
-    def _read_db_cold(self, conn: sqlite3.Connection, source: SqliteSource) -> None:
-        cols = agent_db.table_columns(conn, "session_transcript_cold_archives")
-        if not {"session_id", "archive_blob", "storage", "archive_name"} <= cols:
-            return
-        for session_id, name in conn.execute(
-            "SELECT session_id, archive_name FROM session_transcript_cold_archives WHERE storage = 'sqlite' AND archive_blob IS NOT NULL"
-        ).fetchall():
-            cid = f"{source.source_id}#cold:{name}"
-            if self._cursor(cid) or cid in self._staged_ids:
-                continue
-            blob = conn.execute("SELECT archive_blob FROM session_transcript_cold_archives WHERE session_id = ?", (session_id,)).fetchone()[0]
-            data = compressed.decode_zstd(bytes(blob)) if bytes(blob[:4]) == compressed.ZSTD_MAGIC else bytes(blob)
-            self._read_cold_lines(io.BytesIO(data), agent=source.agent, session_id=session_id, path=str(source.path),
-                                  loc_prefix=f"cold:{name}:", cursor_id=cid)
+        if "session_transcript_archives" in layout.tables:
+            for arc in archives.db_archives(conn):
+                cid = f"{db_id}#archive:{arc.name}"
+                if self._cursor(cid) or cid in self._staged_ids:
+                    continue
+                if arc.session_key:
+                    self._stage("session", SessionMeta(source.agent, arc.session_id, arc.session_key))
+                records = archives.archive_records(arc.read(), loc_prefix=f"archive:{arc.name}:")
+                self._read_whole(records, cursor_id=cid, source_id=db_id, agent=source.agent, session_id=arc.session_id,
+                                 kind="archive", path=path)
+        if "session_transcript_cold_archives" in layout.tables:
+            for arc in archives.db_cold_archives(conn):
+                cid = f"{db_id}#cold:{arc.name}"
+                if self._cursor(cid) or cid in self._staged_ids:
+                    continue
+                records = archives.cold_records(io.BytesIO(arc.read()), loc_prefix=f"cold:{arc.name}:", session_id=arc.session_id)
+                self._read_whole(records, cursor_id=cid, source_id=db_id, agent=source.agent, session_id=arc.session_id,
+                                 kind="cold", path=path)
 
     # ------------------------------------------------------------ files
     def _collect_file(self, source: FileSource) -> None:
@@ -437,12 +375,10 @@ class Collector:
             return
         self.stats.sources_read += 1
         with jsonl.open_file_stream(source) as stream:
-            if source.kind == "cold":
-                self._read_cold_lines(stream, agent=source.agent, session_id=None, path=str(source.path),
-                                      loc_prefix="line ", cursor_id=None)
-            else:
-                self._read_lines(stream, agent=source.agent, session_id=source.session_id or "(unknown)",
-                                 kind=source.kind, path=str(source.path), loc_prefix="line ", cursor_id=None)
+            records = archives.cold_records(stream, loc_prefix="line ", session_id=None) if source.kind == "cold" \
+                else jsonl.jsonl_records(stream)
+            self._read_whole(records, cursor_id=None, source_id=sid, agent=source.agent,
+                             session_id=source.session_id or "(unknown)", kind=source.kind, path=str(source.path))
         self._stage_cursor(f"digest:{digest}", "digest", source.agent, str(source.path), {"done": True})
         self._stage_cursor(sid, "file", source.agent, str(source.path), state)
 
@@ -467,8 +403,6 @@ class Collector:
         head_len = min(st.st_size, HEAD_LEN)
         head = jsonl.head_fingerprint(source.path, head_len)
         session_id = source.session_id or "(unknown)"
-        batch: list[PlacedEvent] = []
-        offset = start
 
         def cursor_state(off, line):
             return (sid, "file", source.agent, str(source.path), {
@@ -476,23 +410,17 @@ class Collector:
                 "mtime_ns": st.st_mtime_ns, "head_len": head_len, "head": head,
                 "header_ms": state.header_ms, "heartbeat": state.heartbeat})
 
+        resume = (start, line_no)
         with open(source.path, "rb") as fh:
             fh.seek(start)
-            n = 0
-            for line in jsonl.iter_jsonl_bytes(fh, start=start, start_line=line_no, final=False):
-                offset, line_no = line.end_offset, line.line_no - line.unterminated
-                if line.error:
-                    self.stats.malformed += 1
-                    self._problem(sid, f"line {line.line_no}", "records.malformed", line.error, source.agent)
-                else:
-                    self._place(line.obj, agent=source.agent, session_id=session_id, kind=source.kind,
-                                path=str(source.path), loc=f"line {line.line_no}", fallback_ms=None,
-                                appeared_ms=None, state=state, batch=batch)
-                n += 1
-                if n % BATCH == 0:
-                    self._flush(batch, cursor_state(offset, line_no))
+            records = jsonl.jsonl_records(fh, start=start, start_line=line_no, final=False)
+            batch, last = self._consume(records, source_id=sid, agent=source.agent, session_id=session_id,
+                                        kind=source.kind, path=str(source.path), state=state,
+                                        chunk_cursor=lambda rec: cursor_state(*rec.resume))
+            # `_consume` staged every full chunk with its cursor; the rest ends where the last record did.
+            resume = last.resume if last is not None else resume
         # If the file grew while we read, the stored size/mtime are the earlier ones: the next run re-checks.
-        self._flush(batch, cursor_state(offset, line_no))
+        self._flush(batch, cursor_state(*resume))
         if adopted_from:
             self._stage("delete-cursor", adopted_from)
 
@@ -516,65 +444,31 @@ class Collector:
                     return None, None
         return None, None
 
-    # ------------------------------------------------------------ whole-stream readers (archives)
-    def _read_lines(self, stream, *, agent: str, session_id: str, kind: str, path: str, loc_prefix: str, cursor_id: str | None) -> None:
-        state = _SessionState()
+    # ------------------------------------------------------------ records, from any source
+    def _consume(self, records, *, source_id: str, agent: str, session_id: str, kind: str, path: str,
+                 state: _SessionState, chunk_cursor=None) -> tuple[list[PlacedEvent], RawRecord | Malformed | None]:
+        """Place every record a source yields and count and locate every malformed one, the same way for
+        every source. Every BATCH records are staged (with `chunk_cursor(last record)` when given); the
+        rest is returned, with the last record, for the caller to stage with its own cursor."""
         batch: list[PlacedEvent] = []
-        for line in jsonl.iter_jsonl_bytes(stream, final=True):
-            if line.error:
+        rec = None
+        for n, rec in enumerate(records, 1):
+            if rec.__class__ is Malformed:
                 self.stats.malformed += 1
-                self._problem(f"file:{path}" if kind != "archive" else f"sqlite:{path}", f"{loc_prefix}{line.line_no}",
-                              "records.malformed", line.error, agent)
-                continue
-            self._place(line.obj, agent=agent, session_id=session_id, kind=kind, path=path,
-                        loc=f"{loc_prefix}{line.line_no}", fallback_ms=None, appeared_ms=None, state=state, batch=batch)
-            if len(batch) >= BATCH:
-                self._flush(batch)
-        cursor = (cursor_id, "archive", agent, path, {"done": True}) if cursor_id else None
-        self._flush(batch, cursor)
+                self._problem(source_id, rec.loc, "records.malformed", rec.detail, agent)
+            else:
+                self._place(rec.obj, agent=agent, session_id=rec.session_id or session_id, kind=kind, path=path,
+                            loc=rec.loc, fallback_ms=rec.created_ms, appeared_ms=rec.created_ms, state=state, batch=batch)
+            if n % BATCH == 0:
+                self._flush(batch, chunk_cursor(rec) if chunk_cursor else None)
+        return batch, rec
 
-    def _read_cold_lines(self, stream, *, agent: str, session_id: str | None, path: str, loc_prefix: str, cursor_id: str | None) -> None:
-        """Cold-storage archives: `{"kind":"header"...}` then `{"kind":"event","row":{"seq","event_json","created_at"}}`."""
-        state = _SessionState()
-        batch: list[PlacedEvent] = []
-        sid = session_id
-        for line in jsonl.iter_jsonl_bytes(stream, final=True):
-            obj = line.obj
-            if line.error or not isinstance(obj, dict):
-                self.stats.malformed += 1
-                self._problem(f"file:{path}", f"{loc_prefix}{line.line_no}", "records.malformed", line.error or "not an object", agent)
-                continue
-            if obj.get("kind") == "header":
-                sid = sid or obj.get("sessionId") or obj.get("session_id")
-                continue
-            if obj.get("kind") != "event" or not isinstance(obj.get("row"), dict):
-                continue
-            row = obj["row"]
-            try:
-                event = json.loads(row["event_json"]) if isinstance(row.get("event_json"), str) else row.get("event")
-            except ValueError:
-                event = None
-            if event is None:
-                self.stats.malformed += 1
-                self._problem(f"file:{path}", f"{loc_prefix}{line.line_no}", "records.malformed", "cold row without event_json", agent)
-                continue
-            created = row.get("created_at") if isinstance(row.get("created_at"), int) else None
-            self._place(event, agent=agent, session_id=sid or "(unknown)", kind="cold", path=path,
-                        loc=f"{loc_prefix}{line.line_no}", fallback_ms=created, appeared_ms=created, state=state, batch=batch)
-            if len(batch) >= BATCH:
-                self._flush(batch)
+    def _read_whole(self, records, *, cursor_id: str | None, source_id: str, agent: str, session_id: str, kind: str,
+                    path: str) -> None:
+        """An immutable source (archive, compressed or cold file), read once; its cursor says it is done."""
+        batch, _ = self._consume(records, source_id=source_id, agent=agent, session_id=session_id, kind=kind, path=path,
+                                 state=_SessionState())
         self._flush(batch, (cursor_id, "archive", agent, path, {"done": True}) if cursor_id else None)
-
-
-def _is_tool_result(nav: str) -> bool:
-    """True only when a row's navigation projection says, unambiguously, it is a tool result."""
-    if '"toolResult"' not in nav:
-        return False
-    try:
-        msg = json.loads(nav)["navigation"]["message"]
-    except (ValueError, KeyError, TypeError):
-        return False
-    return isinstance(msg, dict) and msg.get("role") == "toolResult"
 
 
 def db_stamp(path: Path) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -9,7 +11,8 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import SourceUnreadable
-from ..model import SessionMeta
+from ..model import Malformed, RawRecord, SessionMeta
+from .compressed import ZstdError, decode_zstd
 
 KNOWN_AGENT_SCHEMA_MAX = 23
 BUSY_TIMEOUT_MS = 5000
@@ -91,3 +94,95 @@ def read_session_meta(conn: sqlite3.Connection, agent: str) -> dict[str, Session
                 meta.session_key = meta.session_key or r["session_key"]
                 meta.label = r.get("label") or r.get("display_name") or meta.label
     return metas
+
+
+# ---------------------------------------------------------------- transcript rows
+@dataclasses.dataclass(frozen=True)
+class StoreLayout:
+    """What one agent store holds, as far as usage goes."""
+
+    version: int
+    tables: frozenset[str]
+    missing: tuple[str, ...]          # transcript_events columns we need and it lacks
+    select: str                       # the row columns to read, NULL for those it lacks
+
+    @property
+    def has_transcripts(self) -> bool:
+        return "transcript_events" in self.tables
+
+
+def store_layout(conn: sqlite3.Connection) -> StoreLayout:
+    tables = frozenset(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"))
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if "transcript_events" not in tables:
+        return StoreLayout(version, tables, (), "")
+    cols = table_columns(conn, "transcript_events")
+    missing = tuple(sorted({"session_id", "seq", "event_json"} - cols))
+    has_zstd = "event_zstd" in cols
+    # For compressed rows, navigation_json (a small uncompressed projection) names the message role:
+    # tool results, the bulk of compressed rows, carry no usage and are skipped undecoded.
+    skip_tool_results = has_zstd and "navigation_json" in cols
+    select = ("seq, event_json, " + ("event_zstd" if has_zstd else "NULL") + ", "
+              + ("event_utf8_bytes" if "event_utf8_bytes" in cols else "NULL") + ", "
+              + ("created_at" if "created_at" in cols else "NULL")
+              + (", CASE WHEN event_json IS NULL THEN navigation_json END" if skip_tool_results else ", NULL"))
+    return StoreLayout(version, tables, missing, select)
+
+
+def rewrite_generations(conn: sqlite3.Connection, layout: StoreLayout) -> dict[str, int]:
+    """session id -> the generation OpenClaw bumps when it rewrites a session's rows."""
+    if "transcript_rewrite_watermarks" not in layout.tables:
+        return {}
+    return dict(conn.execute("SELECT session_id, generation FROM transcript_rewrite_watermarks"))
+
+
+def session_heads(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    return conn.execute("SELECT session_id, MAX(seq) FROM transcript_events GROUP BY session_id").fetchall()
+
+
+def session_record_chunks(conn: sqlite3.Connection, layout: StoreLayout, session_id: str, *, after_seq: int,
+                          chunk: int) -> Iterator[tuple[int, list[RawRecord | Malformed]]]:
+    """(last seq read, its records) per chunk of a session's rows after `after_seq`, in seq order."""
+    last = after_seq
+    while True:
+        rows = conn.execute(
+            f"SELECT {layout.select} FROM transcript_events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+            (session_id, last, chunk),
+        ).fetchall()
+        if not rows:
+            return
+        records: list[RawRecord | Malformed] = []
+        for seq, text, blob, nbytes, created, nav in rows:
+            last = seq
+            if nav is not None and _is_tool_result(nav):
+                continue
+            loc = f"{session_id}#{seq}"
+            try:
+                obj = decode_event_row(text, blob, nbytes)
+            except (ValueError, ZstdError, UnicodeDecodeError) as exc:
+                records.append(Malformed(loc, f"undecodable row: {exc}"))
+                continue
+            records.append(RawRecord(obj, loc, created_ms=created))
+        yield last, records
+
+
+def decode_event_row(text: str | None, blob: bytes | None, nbytes: int | None) -> dict:
+    """A transcript row's event; {} for a row that cannot hold usage, a header or a user turn."""
+    if text is None:
+        if blob is None:
+            raise ValueError("row has neither event_json nor event_zstd")
+        text = decode_zstd(blob, expected_len=nbytes).decode("utf-8")
+    if '"assistant"' not in text and '"session"' not in text and '"user"' not in text:
+        return {}      # cheap filter: cannot be a usage row, header or user turn
+    return json.loads(text)
+
+
+def _is_tool_result(nav: str) -> bool:
+    """True only when a row's navigation projection says, unambiguously, it is a tool result."""
+    if '"toolResult"' not in nav:
+        return False
+    try:
+        msg = json.loads(nav)["navigation"]["message"]
+    except (ValueError, KeyError, TypeError):
+        return False
+    return isinstance(msg, dict) and msg.get("role") == "toolResult"

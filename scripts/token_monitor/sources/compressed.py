@@ -10,6 +10,17 @@ ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 ZstdError = zstandard.ZstdError
 
 
+def is_zstd(head: bytes) -> bool:
+    """OpenClaw writes plain JSONL under a `.zst` name (and plain archive blobs) when zstd is unavailable:
+    only the frame magic says which it is."""
+    return bytes(head[:4]) == ZSTD_MAGIC
+
+
+def unwrap(data: bytes) -> bytes:
+    """The bytes, decompressed when they are a zstd frame."""
+    return decode_zstd(data) if is_zstd(data) else data
+
+
 _DCTX: list = []
 
 

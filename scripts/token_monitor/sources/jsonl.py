@@ -11,8 +11,8 @@ from typing import Any, Iterator
 
 import zstandard
 
-from ..model import SessionMeta
-from .compressed import ZSTD_MAGIC
+from ..model import Malformed, RawRecord, SessionMeta
+from .compressed import is_zstd
 from .discovery import FileSource
 
 
@@ -92,7 +92,7 @@ def open_file_stream(src: FileSource) -> io.BufferedIOBase:
         return fh
     head = fh.read(4)
     fh.seek(0)
-    if head != ZSTD_MAGIC:   # OpenClaw writes plain JSONL under a .zst name when zstd is unavailable
+    if not is_zstd(head):
         return fh
     reader = zstandard.ZstdDecompressor().stream_reader(fh, closefd=True, read_across_frames=True)
     return io.BufferedReader(reader, buffer_size=1 << 16)
@@ -109,3 +109,16 @@ def file_digest(path: Path) -> str:
 def head_fingerprint(path: Path, length: int) -> str:
     with open(path, "rb") as fh:
         return hashlib.sha256(fh.read(length)).hexdigest()
+
+
+def jsonl_records(stream: io.BufferedIOBase, *, loc_prefix: str = "line ", start: int = 0, start_line: int = 0,
+                  final: bool = True) -> Iterator[RawRecord | Malformed]:
+    """The one line reader for every JSONL-shaped input (files, archives): each line as a record, or as a
+    located Malformed; `resume` is where to continue after it (see iter_jsonl_bytes)."""
+    for line in iter_jsonl_bytes(stream, start=start, start_line=start_line, final=final):
+        resume = (line.end_offset, line.line_no - line.unterminated)
+        loc = f"{loc_prefix}{line.line_no}"
+        if line.error:
+            yield Malformed(loc, line.error, resume)
+        else:
+            yield RawRecord(line.obj, loc, resume=resume)

@@ -1,0 +1,89 @@
+"""Archived transcripts: deleted sessions kept inside an agent's SQLite store, and cold storage
+(`session_transcript_cold_archives` rows or `sessions/cold/*.jsonl.zst` files).
+
+Archives are immutable: each is read whole, once. Blobs are read only when the collector asks
+(`Archive.read`), so a store whose archives were all read before costs one small query.
+Cold archives hold `{"kind":"header",...}` then `{"kind":"event","row":{"seq","event_json","created_at"}}`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import sqlite3
+from typing import Callable, Iterator
+
+from ..model import Malformed, RawRecord
+from .agent_db import table_columns
+from .compressed import unwrap
+from .jsonl import iter_jsonl_bytes, jsonl_records
+
+
+@dataclasses.dataclass(frozen=True)
+class Archive:
+    session_id: str
+    name: str
+    session_key: str | None
+    read: Callable[[], bytes]        # the archive's JSONL bytes, decompressed
+
+
+def db_archives(conn: sqlite3.Connection) -> Iterator[Archive]:
+    """Deleted sessions' transcripts kept in `session_transcript_archives`."""
+    cols = table_columns(conn, "session_transcript_archives")
+    if not {"session_id", "archive_blob", "archive_name"} <= cols:
+        return
+    rows = conn.execute(
+        "SELECT session_id, archive_name, " + ("encoding" if "encoding" in cols else "NULL") + ", "
+        + ("session_key" if "session_key" in cols else "NULL") + " FROM session_transcript_archives"
+    ).fetchall()
+    for session_id, name, encoding, key in rows:
+        def read(name=name, encoding=encoding) -> bytes:
+            blob = bytes(conn.execute("SELECT archive_blob FROM session_transcript_archives WHERE archive_name = ?",
+                                      (name,)).fetchone()[0])
+            return blob if encoding == "identity" else unwrap(blob)
+        yield Archive(session_id, name, key, read)
+
+
+def db_cold_archives(conn: sqlite3.Connection) -> Iterator[Archive]:
+    """Cold-storage archives kept in the store itself (`storage = 'sqlite'`)."""
+    cols = table_columns(conn, "session_transcript_cold_archives")
+    if not {"session_id", "archive_blob", "storage", "archive_name"} <= cols:
+        return
+    for session_id, name in conn.execute(
+        "SELECT session_id, archive_name FROM session_transcript_cold_archives WHERE storage = 'sqlite' AND archive_blob IS NOT NULL"
+    ).fetchall():
+        def read(session_id=session_id) -> bytes:
+            return unwrap(bytes(conn.execute("SELECT archive_blob FROM session_transcript_cold_archives WHERE session_id = ?",
+                                              (session_id,)).fetchone()[0]))
+        yield Archive(session_id, name, None, read)
+
+
+def archive_records(data: bytes, *, loc_prefix: str) -> Iterator[RawRecord | Malformed]:
+    return jsonl_records(io.BytesIO(data), loc_prefix=loc_prefix)
+
+
+def cold_records(stream: io.BufferedIOBase, *, loc_prefix: str, session_id: str | None) -> Iterator[RawRecord | Malformed]:
+    """The events of a cold archive, each with its session (named by the archive or its header)."""
+    sid = session_id
+    for line in iter_jsonl_bytes(stream, final=True):
+        obj = line.obj
+        loc = f"{loc_prefix}{line.line_no}"
+        if line.error or not isinstance(obj, dict):
+            yield Malformed(loc, line.error or "not an object")
+            continue
+        if obj.get("kind") == "header":
+            sid = sid or obj.get("sessionId") or obj.get("session_id")
+            continue
+        if obj.get("kind") != "event" or not isinstance(obj.get("row"), dict):
+            continue
+        row = obj["row"]
+        try:
+            event = json.loads(row["event_json"]) if isinstance(row.get("event_json"), str) else row.get("event")
+        except ValueError:
+            event = None
+        if event is None:
+            yield Malformed(loc, "cold row without event_json")
+            continue
+        created = row.get("created_at") if isinstance(row.get("created_at"), int) else None
+        yield RawRecord(event, loc, session_id=sid or "(unknown)", created_ms=created)
