@@ -262,3 +262,21 @@ def test_peer_keyed_corpus_counts_each_call_once_with_exact_totals(peers):
     # the deleted first WhatsApp session (archived .jsonl.deleted.*.zst) is counted too, once
     assert sum(e["totalTokens"] for e in events) == expected["totals"]["totalTokens"] == 10376
     assert expected["naive_sum_without_dedupe_by_source_kind"]["ALL"]["totalTokens"] != 10376
+
+
+def test_write_private_is_atomic_and_0600_with_umask_022(tmp_path, umask_022):
+    from token_monitor.files import write_private
+
+    target = tmp_path / "new-dir" / "usage.csv"
+    write_private(target, lambda f: f.write("a,b\n"))
+    assert target.read_text() == "a,b\n" and mode(target) == 0o600 and mode(target.parent) == 0o700
+    target.chmod(0o644)
+
+    def fail(f):
+        f.write("half")
+        raise RuntimeError("disk full")
+    with pytest.raises(RuntimeError):
+        write_private(target, fail)
+    assert target.read_text() == "a,b\n" and [p.name for p in target.parent.iterdir()] == ["usage.csv"]
+    write_private(target, lambda f: f.write("c\n"))
+    assert target.read_text() == "c\n" and mode(target) == 0o600

@@ -1,8 +1,9 @@
 """Private files: everything token-monitor writes is the user's alone, whatever the umask.
 
 The data dir is 0700; the ledger (and SQLite's -wal/-shm beside it, which SQLite creates with the
-ledger's own mode), the collect lock, exports written with --output and any other file we write are
-0600. Every file and directory we create goes through here, so there is one place that decides.
+ledger's own mode), the collect lock, exports written with --output, settings and any other file we
+write are 0600. Whole files are written atomically (a temporary sibling, fsync, rename): a reader sees
+the old file or the new one, never half of one. Every file and directory we create goes through here, so there is one place that decides.
 Only our own paths are tightened: OpenClaw's files are never written, so never chmod-ed.
 """
 
@@ -12,7 +13,7 @@ import contextlib
 import os
 import stat
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Callable, Iterator
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -103,6 +104,16 @@ def atomic_private(path: Path, *, binary: bool = False) -> Iterator[IO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def write_private(path: Path, write: Callable[[IO[str]], None]) -> None:
+    """Create or replace `path` with what `write(handle)` writes (text, UTF-8), atomically, mode 0600
+    (exports with --output, settings). A missing parent directory is created 0700."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        private_dir(path.parent)
+    with atomic_private(path) as handle:
+        write(handle)
 
 
 def _tighten(path: Path) -> bool:
