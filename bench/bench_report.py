@@ -65,7 +65,7 @@ def build_ledger(data_dir: Path, *, events: int, days: int, seed: int = 7) -> No
         ts = int(start + n * step)
         batch.append((f"k{n}", agent, sid, provider, model, "api", ts, inp, out, cr, cw, tot, cost, None, None, None, None,
                       origin, "stop", status, "heartbeat" if r > 0.95 else None, None, None, "sqlite", "bench", str(n),
-                      f"{ts:015d}:0:{sid}", END_MS))
+                      f"{ts:015d}:0:{sid}", "", END_MS))
         if len(batch) == 20000:
             with ledger.transaction():
                 ledger.conn.executemany(sql, batch)

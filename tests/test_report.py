@@ -43,7 +43,7 @@ def event_row(e: dict, n: int) -> tuple:
         "cost_input": None, "cost_output": None, "cost_cache_read": None, "cost_cache_write": None,
         "cost_origin": e["costOrigin"], "stop_reason": "stop", "usage_status": e["status"], "trigger": e["trigger"],
         "entry_id": None, "response_id": None, "source_kind": "seed", "source_path": "seed", "source_loc": str(n),
-        "owner_rank": f"{ts:015d}:0:{e['session']}", "collected_ms": ts,
+        "owner_rank": f"{ts:015d}:0:{e['session']}", "host": "", "collected_ms": ts,
     }
     return tuple(values[c] for c in EVENT_COLUMNS)
 

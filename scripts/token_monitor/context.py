@@ -36,7 +36,10 @@ class Context:
     @property
     def data_dir(self) -> Path:
         if self._data_dir is None:
-            self._data_dir = paths.resolve_data_dir(data_dir=getattr(self.args, "data_dir", None), state=self.state, env=self.env)
+            explicit = getattr(self.args, "data_dir", None)
+            # An explicit data dir needs no OpenClaw state: a machine that only imports other hosts' exports has none.
+            state = None if explicit or self.env.get("TOKEN_MONITOR_DATA_DIR") else self.state
+            self._data_dir = paths.resolve_data_dir(data_dir=explicit, state=state, env=self.env)
         return self._data_dir
 
     @property

@@ -72,10 +72,11 @@ class Filters:
     providers: tuple[str, ...] = ()
     models: tuple[str, ...] = ()
     sessions: tuple[str, ...] = ()
+    hosts: tuple[str, ...] = ()
 
     def as_json(self) -> dict:
         return {"agent": list(self.agents), "provider": list(self.providers), "model": list(self.models),
-                "session": list(self.sessions)}
+                "session": list(self.sessions), **({"host": list(self.hosts)} if self.hosts else {})}
 
 
 @dataclasses.dataclass(frozen=True)

@@ -104,7 +104,7 @@ def _demo_state(env: Mapping[str, str], home: Path) -> Path:
                                  hint="set XDG_CACHE_HOME to a writable directory") from None
 
 
-def resolve_data_dir(*, data_dir: str | None, state: StateLocation, env: Mapping[str, str]) -> Path:
+def resolve_data_dir(*, data_dir: str | None, state: StateLocation | None, env: Mapping[str, str]) -> Path:
     """Our own data dir. The demo's ledger goes to the user cache, beside its materialised state."""
     # Absolute: the path is written into scheduled commands, which run from another directory.
     if data_dir:

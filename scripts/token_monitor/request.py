@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import sqlite3
 
-from . import model
+from . import hosts, model
 from .errors import ExitCode, UsageError
 from .ledger import usage
 from .ledger.store import Ledger
@@ -35,6 +36,7 @@ def add_filter_options(p) -> None:
     p.add_argument("--provider", action="append", metavar="ID", help="only this provider")
     p.add_argument("--model", action="append", metavar="ID", help="only this model (id or provider/id)")
     p.add_argument("--session", action="append", metavar="ID|KEY", help="only this session (id, id prefix, key or label)")
+    p.add_argument("--host", action="append", metavar="NAME", help="only calls collected on this host (name or id; see --by host)")
 
 
 def positive_int(text: str) -> int:
@@ -61,18 +63,26 @@ def split_values(values) -> tuple[str, ...]:
 
 def filters_from(args) -> model.Filters:
     return model.Filters(agents=split_values(args.agent), providers=split_values(args.provider),
-                             models=split_values(args.model), sessions=split_values(args.session))
+                         models=split_values(args.model), sessions=split_values(args.session),
+                         hosts=split_values(getattr(args, "host", None)))
 
 
-def open_ledger(ctx):
-    """Collect first (unless --no-collect), then open the ledger. Returns (ledger, collected_now)."""
+def open_ledger(ctx, req: "UsageRequest | None" = None):
+    """Collect first (unless --no-collect), then open the ledger, naming this host in it (hosts.py)
+    when the request says its name. Returns (ledger, collected_now)."""
     from .collect.collector import collect
 
     collected = False
     if not getattr(ctx.args, "no_collect", False):
         collect(ctx.state.path, ctx.data_dir)
         collected = True
-    return Ledger.open(ctx.data_dir, create=False), collected
+    ledger = Ledger.open(ctx.data_dir, create=False)
+    if req is not None:
+        try:
+            ledger.local_host(req.host_name, new_id=hosts.new_host_id(), at_ms=ctx.now_ms())
+        except sqlite3.OperationalError:      # a read-only data dir: reports still answer, the name is the one stored
+            pass
+    return ledger, collected
 
 
 def freshness(ledger: Ledger, *, collected_now: bool, real_now_ms: int) -> dict:
@@ -102,7 +112,7 @@ def exit_code(fresh: dict) -> int:
 
 def with_unmatched(query, filters: model.Filters, *, empty: bool) -> list[str]:
     """When a filtered answer is empty with no earlier usage: which filter values the ledger has never seen."""
-    if not empty or not any((filters.agents, filters.providers, filters.models, filters.sessions)):
+    if not empty or not any((filters.agents, filters.providers, filters.models, filters.sessions, filters.hosts)):
         return []
     return usage.unmatched_filters(query, filters, width=render.MAX_COLS)
 
@@ -139,6 +149,7 @@ class UsageRequest:
     tz_name: str
     tz_source: str
     prices: dict
+    host_name: str                       # this machine's name (hosts.resolve_host_name)
     show_ids: bool = False
 
 
@@ -148,7 +159,8 @@ def usage_request(ctx, *, filters: model.Filters | None = None) -> UsageRequest:
     cfg = config.load_config(ctx.config_path)
     tz, tz_name, tz_source = resolve_zone(ctx, cfg)
     return UsageRequest(filters if filters is not None else filters_from(ctx.args), tz, tz_name, tz_source,
-                        config.model_prices(cfg, ctx.state.path), show_ids=bool(getattr(ctx.args, "show_ids", False)))
+                        config.model_prices(cfg, ctx.state.path), hosts.local_name(ctx.env, cfg),
+                        show_ids=bool(getattr(ctx.args, "show_ids", False)))
 
 
 def reject_period_mix(args) -> None:

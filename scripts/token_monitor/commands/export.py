@@ -8,6 +8,7 @@ import functools
 import json
 import sys
 
+from ..hosts import register_local
 from ..ledger.classify import resolve_cost
 from ..ledger.store import Ledger
 from ..privacy import mask_key
@@ -25,7 +26,7 @@ FIELDS = ["timestamp", "agent", "sessionId", "sessionKey", "channel", "provider"
           "input", "output", "cacheRead", "cacheWrite", "totalTokens", "cost", "costOrigin",
           "costInput", "costOutput", "costCacheRead", "costCacheWrite",
           "stopReason", "usageStatus", "trigger", "entryId", "responseId", "sourceKind", "source",
-          "costUsd", "costBasis"]
+          "costUsd", "costBasis", "host", "hostId", "eventKey"]
 
 
 def register(p) -> None:
@@ -56,6 +57,8 @@ def event_record(e: dict, prices: dict | None = None, *, mask_ids: bool = False)
         "trigger": e["trigger"], "entryId": e["entry_id"], "responseId": e["response_id"],
         "sourceKind": e["source_kind"], "source": f"{e['source_path']}:{e['source_loc']}",
         **dict(zip(("costUsd", "costBasis"), resolve_cost(e, prices or {}))),
+        # Where the call was collected and its identity: what `token-monitor import` merges on.
+        "host": e.get("host_name"), "hostId": e.get("host_id"), "eventKey": e["key"],
     }
 
 
@@ -66,11 +69,13 @@ def run(ctx) -> int:
     now = ctx.now()
     since = parse_point(ctx.args.since, tz=tz, option="--since", now=now) if ctx.args.since else None
     until = parse_point(ctx.args.until, tz=tz, option="--until", now=now) if ctx.args.until else None
-    prices = model_prices(load_config(ctx.config_path), ctx.state.path)
+    cfg = load_config(ctx.config_path)
+    prices = model_prices(cfg, ctx.state.path)
     if not ctx.args.no_collect:
         collect(ctx.state.path, ctx.data_dir)
     ledger = Ledger.open(ctx.data_dir)
     try:
+        register_local(ledger, env=ctx.env, cfg=cfg, at_ms=ctx.now_ms())
         rows = ledger.iter_events(
             since_ms=int(since.timestamp() * 1000) if since else None,
             until_ms=int(until.timestamp() * 1000) if until else None,

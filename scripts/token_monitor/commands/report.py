@@ -56,7 +56,7 @@ def run(ctx) -> int:
     by = build.parse_by(a.by) or ("model",)
     req = request.usage_request(ctx)
     filters, tz, prices = req.filters, req.tz, req.prices
-    ledger, collected = request.open_ledger(ctx)
+    ledger, collected = request.open_ledger(ctx, req)
     try:
         now, demo = request.resolve_now(ctx, ledger, tz)
         window, week_start = request.time_window(ctx, now=now, tz=tz)

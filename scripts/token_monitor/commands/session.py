@@ -41,7 +41,7 @@ def run(ctx) -> int:
     a = ctx.args
     req = shell.usage_request(ctx, filters=model.Filters(sessions=(a.ident,)))
     tz, tz_name, prices, show_ids = req.tz, req.tz_name, req.prices, req.show_ids
-    ledger, _ = shell.open_ledger(ctx)
+    ledger, _ = shell.open_ledger(ctx, req)
     try:
         query = usage.ledger_query(ledger)
         names = build.session_names(query, show_ids=show_ids)

@@ -33,7 +33,7 @@ def run(ctx) -> int:
     a = ctx.args
     req = shell.usage_request(ctx)
     filters, tz, tz_name, prices = req.filters, req.tz, req.tz_name, req.prices
-    ledger, _ = shell.open_ledger(ctx)
+    ledger, _ = shell.open_ledger(ctx, req)
     try:
         now, demo = shell.resolve_now(ctx, ledger, tz)
         if (a.period in (None, "all")) and not (a.last or a.since or a.until):

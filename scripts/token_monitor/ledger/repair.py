@@ -45,6 +45,8 @@ SALVAGE = (
     ("sessions", ("agent", "session_id", "session_key", "channel", "label", "chat_type", "parent_session_key")),
     ("budgets", BUDGET_COLUMNS),
     ("alerts_sent", ("alert_key", "sent_ms", "detail")),
+    ("hosts", ("key", "host_id", "name", "updated_ms")),
+    ("imports", ("digest", "path", "host_ids", "records", "added", "duplicates", "own", "conflicts", "imported_ms")),
 )
 
 
@@ -63,8 +65,10 @@ def salvage_into(damaged: Path, ledger: "Ledger", *, chunk: int = 1000) -> dict[
         for table, cols in SALVAGE:
             try:
                 top = old.execute(f"SELECT MAX(rowid) FROM {table}").fetchone()[0] or 0
+                have = {r[1] for r in old.execute(f"PRAGMA table_info({table})")}
             except sqlite3.DatabaseError:
                 continue
+            cols = tuple(c for c in cols if c in have)     # a ledger from before a column was added
             n = 0
             for lo in range(0, top + 1, chunk):
                 try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 
-SCHEMA_VERSION = 3          # 2: hourly rollup for reports over long periods; 3: block rollups (CUBES)
+SCHEMA_VERSION = 4          # 2: hourly rollup for reports over long periods; 3: block rollups (CUBES); 4: hosts
 LEDGER_NAME = "ledger.sqlite"
 
 # Token and cost columns an event and an hourly rollup row share.
@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS events (
   source_path TEXT NOT NULL,
   source_loc TEXT,
   owner_rank TEXT NOT NULL,
+  host TEXT NOT NULL DEFAULT '',
   collected_ms INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_ts ON events (ts_ms);
@@ -116,6 +117,23 @@ CREATE TRIGGER IF NOT EXISTS sessions_dirty_update AFTER UPDATE ON sessions
 CREATE TRIGGER IF NOT EXISTS sessions_dirty_delete AFTER DELETE ON sessions BEGIN
   INSERT INTO rollup_dirty (hour_ms) SELECT DISTINCT h FROM (SELECT ts_ms - ts_ms % 3600000 AS h FROM events
     WHERE agent = OLD.agent AND session_id = OLD.session_id) WHERE NOT EXISTS (SELECT 1 FROM rollup_dirty WHERE hour_ms = h); END;
+CREATE TABLE IF NOT EXISTS hosts (
+  key TEXT PRIMARY KEY,
+  host_id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  updated_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS imports (
+  digest TEXT PRIMARY KEY,
+  path TEXT NOT NULL,
+  host_ids TEXT NOT NULL,
+  records INTEGER NOT NULL,
+  added INTEGER NOT NULL,
+  duplicates INTEGER NOT NULL,
+  own INTEGER NOT NULL,
+  conflicts INTEGER NOT NULL,
+  imported_ms INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS alerts_sent (
   alert_key TEXT PRIMARY KEY,
   sent_ms INTEGER NOT NULL,
@@ -186,7 +204,7 @@ EVENT_COLUMNS = (
     "key", "agent", "session_id", "provider", "model", "api", "ts_ms", "input", "output",
     "cache_read", "cache_write", "total_tokens", "cost_total", "cost_input", "cost_output",
     "cost_cache_read", "cost_cache_write", "cost_origin", "stop_reason", "usage_status", "trigger",
-    "entry_id", "response_id", "source_kind", "source_path", "source_loc", "owner_rank", "collected_ms",
+    "entry_id", "response_id", "source_kind", "source_path", "source_loc", "owner_rank", "host", "collected_ms",
 )
 OWNER_COLUMNS = ("agent", "session_id", "trigger", "source_kind", "source_path", "source_loc", "owner_rank")
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 import json
+import math
 import sqlite3
 import time
 from pathlib import Path
@@ -94,6 +96,9 @@ class Ledger:
                 )
             if version < SCHEMA_VERSION:
                 with _write(conn):
+                    if version >= 1 and "host" not in {r[1] for r in conn.execute("PRAGMA table_info(events)")}:
+                        # events.host: '' is this ledger's own host (hosts.key ''), else the host id it was imported from
+                        conn.execute("ALTER TABLE events ADD COLUMN host TEXT NOT NULL DEFAULT ''")
                     for stmt in _statements(SCHEMA):
                         conn.execute(stmt)
                     if version >= 1:      # a ledger from before these rollups: every hour needs them
@@ -249,6 +254,96 @@ class Ledger:
 
     def alert_sent(self, alert_key: str) -> bool:
         return self.conn.execute("SELECT 1 FROM alerts_sent WHERE alert_key = ?", (alert_key,)).fetchone() is not None
+
+    # ------------------------------------------------------------ hosts and imports
+    def local_host(self, name: str, *, new_id: str, at_ms: int) -> str:
+        """This ledger's own host id (made once: `new_id`), its friendly name updated to `name`."""
+        row = self.conn.execute("SELECT host_id, name FROM hosts WHERE key = ''").fetchone()
+        if row and row[1] == name:
+            return row[0]           # nothing to write: a report on a read-only data dir still works
+        with self.transaction():
+            self.conn.execute("INSERT INTO hosts (key, host_id, name, updated_ms) VALUES ('', ?, ?, ?) "
+                              "ON CONFLICT(key) DO UPDATE SET name=excluded.name, updated_ms=excluded.updated_ms "
+                              "WHERE hosts.name != excluded.name", (new_id, name, at_ms))
+        return self.conn.execute("SELECT host_id FROM hosts WHERE key = ''").fetchone()[0]
+
+    def import_seen(self, digest: str) -> dict | None:
+        cols = ("path", "records", "added", "duplicates", "own", "conflicts", "imported_ms")
+        row = self.conn.execute(f"SELECT {', '.join(cols)} FROM imports WHERE digest = ?", (digest,)).fetchone()
+        return dict(zip(cols, row)) if row else None
+
+    def merge_imported(self, items: Iterable, *, local_id: str, digest: str, path: str, at_ms: int,
+                       chunk: int = 5000) -> dict:
+        """Add another host's exported events, exactly once, with the file's checkpoint, in one transaction.
+
+        `items` (sources.exports.ImportedEvent) may be a generator: it is read in chunks, and an error
+        it raises rolls the whole file back. A call already held (same key) with the same numbers adds
+        nothing; with different numbers it is a conflict: reported, the held row kept. Events this host
+        collected itself (its own id) are skipped."""
+        stats: dict = {"records": 0, "added": 0, "duplicates": 0, "own": 0, "conflicts": [], "hosts": []}
+        cols = ("key", "input", "output", "cache_read", "cache_write", "total_tokens", "cost_total")
+        hosts: dict[str, str] = {}
+        it = iter(items)
+        with self.transaction():
+            while batch := list(itertools.islice(it, chunk)):
+                stats["records"] += len(batch)
+                keys = list({x.placed.event.key for x in batch})
+                held: dict[str, dict] = {}
+                for i in range(0, len(keys), 500):
+                    part = keys[i:i + 500]
+                    for row in self.conn.execute(f"SELECT {', '.join(cols)} FROM events WHERE key IN ({','.join('?' * len(part))})", part):
+                        held[row[0]] = dict(zip(cols, row))
+                rows = []
+                for x in batch:
+                    e = x.placed.event
+                    if x.host_id == local_id:
+                        stats["own"] += 1
+                        continue
+                    hosts[x.host_id] = x.host_name        # a renamed host gets its new name even when nothing is new
+                    if e.key in held:
+                        if _same_numbers(held[e.key], e):
+                            stats["duplicates"] += 1
+                        else:
+                            stats["conflicts"].append({"eventKey": e.key, "host": x.host_name, "agent": x.placed.agent,
+                                                       "timestampMs": e.ts_ms})
+                        continue
+                    held[e.key] = {c: getattr(e, c) for c in cols[1:]}
+                    rows.append(_event_row(x.placed, at_ms, x.host_id))
+                    if x.session_key is not None or x.channel is not None:
+                        self.upsert_session(agent=x.placed.agent, session_id=x.placed.session_id, session_key=x.session_key,
+                                            channel=x.channel, label=None, chat_type=None, parent_session_key=None)
+                self.conn.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", rows)
+                stats["added"] += len(rows)
+            for host_id, name in hosts.items():
+                self.conn.execute("INSERT INTO hosts (key, host_id, name, updated_ms) VALUES (?, ?, ?, ?) "
+                                  "ON CONFLICT(key) DO UPDATE SET name=excluded.name, updated_ms=excluded.updated_ms",
+                                  (host_id, host_id, name, at_ms))
+            self.conn.execute(
+                "INSERT INTO imports (digest, path, host_ids, records, added, duplicates, own, conflicts, imported_ms) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(digest) DO UPDATE SET path=excluded.path, "
+                "imported_ms=excluded.imported_ms",
+                (digest, path, json.dumps(sorted(hosts)), stats["records"], stats["added"], stats["duplicates"],
+                 stats["own"], len(stats["conflicts"]), at_ms))
+        stats["hosts"] = sorted(set(hosts.values()))
+        return stats
+
+    def change_stamp(self) -> tuple:
+        """Changes whenever what `metric_totals` answers could: events added or re-owned (each collect
+        records a run), imports, host names. Cheap, so a metrics server re-reads only after a change."""
+        return self.conn.execute(
+            "SELECT (SELECT MAX(rowid) FROM events), (SELECT COUNT(*) FROM events), (SELECT MAX(id) FROM runs), "
+            "(SELECT group_concat(key || '=' || name) FROM hosts), (SELECT MAX(imported_ms) FROM imports), "
+            "(SELECT COUNT(*) FROM sessions)").fetchone()
+
+    def metric_totals(self) -> list[tuple]:
+        """All-time sums per (host name, agent, channel, provider, model, cost class): the ledger's side
+        of `token-monitor metrics`, with the newest call of each group; sums in rollup_hour's order."""
+        return self.conn.execute(
+            f"SELECT COALESCE(h.name, e.host), e.agent, s.channel, e.provider, e.model, {COST_CLASS_SQL}, MAX(e.ts_ms), "
+            "COUNT(*), SUM(e.input), SUM(e.output), SUM(e.cache_read), SUM(e.cache_write), SUM(e.total_tokens), "
+            "SUM(e.cost_total), SUM(e.total_tokens = 0 AND e.usage_status NOT IN ('error', 'aborted')), "
+            f"SUM(e.total_tokens = 0 AND e.usage_status IN ('error', 'aborted')) FROM events e{SESSION_JOIN} "
+            "LEFT JOIN hosts h ON h.key = e.host GROUP BY 1, 2, 3, 4, 5, 6").fetchall()
 
     # ------------------------------------------------------------ hourly rollup (reports)
     def rollup_is_fresh(self) -> bool:
@@ -412,8 +507,9 @@ class Ledger:
 
         where, args = time_where(since_ms, until_ms)
         cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
-        sql = f"SELECT {cols}, s.session_key, s.channel, s.label FROM events e{SESSION_JOIN}{where} ORDER BY e.ts_ms, e.key"
-        names = EVENT_COLUMNS + ("session_key", "channel", "label")
+        sql = (f"SELECT {cols}, s.session_key, s.channel, s.label, h.host_id, h.name FROM events e{SESSION_JOIN}"
+               f" LEFT JOIN hosts h ON h.key = e.host{where} ORDER BY e.ts_ms, e.key")
+        names = EVENT_COLUMNS + ("session_key", "channel", "label", "host_id", "host_name")
         for row in self.conn.execute(sql, args):
             yield dict(zip(names, row))
 
@@ -430,11 +526,20 @@ def _write(conn: sqlite3.Connection):
         conn.execute("COMMIT")
 
 
-def _event_row(p: PlacedEvent, collected_ms: int) -> tuple[Any, ...]:
+def _event_row(p: PlacedEvent, collected_ms: int, host: str = "") -> tuple[Any, ...]:
     e = p.event
     return (
         e.key, p.agent, p.session_id, e.provider, e.model, e.api, e.ts_ms, e.input, e.output,
         e.cache_read, e.cache_write, e.total_tokens, e.cost_total, e.cost_input, e.cost_output,
         e.cost_cache_read, e.cost_cache_write, e.cost_origin, e.stop_reason, e.usage_status, p.trigger,
-        e.entry_id, e.response_id, p.source_kind, p.source_path, p.source_loc, p.owner_rank, collected_ms,
+        e.entry_id, e.response_id, p.source_kind, p.source_path, p.source_loc, p.owner_rank, host, collected_ms,
     )
+
+
+def _same_numbers(held: dict, e: UsageEvent) -> bool:
+    """Whether a held ledger row and an imported event report the same usage (the conflict rule)."""
+    if (held["input"], held["output"], held["cache_read"], held["cache_write"], held["total_tokens"]) != \
+            (e.input, e.output, e.cache_read, e.cache_write, e.total_tokens):
+        return False
+    a, b = held["cost_total"], e.cost_total
+    return (a is None) == (b is None) and (a is None or math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12))

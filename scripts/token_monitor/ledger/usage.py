@@ -52,6 +52,8 @@ def _dim_sql(dim: str, segments: list[tuple[int, int]], *, cube: str | None = No
         return "e.agent || char(31) || e.session_id"
     if dim == "channel":
         return "COALESCE(s.channel, '')"
+    if dim == "host":
+        return HOST_NAME_SQL
     if dim == "trigger":
         return TRIGGER_CLASS_SQL
     day = 86400000 if dim == "day" else 3600000
@@ -92,16 +94,22 @@ _EVENT_COLS = (
     "SELECT ts_ms, agent, session_id, provider, model, {cls} AS cls, trigger, 1 AS calls, input, output, "
     "cache_read, cache_write, total_tokens, cost_total, "
     "(total_tokens = 0 AND usage_status NOT IN ('error', 'aborted')) AS no_usage, "
-    "(total_tokens = 0 AND usage_status IN ('error', 'aborted')) AS failed, ts_ms AS min_ts, ts_ms AS max_ts "
+    "(total_tokens = 0 AND usage_status IN ('error', 'aborted')) AS failed, ts_ms AS min_ts, ts_ms AS max_ts, host "
     "FROM events WHERE "
 )
 _EVENT_ROWS = _EVENT_COLS + "ts_ms >= ? AND ts_ms < ?"
 _ROLLUP_ROWS = (
     "SELECT hour_ms AS ts_ms, agent, session_id, provider, model, cls, trigger, calls, input, output, cache_read, "
-    "cache_write, total_tokens, cost_total, no_usage, failed, min_ts, max_ts FROM rollup_hour "
+    "cache_write, total_tokens, cost_total, no_usage, failed, min_ts, max_ts, NULL AS host FROM rollup_hour "
     "WHERE hour_ms >= ? AND hour_ms < ?"
 )
 _FAR = 1 << 62
+# Rollups do not keep the host: a breakdown or filter by host reads events (see `_by_host`).
+HOST_NAME_SQL = "COALESCE((SELECT h.name FROM hosts h WHERE h.key = e.host), e.host)"
+
+
+def _by_host(dims: Sequence[str], filters: Filters) -> bool:
+    return "host" in dims or bool(filters.hosts)
 
 
 def _source_sql(start_ms: int | None, end_ms: int | None, *, rollup: bool,
@@ -136,7 +144,7 @@ def _pair_source(pairs: Sequence[tuple[str, str]], start_ms: int | None, end_ms:
 
 
 _NEEDS = {"model": {"provider", "model"}, "provider": {"provider"}, "agent": {"agent"}, "trigger": {"trig"},
-          "day": set(), "hour": set(), "session": {"session"}, "channel": {"session"}}
+          "day": set(), "hour": set(), "session": {"session"}, "channel": {"session"}, "host": {"host"}}
 
 
 def _cube_for(dims: Sequence[str], filters: Filters, *, choices: Sequence[str] = ("model", "trigger")) -> str | None:
@@ -152,6 +160,8 @@ def _cube_for(dims: Sequence[str], filters: Filters, *, choices: Sequence[str] =
         need |= {"provider", "model"}
     if filters.sessions:
         need.add("session")
+    if filters.hosts:
+        need.add("host")
     for name in choices:
         if need <= set(CUBES[name].dims):
             return name
@@ -310,6 +320,13 @@ def _where(start_ms: int | None, end_ms: int | None, filters: Filters) -> tuple[
                 conds.append(f"(lower(e.provider) IN ({','.join('?' * len(keys))}) AND lower(e.model) = ?)")
                 params.extend([*keys, fold(model)])
         where.append("(" + " OR ".join(conds) + ")")
+    if filters.hosts:
+        # A host by its name (any case) or its id or id prefix (`export` shows ids as `hostId`).
+        conds = []
+        for h in filters.hosts:
+            conds.append("lower(name) = ? OR (length(?) >= 6 AND host_id LIKE ? || '%')")
+            params.extend([fold(h), h, h.replace("%", "").replace("_", "")])
+        where.append(f"e.host IN (SELECT key FROM hosts WHERE {' OR '.join(conds)})")
     if filters.sessions:
         conds = []
         for s in filters.sessions:
@@ -327,7 +344,7 @@ def unmatched_filters(run_query: RunQuery, filters: Filters, *, width: int = 64)
     Called only when a filtered report came out empty with no earlier usage: it scans the events."""
     out = []
     for dim, values in (("agent", filters.agents), ("provider", filters.providers), ("model", filters.models),
-                        ("session", filters.sessions)):
+                        ("session", filters.sessions), ("host", filters.hosts)):
         missing = []
         for v in values:
             one = Filters(**{dim + "s": (v,)})
@@ -342,7 +359,8 @@ def unmatched_filters(run_query: RunQuery, filters: Filters, *, width: int = 64)
             out.append(f"no session matching {names} in the ledger (list them: token-monitor sessions)")
             continue
         head = f"no {dim} {names} in the ledger"
-        known = [r[0] for r in run_query(f"SELECT e.{dim} FROM events e GROUP BY 1 ORDER BY SUM(e.total_tokens) DESC, 1", [])]
+        expr = HOST_NAME_SQL if dim == "host" else f"e.{dim}"
+        known = [r[0] for r in run_query(f"SELECT {expr} FROM events e GROUP BY 1 ORDER BY SUM(e.total_tokens) DESC, 1", [])]
         if not known:
             out.append(head + " (it is empty)")
             continue
@@ -364,6 +382,7 @@ def usage_sql(dims: Sequence[str], *, start_ms: int | None, end_ms: int | None, 
     """SELECT dims..., provider, model, cost class, sums... grouped over [start_ms, end_ms)."""
     segs = segments or [(0, 0)]
     time_dims = [d for d in dims if d in TIME_DIMS]
+    rollup = rollup and not _by_host(dims, filters)
     cube = None
     if rollup and not pairs and start_ms is not None and end_ms is not None \
             and not (time_dims and any(off % HOUR_MS for _, off in segs)):
@@ -388,7 +407,7 @@ def session_counts(run_query: RunQuery, *, start_ms: int | None, end_ms: int | N
     """[(agent, session_id, calls, total_tokens)] for every session with a call in the range."""
     where, params = _where(None, None, filters)
     join = _session_join(filters)
-    rollup = getattr(run_query, "rollup", False)
+    rollup = getattr(run_query, "rollup", False) and not _by_host((), filters)
     if rollup and start_ms is not None and end_ms is not None and _cube_for([], filters, choices=("session",)):
         source, sparams = _cube_source("session", start_ms, end_ms), []
     else:
@@ -409,7 +428,7 @@ def session_spans(run_query: RunQuery, *, start_ms: int | None, end_ms: int | No
                   filters: Filters) -> dict[tuple[str, str], tuple[int, int]]:
     """(agent, session_id) -> (first, last) call ms in the range."""
     where, params = _where(None, None, filters)
-    source, sparams = _source_sql(start_ms, end_ms, rollup=getattr(run_query, "rollup", False))
+    source, sparams = _source_sql(start_ms, end_ms, rollup=getattr(run_query, "rollup", False) and not _by_host((), filters))
     return {(a, s): (lo, hi) for a, s, lo, hi in run_query(
         f"SELECT e.agent, e.session_id, MIN(e.min_ts), MAX(e.max_ts) FROM {source} e{_session_join(filters)}{where} "
         "GROUP BY 1, 2", sparams + params)}
@@ -440,6 +459,22 @@ def session_bounds(run_query: RunQuery, agent: str, session_id: str) -> tuple[in
     for lo, hi in run_query("SELECT MIN(ts_ms), MAX(ts_ms) FROM events WHERE agent = ? AND session_id = ?", (agent, session_id)):
         return lo, hi
     return None, None
+
+
+def session_hosts(run_query: RunQuery, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """(agent, session id) -> host name(s), only when the ledger holds more than one host (else {})."""
+    if len(list(run_query("SELECT DISTINCT host FROM events LIMIT 2", []))) < 2:
+        return {}
+    pairs = list(dict.fromkeys(pairs))
+    out: dict[tuple[str, str], str] = {}
+    for i in range(0, len(pairs), 400):
+        chunk = pairs[i:i + 400]
+        cond = " OR ".join(["(e.agent = ? AND e.session_id = ?)"] * len(chunk))
+        for agent, sid, names in run_query(
+                f"SELECT e.agent, e.session_id, group_concat(DISTINCT {HOST_NAME_SQL}) FROM events e WHERE {cond} GROUP BY 1, 2",
+                [v for p in chunk for v in p]):
+            out[(agent, sid)] = ",".join(sorted(names.split(",")))
+    return out
 
 
 def session_meta(run_query: RunQuery, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict]:

@@ -25,6 +25,7 @@ from ..ledger.usage import (
     last_usage_ms,
     session_counts,
     session_directory,
+    session_hosts,
     session_meta,
     session_spans,
 )
@@ -34,7 +35,7 @@ from .periods import Window, from_ms, local_days, offset_segments
 from .totals import COST_DIGITS, Totals, grouped_totals, project
 from .words import age_text, human_tokens, plural
 
-DIMENSIONS = ("model", "provider", "agent", "session", "day", "hour", "channel", "trigger")
+DIMENSIONS = ("model", "provider", "agent", "session", "day", "hour", "channel", "trigger", "host")
 DEFAULT_TOP = 25
 TOP_SESSIONS = 5
 
@@ -54,10 +55,6 @@ def parse_by(text: str | None) -> tuple[str, ...]:
 def session_names(run_query: RunQuery, *, show_ids: bool = False, extra: Iterable[tuple[str, str]] = ()) -> SessionNames:
     """Unique titles for every session the ledger knows (plus `extra` pairs it has no metadata for)."""
     return SessionNames(session_directory(run_query) + [(a, sid, None, None) for a, sid in extra], show_ids=show_ids)
-
-
-def session_title(agent: str, session_id: str, names: SessionNames) -> str:
-    return names.title(agent, session_id)
 
 
 def resolve_session_filters(run_query: RunQuery, filters: Filters, names: SessionNames | None = None) -> Filters:
@@ -353,11 +350,13 @@ def session_rows(run_query: RunQuery, *, start_ms: int | None, end_ms: int | Non
     spans = session_spans(run_query, start_ms=start_ms, end_ms=end_ms, filters=filters)
     meta = session_meta(run_query, sessions)
     names = names or session_names(run_query, show_ids=show_ids, extra=sessions)
+    hosts = session_hosts(run_query, sessions)
     out = []
     for (agent, sid), t in sessions.items():
         m = meta.get((agent, sid), {})
         lo, hi = spans.get((agent, sid), (None, None))
-        out.append({"agent": agent, "sessionId": sid, "sessionKey": m.get("sessionKey"), "channel": m.get("channel"),
+        out.append({"agent": agent, "sessionId": sid, **({"host": hosts.get((agent, sid))} if hosts else {}),
+                    "sessionKey": m.get("sessionKey"), "channel": m.get("channel"),
                     "label": m.get("label"), "title": names.title(agent, sid),
                     "trigger": main_trigger(triggers.get((agent, sid), {}), m.get("sessionKey")),
                     "triggers": {k: {"calls": v.calls, "totalTokens": v.total_tokens}

@@ -28,7 +28,7 @@ COST_KEYS = ("recorded", "provider-billed", "estimated", "zero-priced")
 SUM_KEYS = ("calls", "input", "output", "cacheRead", "cacheWrite", "totalTokens", "unpricedTokens",
             "noUsageCalls", "failedCalls")
 DIM_TITLES = {"model": "model", "provider": "provider", "agent": "agent", "session": "session", "day": "day",
-              "hour": "hour", "channel": "channel", "trigger": "trigger"}
+              "hour": "hour", "channel": "channel", "trigger": "trigger", "host": "host"}
 
 
 # --------------------------------------------------------------------------- numbers
@@ -434,10 +434,13 @@ def render_sessions_text(d: Mapping) -> str:
                          + [fit(x[:1].upper() + x[1:]) for x in d.get("unmatchedFilters") or []]) + "\n"
     out.append(fit(f"{len(rows)} shown of {d['total']} · sorted by {d['sort']}"))
     body = []
+    with_host = any(s.get("host") for s in rows)      # only set when the ledger holds more than one host
     for s in rows:
         last = dt.datetime.fromisoformat(s["lastCall"]).strftime("%-d %b %H:%M") if s.get("lastCall") else "-"
-        body.append([s["title"], human_tokens(s["totalTokens"]), cost_cell(s), str(s["calls"]), last])
-    out += plain_table(["session", "tokens", "cost", "calls", "last call"], body, titles=True)
+        body.append([s["title"], *([s.get("host") or "-"] if with_host else []), human_tokens(s["totalTokens"]),
+                     cost_cell(s), str(s["calls"]), last])
+    out += plain_table(["session", *(["host"] if with_host else []), "tokens", "cost", "calls", "last call"], body,
+                       titles=True)
     if d["total"] > len(rows):
         out.append(f"+{d['total'] - len(rows)} more (use --limit)")
     return "\n".join(out[:MAX_LINES]) + "\n"
