@@ -8,6 +8,7 @@
 #   "python-dateutil>=2.8",
 #   "zstandard>=0.21",
 #   "json5>=0.9",
+#   "prometheus-client>=0.20",
 # ]
 # ///
 """The skill's entry point: `uv run {baseDir}/scripts/token-monitor.py COMMAND` or `python3 … COMMAND`.

@@ -22,7 +22,7 @@ from conftest import ROOT
 
 SKILL = ROOT / "SKILL.md"
 # The command set SKILL.md is written against (issues 1-5).
-INTENDED_COMMANDS = {"report", "sessions", "session", "collect", "export", "diagnose", "reconcile", "schedule", "budget"}
+INTENDED_COMMANDS = {"report", "sessions", "session", "collect", "export", "diagnose", "reconcile", "schedule", "budget", "import", "metrics"}
 TRIGGERS = ["token usage today", "how much did I spend this week", "今天用了多少 token", "这周花了多少 token"]
 
 
