@@ -159,3 +159,19 @@ def test_budget_model_scope_accepts_provider_slash_model(cli, tmp_path):
     status = cli(*args, "budget", "status", "--json").json()["data"]
     used = [b["used"] for b in status["budgets"]]
     assert used and all(u == pytest.approx(1.0) for u in used), status
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/Sao_Paulo", "Asia/Kolkata", "UTC"])
+def test_budget_periods_are_the_report_periods(zone):
+    """A budget's day, week and month are exactly the report's today, week and month."""
+    from zoneinfo import ZoneInfo
+
+    from token_monitor.report.periods import period_window
+
+    tz = ZoneInfo(zone)
+    for now in (dt.datetime(2026, 3, 29, 1, 30, tzinfo=dt.timezone.utc), dt.datetime(2026, 10, 25, 23, 59, tzinfo=dt.timezone.utc),
+                dt.datetime(2026, 12, 31, 23, 30, tzinfo=dt.timezone.utc)):
+        for period, kind in (("daily", "today"), ("weekly", "week"), ("monthly", "month")):
+            start, end, _ = bmod.period_bounds(period, now, tz)
+            w = period_window(kind, now=now, tz=tz)
+            assert (start, end) == (w.start, w.end)

@@ -62,13 +62,14 @@ def test_old_log_format_variants_and_malformed_lines(tmp_path):
 
 
 def test_matching_is_nearest_first_and_one_to_one():
+    from token_monitor.ops.reconcile import reconcile
     from token_monitor.sources import legacy_log as legacy
 
     base = int(dt.datetime(2026, 2, 2, 12, tzinfo=dt.timezone.utc).timestamp() * 1000)
     ev = lambda k, t: {"key": k, "agent": "main", "session_id": "s", "provider": "zai", "model": "m", "ts_ms": t,
                        "input": 1, "output": 1, "cache_read": 0, "cache_write": 0, "total_tokens": 2}
     calls = [legacy.LegacyCall(1, base + 60_000, "zai", "m", 1, 1, 0, 0, 2)]
-    rec = legacy.reconcile(calls, [ev("a", base), ev("b", base + 59_000)])
+    rec = reconcile(calls, [ev("a", base), ev("b", base + 59_000)])
     assert rec.matched == 1 and [e["key"] for e in rec.missed_by_legacy] == ["a"] and not rec.only_in_legacy
 
 

@@ -241,6 +241,29 @@ def test_relative_data_dir_is_made_absolute_in_scheduled_commands(cli, tmp_path,
     assert " --data-dir d " not in text
 
 
+def test_heartbeat_block_goes_to_the_workspace_openclaw_uses(cli, env, tmp_path, monkeypatch):
+    """One workspace rule for schedule and diagnose (openclaw-storage.md §1.1): $OPENCLAW_WORKSPACE_DIR
+    wins over the state dir's workspace, and diagnose then finds the block schedule wrote there."""
+    env.use("openclaw", version="2026.6.11")
+    ws = tmp_path / "elsewhere"
+    ws.mkdir()
+    monkeypatch.setenv("OPENCLAW_WORKSPACE_DIR", str(ws))
+    assert cli(*env.args, "schedule", "--apply").code == 0
+    assert "token-monitor:begin" in (ws / "HEARTBEAT.md").read_text()
+    assert not (env.state / "workspace" / "HEARTBEAT.md").exists()
+    found = cli(*env.args, "diagnose", "--json", "--check", "schedule").json()["data"]["findings"]
+    [f] = [f for f in found if f["code"].startswith("schedule.")]
+    assert f["level"] == "ok" and str(ws / "HEARTBEAT.md") in f["finding"], found
+
+
+def test_every_reads_durations_as_last_does():
+    from token_monitor.errors import UsageError
+
+    assert sched.parse_every("90 minutes") == sched.parse_every("90m") == 5400
+    with pytest.raises(UsageError, match="--every"):
+        sched.parse_every("soon")
+
+
 def test_heartbeat_file_keeps_its_mode_and_a_new_one_is_private(cli, env):
     env.use("openclaw", version="2026.6.11")
     hb = env.state / "workspace" / "HEARTBEAT.md"

@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import sqlite3
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CANARIES, FIXTURES, ROOT, write_jsonl_state
+from schemas import validate as validate_envelope
 from token_monitor import model
 from token_monitor.collect.normalize import parse_iso_ms
 from token_monitor.ledger import usage
@@ -28,8 +27,7 @@ from token_monitor.report.periods import UTC, Window, period_window, previous_wi
 
 GOLDEN = ROOT / "tests" / "golden" / "report"
 SEED = FIXTURES / "report-multi" / "ledger-seed.json"
-SCHEMAS = {s["$id"].split("/")[-1].removesuffix(".json"): s for s in (
-    json.loads(block) for block in re.findall(r"```json\n(.*?)```", (ROOT / "references" / "report-json.md").read_text(), re.S))}
+
 
 
 # --------------------------------------------------------------------------- helpers
@@ -142,7 +140,7 @@ def test_golden_corpora(cli, corpus_state, tmp_path, update_golden, corpus, name
     if fmt == "text":
         assert_text_bounds(res.out)
     if fmt == "json":
-        jsonschema.validate(res.json(), SCHEMAS["report"])
+        validate_envelope(res.json(), "report")
 
 
 @pytest.mark.parametrize("name,argv", MULTI_CASES, ids=[n for n, _ in MULTI_CASES])
@@ -157,7 +155,7 @@ def test_golden_multi(cli, multi, update_golden, name, argv, fmt):
     if fmt == "text":
         assert_text_bounds(res.out)
     if fmt == "json":
-        jsonschema.validate(res.json(), SCHEMAS["report"])
+        validate_envelope(res.json(), "report")
 
 
 # --------------------------------------------------------------------------- sums and schema
@@ -168,7 +166,7 @@ def test_rows_sum_to_totals(cli, multi, by):
               "--by", by, "--top", "2", "--json", "--tz", "Europe/Berlin")
     assert res.code == 0, res
     d = res.json()["data"]
-    jsonschema.validate(res.json(), SCHEMAS["report"])
+    validate_envelope(res.json(), "report")
     assert d["totals"]["calls"] == 19
     assert_rows_sum(d["rows"], d["totals"])
     assert sum(x["totalTokens"] for x in d["daily"]) == d["totals"]["totalTokens"]
@@ -192,7 +190,7 @@ def test_2330_utc_is_next_day_in_shanghai(cli, multi):
             "--by", "day", "--session", "pager", "--json"]
     utc = {r["key"]: r["calls"] for r in cli(*base, "--tz", "UTC").json()["data"]["rows"]}
     sh = {r["key"]: r["calls"] for r in cli(*base, "--tz", "Asia/Shanghai").json()["data"]["rows"]}
-    assert utc == {"2026-03-30": 2}
+    assert utc == {"2026-03-30": 2, "2026-03-31": 0}            # --by day lists every day of the window
     assert sh == {"2026-03-30": 1, "2026-03-31": 1}
 
 
@@ -298,7 +296,7 @@ def test_sessions_and_session(cli, multi):
     state, data = multi
     base = ["--state-dir", state, "--data-dir", data]
     res = cli(*base, "sessions", "--json", "--sort", "cost")
-    jsonschema.validate(res.json(), SCHEMAS["sessions"])
+    validate_envelope(res.json(), "sessions")
     rows = res.json()["data"]["sessions"]
     costs = [r["cost"] for r in rows if r["cost"] is not None]
     assert costs == sorted(costs, reverse=True)
@@ -308,7 +306,7 @@ def test_sessions_and_session(cli, multi):
     for ident in ("release-planning", "agent:work:telegram:group:-100123", "b2222222-0000-4000-8000-000000000001"):
         res = cli(*base, "session", ident, "--json", "--tz", "Europe/Berlin")
         assert res.code == 0, res
-        jsonschema.validate(res.json(), SCHEMAS["session"])
+        validate_envelope(res.json(), "session")
         d = res.json()["data"]
         assert d["session"]["title"] == "work/release-planning"
         assert_rows_sum(d["byModel"], d["totals"])
@@ -433,8 +431,8 @@ def test_text_fits_20x64_for_any_data(models, sessions, calls, by, top, zone_nam
     assert report_of(usage.LedgerQuery(ledger.select, rollup=True)) == report_of(run_query)
     assert_text_bounds(render.render_text(report))
     assert_rows_sum(report["rows"], report["totals"])
-    jsonschema.validate({"schema_version": 1, "command": "report", "status": "ok", "data": report,
-                         "warnings": [], "errors": []}, SCHEMAS["report"])
+    validate_envelope({"schema_version": 1, "command": "report", "status": "ok", "data": report,
+                       "warnings": [], "errors": []}, "report")
 
 
 def test_export_cost_columns_reconcile_with_the_report(cli, tmp_path):

@@ -21,7 +21,7 @@ import yaml
 from conftest import ROOT
 
 SKILL = ROOT / "SKILL.md"
-# The command set SKILL.md is written against (issues 1-5).
+# The command set SKILL.md is written against.
 INTENDED_COMMANDS = {"report", "sessions", "session", "collect", "export", "diagnose", "reconcile", "schedule", "budget", "import", "metrics"}
 TRIGGERS = ["token usage today", "how much did I spend this week", "今天用了多少 token", "这周花了多少 token"]
 
@@ -104,7 +104,7 @@ def test_skill_is_written_against_the_intended_commands():
 
 
 def test_skill_commands_match_help(cli):
-    """Fails until every intended command has landed (sessions/session are issue 3)."""
+    """Fails until every intended command has landed."""
     _, fm = frontmatter()
     assert _skill_commands(fm["_body"]) == _help_commands(cli)
 

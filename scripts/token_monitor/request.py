@@ -22,11 +22,14 @@ from .sources import openclaw_config as config
 
 def add_time_options(p, *, periods_allowed: bool = True) -> None:
     if periods_allowed:
-        p.add_argument("period", nargs="?", choices=periods.PERIODS, help="calendar period (default: today)")
-    p.add_argument("--last", metavar="DURATION", help="a rolling window ending now: 30m, 24h, 7d, 2w")
-    p.add_argument("--since", metavar="WHEN", help="first instant included (2026-11-01, 2026-11-01T08:00, 'Nov 1 2026')")
-    p.add_argument("--until", metavar="WHEN", help="first instant excluded (default: now)")
-    p.add_argument("--tz", metavar="ZONE", help="IANA time zone (default: agents.defaults.userTimezone, else the host's)")
+        p.add_argument("period", nargs="?", metavar="PERIOD",
+                       help="calendar period: " + ", ".join(periods.PERIODS) + " (also 今天 昨天 本周 本月 上周 上个月; default: today)")
+    p.add_argument("--last", metavar="DURATION", help="a rolling window ending now: 30m, 3h, 7d, 2w (3小时, 7天)")
+    p.add_argument("--since", metavar="WHEN", help="first instant included: 2026-11-01, 2026-11-01T08:00, monday, "
+                                                   "'last month', '3 days ago', Nov, 'Nov 1', 上周, 3天前")
+    p.add_argument("--until", metavar="WHEN", help="first instant excluded (default: now); same forms as --since")
+    p.add_argument("--tz", metavar="ZONE", help="time zone: IANA name (any case), UTC, UTC+8, +05:30 "
+                                                "(default: agents.defaults.userTimezone, else the host's)")
     p.add_argument("--week-start", metavar="DAY", default="monday", help="first day of a week (default: monday)")
     p.add_argument("--now", metavar="WHEN", help="answer as if it were WHEN (reproducible reports)")
 
@@ -133,9 +136,10 @@ def time_window(ctx, *, now: dt.datetime, tz: dt.tzinfo, default: str = "today")
     a = ctx.args
     week_start = periods.week_start_index(a.week_start)
     # Dates without a year ("Nov 26", "monday") are the most recent such day before the report's now.
-    since = parse_point(a.since, tz=tz, option="--since", now=now) if a.since else None
-    until = parse_point(a.until, tz=tz, option="--until", now=now) if a.until else None
-    return periods.resolve_window(getattr(a, "period", None) or default, last=a.last, since=since, until=until,
+    since = parse_point(a.since, tz=tz, option="--since", now=now, week_start=week_start) if a.since else None
+    until = parse_point(a.until, tz=tz, option="--until", now=now, week_start=week_start) if a.until else None
+    period = periods.period_named(getattr(a, "period", None))
+    return periods.resolve_window(period or default, last=a.last, since=since, until=until,
                                   now=now, tz=tz, week_start=week_start), week_start
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from .. import request
 from ..errors import ExitCode, UsageError
 from ..ledger.store import Ledger
+from ..ledger.usage import unmatched_filters
+from ..model import Filters
 from ..ops import budget as bmod
 from ..ops.alerts import budget_statuses
 from ..output import envelope, print_json
@@ -75,13 +78,20 @@ def _set(ctx, ledger: Ledger) -> int:
     unit = bmod.parse_unit(a.unit)
     amount, unit = bmod.parse_amount(a.amount, unit=unit)
     agent, provider, model = bmod.normalize_filters(agent=a.agent, provider=a.provider, model=a.model)
+    unseen = unmatched_filters(ledger.conn.execute, Filters(agents=(agent,) if agent else (),
+                                                            providers=(provider,) if provider else (),
+                                                            models=(model,) if model else ()))
+    # A budget whose filter matches nothing stays silent ("--model claude"): stored, but said loudly.
+    warnings = [f"warning: {text}; this budget counts nothing until such usage appears" for text in unseen]
     bid = ledger.upsert_budget(period=period, unit=unit, amount=amount, agent=agent or "", provider=provider or "",
                                model=model or "", at_ms=ctx.now_ms())
     b = bmod.Budget(bid, period, unit, amount, agent, provider, model)
     if getattr(a, "json", False):
-        print_json(envelope("budget", data={"action": "set", "budget": _budget_dict(b)}))
+        print_json(envelope("budget", data={"action": "set", "budget": _budget_dict(b)}, warnings=warnings))
     else:
         print(f"budget #{bid} set: {amount_text(amount, unit)} {period}, {b.scope}")
+        for line in warnings:
+            print(line, file=sys.stderr)
     return 0
 
 
@@ -133,7 +143,7 @@ def _status(ctx, ledger: Ledger) -> int:
 
     _, tz, tz_name, prices = request.alert_inputs(ctx, getattr(ctx.args, "tz", None))
     budgets = [bmod.Budget.from_row(r) for r in ledger.budgets()]
-    now = ctx.now()
+    now, _ = request.resolve_now(ctx, ledger, tz)         # the demo's data is old: its clock is its latest call
     statuses = budget_statuses(ledger.conn, budgets, now=now, tz=tz, prices=prices)
     due = any(st.threshold for st in statuses)
     if getattr(ctx.args, "json", False):
@@ -164,7 +174,8 @@ def run(ctx) -> int:
         # Validate before touching the ledger, so bad input changes nothing and needs no state.
         bmod.parse_period(ctx.args.period)
         bmod.parse_amount(ctx.args.amount, unit=bmod.parse_unit(ctx.args.unit))
-    if action == "status" and not getattr(ctx.args, "no_collect", False):
+    filtered_set = action == "set" and any((ctx.args.agent, ctx.args.provider, ctx.args.model))
+    if (action == "status" or filtered_set) and not getattr(ctx.args, "no_collect", False):
         from ..collect.collector import collect
 
         collect(ctx.state.path, ctx.data_dir)

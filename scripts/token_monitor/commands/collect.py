@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..collect.collector import CollectStats, collect
-from ..errors import ExitCode
+from ..errors import ExitCode, UsageError
 from ..output import envelope, print_json
 from ..report.words import plural
 
@@ -31,6 +31,8 @@ def register(p) -> None:
                    help="--heartbeat: what a quiet run prints (auto: NO_REPLY for OpenClaw 2026.9+, HEARTBEAT_OK before; "
                         "none: nothing)")
     p.add_argument("--tz", metavar="ZONE", help="--heartbeat: time zone for budget periods (default: OpenClaw's userTimezone)")
+    p.add_argument("--lang", metavar="TAG", help="--heartbeat: language of alert paragraphs, a BCP 47 tag: en, zh-CN "
+                                                 "(default: the one `schedule --apply --lang` stored, else en)")
 
 
 def summary_line(stats: CollectStats) -> str:
@@ -82,23 +84,39 @@ def quiet_token(ctx, cfg: dict) -> str:
     return quiet_token_for(parse_version(version if isinstance(version, str) else None))
 
 
+def alert_language(ctx) -> str:
+    """--lang, else the language `schedule --apply --lang` stored in our settings, else English."""
+    from ..i18n import DEFAULT_LANG, normalize_lang
+    from ..settings import load_settings
+
+    if ctx.args.lang:
+        return normalize_lang(ctx.args.lang)
+    stored = load_settings(ctx.data_dir).get("lang")
+    try:
+        return normalize_lang(stored) if isinstance(stored, str) else DEFAULT_LANG
+    except UsageError:              # a hand-edited settings file must not silence alerts
+        return DEFAULT_LANG
+
+
 def run_heartbeat(ctx) -> int:
     """Collect, then print one alert paragraph if an alert is due and this run won it, else the quiet token.
 
     Exit 0 whether or not an alert is printed: OpenClaw records a non-zero command run as a failure.
     Unreadable sources do not make noise here every half hour; `diagnose` reports them.
     """
+    from ..i18n import translations
     from ..ledger.store import Ledger
     from ..ops.alerts import alert_paragraph, due_alerts, send_once
     from ..ops.budget import Budget
     from ..request import alert_inputs
 
+    tr = translations(alert_language(ctx))
     collect(ctx.state.path, ctx.data_dir, rebuild=ctx.args.rebuild)
     cfg, tz, tz_name, prices = alert_inputs(ctx, ctx.args.tz)
     ledger = Ledger.open(ctx.data_dir)
     try:
         budgets = [Budget.from_row(r) for r in ledger.budgets()]
-        alerts = due_alerts(ledger.conn, budgets, now=ctx.now(), tz=tz, tz_name=tz_name, prices=prices)
+        alerts = due_alerts(ledger.conn, budgets, now=ctx.now(), tz=tz, tz_name=tz_name, prices=prices, tr=tr)
         won = send_once(ledger, alerts, at_ms=ctx.now_ms())
     finally:
         ledger.close()

@@ -7,20 +7,25 @@ import datetime as dt
 import functools
 import json
 import sys
+from pathlib import Path
 
+from ..errors import UsageError
+from ..files import write_private
 from ..hosts import register_local
 from ..ledger.classify import resolve_cost
 from ..ledger.store import Ledger
+from ..output import envelope, print_json
 from ..privacy import mask_key
-from ..report.timeparse import parse_point, zone
-from ..sources.openclaw_config import load_config, model_prices
+from ..report.timeparse import parse_point, resolve_zone
+from ..sources.openclaw_config import load_config, model_prices, user_timezone
 
 NAME = "export"
 ORDER = 60
 HELP = "export the ledger as JSONL or CSV (usage keys named as OpenClaw names them)"
 EPILOG = """examples:
   token-monitor export > usage.jsonl
-  token-monitor export --format csv --since 2026-11-01 --until 2026-12-01"""
+  token-monitor export --format csv --since 2026-11-01 --until 2026-12-01
+  token-monitor export --format csv --since 'last month' --output usage.csv"""
 
 FIELDS = ["timestamp", "agent", "sessionId", "sessionKey", "channel", "provider", "model", "api",
           "input", "output", "cacheRead", "cacheWrite", "totalTokens", "cost", "costOrigin",
@@ -33,11 +38,13 @@ def register(p) -> None:
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     p.add_argument("--since", metavar="WHEN", help="first instant included (ISO date/datetime or natural form)")
     p.add_argument("--until", metavar="WHEN", help="first instant excluded")
-    p.add_argument("--tz", metavar="ZONE", help="time zone for dates without offset (default UTC)")
+    p.add_argument("--tz", metavar="ZONE", help="time zone for dates without offset (default: userTimezone, else the host's)")
     p.add_argument("--no-collect", action="store_true", help="export the ledger as it is, without collecting first")
     p.add_argument("--mask-ids", action="store_true",
                    help="mask phone numbers, e-mail addresses and chat ids in session keys (+49…5678), "
                         "for an export that leaves this machine")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically, mode 0600) and print one summary line")
+    p.add_argument("--json", action="store_true", help="with --output: print the summary as a JSON envelope")
 
 
 def event_record(e: dict, prices: dict | None = None, *, mask_ids: bool = False) -> dict:
@@ -65,11 +72,13 @@ def event_record(e: dict, prices: dict | None = None, *, mask_ids: bool = False)
 def run(ctx) -> int:
     from ..collect.collector import collect
 
-    tz = zone(ctx.args.tz)
+    if ctx.args.json and not ctx.args.output:
+        raise UsageError("--json needs --output FILE", hint="the export itself is JSONL or CSV on stdout")
+    cfg = load_config(ctx.config_path)
+    tz, tz_name, _ = resolve_zone(ctx.args.tz, config_tz=user_timezone(cfg), env=ctx.env)
     now = ctx.now()
     since = parse_point(ctx.args.since, tz=tz, option="--since", now=now) if ctx.args.since else None
     until = parse_point(ctx.args.until, tz=tz, option="--until", now=now) if ctx.args.until else None
-    cfg = load_config(ctx.config_path)
     prices = model_prices(cfg, ctx.state.path)
     if not ctx.args.no_collect:
         collect(ctx.state.path, ctx.data_dir)
@@ -80,17 +89,39 @@ def run(ctx) -> int:
             since_ms=int(since.timestamp() * 1000) if since else None,
             until_ms=int(until.timestamp() * 1000) if until else None,
         )
-        out = sys.stdout
-        if ctx.args.format == "csv":
-            writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
-            writer.writeheader()
-            for e in rows:
-                writer.writerow(event_record(e, prices, mask_ids=ctx.args.mask_ids))
-        else:
-            import jsonlines
+        count = [0]
 
-            writer = jsonlines.Writer(out, dumps=functools.partial(json.dumps, separators=(",", ":")))
-            writer.write_all(event_record(e, prices, mask_ids=ctx.args.mask_ids) for e in rows)
+        def write(out) -> None:
+            if ctx.args.format == "csv":
+                writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+                writer.writeheader()
+                put = writer.writerow
+            else:
+                import jsonlines
+
+                put = jsonlines.Writer(out, dumps=functools.partial(json.dumps, separators=(",", ":"))).write
+            for e in rows:
+                put(event_record(e, prices, mask_ids=ctx.args.mask_ids))
+                count[0] += 1
+
+        if not ctx.args.output:
+            write(sys.stdout)
+            return 0
+        path = Path(ctx.args.output).expanduser().absolute()
+        if path.is_dir():
+            raise UsageError(f"--output: {path} is a directory", hint="name a file, e.g. usage.csv")
+        try:
+            write_private(path, write)
+        except OSError as exc:
+            raise UsageError(f"--output: cannot write {path} ({exc.strerror or exc})", hint="choose a writable path") from None
     finally:
         ledger.close()
+    span = " ".join(x for x in (f"from {since:%Y-%m-%d %H:%M}" if since else "", f"until {until:%Y-%m-%d %H:%M}" if until else "") if x)
+    summary = {"path": str(path), "format": ctx.args.format, "events": count[0], "timeZone": tz_name,
+               "since": since.isoformat() if since else None, "until": until.isoformat() if until else None}
+    if ctx.args.json:
+        print_json(envelope(NAME, data=summary))
+    else:
+        print(f"exported {count[0]:,} call{'s' if count[0] != 1 else ''} as {ctx.args.format.upper()} to {path}"
+              + (f" ({span} {tz_name})" if span else ""))
     return 0

@@ -10,14 +10,15 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import request
-from ..diagnose.gather import find_legacy_log, workspaces
+from ..diagnose.gather import find_legacy_log
 from ..errors import UsageError
 from ..ledger.store import Ledger
+from ..ops.reconcile import reconcile as reconcile_calls
 from ..output import envelope, print_json
 from ..report.render import plain_table
 from ..sources import legacy_log as legacy_mod
 from ..sources.discovery import discover_sources
-from ..sources.openclaw_config import load_config
+from ..sources.openclaw_config import load_config, workspaces
 
 NAME = "reconcile"
 ORDER = 45
@@ -85,7 +86,7 @@ def run(ctx) -> int:
         rows = ledger.billed_calls()
     finally:
         ledger.close()
-    rec = legacy_mod.reconcile(log.calls, rows, tz=tz)
+    rec = reconcile_calls(log.calls, rows, tz=tz)
     missed = [call_record(e, tz) for e in rec.missed_by_legacy]
     only = [legacy_record(c, tz) for c in rec.only_in_legacy]
     tz_name = str(getattr(tz, "key", None) or tz)

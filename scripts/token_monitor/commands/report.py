@@ -20,8 +20,9 @@ DESCRIPTION = """Usage and cost for a period, in your time zone: a headline (tok
 cost, calls, sessions), a breakdown table, the change against the previous equal period, a daily
 sparkline for multi-day periods, the top sessions and at most three notes. Text fits 20 lines of
 64 columns. Costs: recorded when OpenClaw recorded one; "est" = estimated from the model's price in
-openclaw.json; "billed" = provider-billed; "free" = configured price is zero; "unpriced" = no price
-anywhere (never shown as $0). --json prints a versioned envelope (references/report-json.md).
+openclaw.json; "billed" = provider-billed; "mixed" = a sum of different kinds (a note splits it);
+"free" = configured price is zero; "unpriced" = no price anywhere (never shown as $0). `week` and
+`month` add "on pace for …" once a tenth of the period has passed. --json prints a versioned envelope (references/report-json.md).
 Exits 5 (after answering) when the collect it ran found malformed records or unreadable sources."""
 EPILOG = """examples:
   token-monitor report                         today, by model
@@ -32,9 +33,13 @@ EPILOG = """examples:
   token-monitor report --since 2026-11-01 --until 2026-11-15 --provider anthropic
   token-monitor report week --by trigger       user turns vs heartbeat, cron, sub-agents, hooks
   token-monitor report --format markdown       for channels that render markdown
+  token-monitor report last-month --by provider   (also: last-week, 上周, 上个月)
+  token-monitor report --since 'last month' --until 'this month' --tz UTC+8
+  token-monitor report --since 3天前                 since 3 days ago, up to now
 
-cost labels: est = estimated from openclaw.json prices · billed = provider-billed ·
-  free = priced at zero · unpriced = no price known · +? = plus unpriced tokens not in the sum ($3.00 est+?)"""
+cost labels: est = estimated from openclaw.json prices · billed = provider-billed · mixed = several
+  kinds in one sum · free = priced at zero · unpriced = no price known · +? = plus unpriced tokens
+  not in the sum ($3.00 est+?)"""
 
 
 def register(p) -> None:
@@ -45,9 +50,6 @@ def register(p) -> None:
     p.add_argument("--format", choices=["text", "markdown"], default="text", help="text (default) or markdown")
     p.add_argument("--json", action="store_true", help="print the versioned JSON envelope")
     p.add_argument("--no-collect", action="store_true", help="report the ledger as it is, without collecting first")
-
-
-# --------------------------------------------------------------------------- shared shell helpers
 
 
 # --------------------------------------------------------------------------- run

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from ..errors import UsageError
+from ..i18n import DEFAULT_LANG, LANGS, normalize_lang
 from ..launcher import self_command
 from ..ops import schedule as sched
 from ..output import envelope, print_json
-from ..sources.openclaw_config import load_config
+from ..settings import load_settings, save_settings, settings_path
+from ..sources.openclaw_config import load_config, main_workspace
 
 NAME = "schedule"
 ORDER = 80
@@ -21,7 +23,8 @@ EPILOG = """examples:
   token-monitor schedule                      show the plan
   token-monitor schedule --apply              do it (idempotent)
   token-monitor schedule --every 1h --apply   change the interval
-  token-monitor schedule --remove             undo it"""
+  token-monitor schedule --remove             undo it
+  token-monitor schedule --apply --lang zh-CN alerts in Simplified Chinese (remembered)"""
 
 
 def register(p) -> None:
@@ -32,6 +35,8 @@ def register(p) -> None:
                    help="force a mechanism instead of detecting it")
     p.add_argument("--deliver", choices=["announce", "none"], default="announce",
                    help="cron jobs: announce alerts to your last chat (default) or deliver nothing (--no-deliver)")
+    p.add_argument("--lang", metavar="TAG", help="language of alert paragraphs, a BCP 47 tag: en, zh-CN; stored with "
+                                                 "--apply in token-monitor's settings and used by every scheduled run")
     p.add_argument("--json", action="store_true", help="print a JSON envelope")
 
 
@@ -45,6 +50,7 @@ def _explicit_data_dir(ctx):
 def run(ctx) -> int:
     a = ctx.args
     every_s = sched.parse_every(a.every)
+    lang = normalize_lang(a.lang) if a.lang else None
     if ctx.state.is_demo:
         raise UsageError("refusing to schedule collection of the bundled demo state", hint="pass --state-dir or install OpenClaw")
     method = None if a.method == "auto" else a.method
@@ -53,16 +59,24 @@ def run(ctx) -> int:
     plan = sched.make_plan(
         action="remove" if a.remove else "install", every_s=every_s, method=method, openclaw=openclaw,
         state_dir=ctx.state.path, data_dir=_explicit_data_dir(ctx),
-        workspace=sched.workspace_dir(cfg, ctx.state.path, ctx.env), deliver=a.deliver,
+        workspace=main_workspace(cfg, ctx.state.path, ctx.env), deliver=a.deliver,
         runner=self_command(env=ctx.env),
     )
     done = sched.apply_plan(plan, every_s=every_s, env=ctx.env) if (a.apply or a.remove) else None
+    if lang and done is not None and not a.remove:
+        save_settings(ctx.data_dir, lang=lang)
+        done.append(f"alerts will be written in {LANGS[lang]} ({lang}); stored in {settings_path(ctx.data_dir)}")
+    stored = load_settings(ctx.data_dir).get("lang")
+    alert_lang = lang or (stored if stored in LANGS else DEFAULT_LANG)
     if a.json:
-        print_json(envelope("schedule", data={"plan": plan.as_dict(), "applied": done is not None, "done": done or []}))
+        print_json(envelope("schedule", data={"plan": plan.as_dict(), "applied": done is not None, "done": done or [],
+                                              "lang": alert_lang}))
         return 0
     for line in plan.summary:
         print(line)
     if done is None:
+        if lang:
+            print(f"alerts in {LANGS[lang]} ({lang}), stored with --apply")
         print("plan only — run again with --apply to do it")
     else:
         for line in done:

@@ -28,12 +28,13 @@ from ..collect.lock import LOCK_NAME
 from ..errors import StateNotFoundError, UsageError
 from ..ledger.schema import LEDGER_NAME
 from ..ledger.store import Ledger
+from ..ops.reconcile import reconcile as reconcile_calls
 from ..report.timeparse import zone
 from ..sources import auth as auth_mod
 from ..sources import legacy_log as legacy_mod
 from ..sources.agent_db import KNOWN_AGENT_SCHEMA_MAX, open_readonly
 from ..sources.discovery import Discovery, SourceUnreadable, discover_sources
-from ..sources.openclaw_config import dig, load_config, model_prices, user_timezone
+from ..sources.openclaw_config import dig, load_config, model_prices, user_timezone, workspaces
 from . import checks as dg
 
 HOOK_HANDLERS = ("handler.ts", "handler.js", "index.ts", "index.js")
@@ -174,28 +175,6 @@ def gather_days(ledger: Ledger | None, tz: dt.tzinfo) -> list[dict]:
     return [days[k] for k in sorted(days)]
 
 
-def workspaces(state: Path, cfg: dict, env, agents: list[str]) -> list[Path]:
-    """OpenClaw's workspace rules (openclaw-storage.md §1.1), every agent's, in order, deduplicated."""
-    out: list[Path] = []
-    if env.get("OPENCLAW_WORKSPACE_DIR"):
-        out.append(Path(os.path.expanduser(env["OPENCLAW_WORKSPACE_DIR"])))
-    default = dig(cfg, "agents", "defaults", "workspace")
-    if isinstance(default, str) and default:
-        out.append(Path(os.path.expanduser(default)))
-    out.append(state / "workspace")
-    entries = dig(cfg, "agents", "entries")
-    listed = dig(cfg, "agents", "list")
-    specs = dict(entries) if isinstance(entries, dict) else {}
-    if isinstance(listed, list):
-        specs.update({x["id"]: x for x in listed if isinstance(x, dict) and isinstance(x.get("id"), str)})
-    for agent in agents:
-        ws = specs.get(agent, {}).get("workspace") if isinstance(specs.get(agent), dict) else None
-        if isinstance(ws, str) and ws:
-            out.append(Path(os.path.expanduser(ws)))
-        out.append(state / f"workspace-{agent}")
-    return list(dict.fromkeys(out))
-
-
 def read_hook_md(hook_dir: Path) -> dict:
     """Name, hookKey and events from HOOK.md frontmatter (YAML or inline JSON5 metadata), no YAML dependency."""
     text = (hook_dir / "HOOK.md").read_text(encoding="utf-8", errors="replace")
@@ -284,7 +263,7 @@ def gather_legacy(path: Path | None, tried: list[str], ledger: Ledger | None, tz
         facts.error = exc.strerror or type(exc).__name__
         return facts
     facts.lines, facts.malformed = len(log.calls), len(log.malformed)
-    rec = legacy_mod.reconcile(log.calls, ledger.billed_calls() if ledger else [], tz=tz)
+    rec = reconcile_calls(log.calls, ledger.billed_calls() if ledger else [], tz=tz)
     facts.matched = rec.matched
     facts.missed_calls = len(rec.missed_by_legacy)
     facts.missed_tokens = sum(e["total_tokens"] for e in rec.missed_by_legacy)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gettext
 import statistics
 from typing import Mapping
 
@@ -47,17 +48,18 @@ class Alert:
 def budget_alert_key(st: BudgetStatus, threshold: int) -> str:
     b = st.budget
     # The limit is part of the key: raising a budget after its alert re-arms it.
-    return f"budget:{b.scope_key}:{b.amount:g}:{st.period_key}:{threshold}"
+    scope = f"{b.period}/{b.unit}/{b.agent or '*'}/{b.provider or '*'}/{b.model or '*'}"
+    return f"budget:{scope}:{b.amount:g}:{st.period_key}:{threshold}"
 
 
-def budget_alerts(statuses: list[BudgetStatus], tz_name: str) -> list[Alert]:
+def budget_alerts(statuses: list[BudgetStatus], tz_name: str, tr: gettext.NullTranslations | None = None) -> list[Alert]:
     out = []
     for st in statuses:
         t = st.threshold
         if t is None:
             continue
         lower = tuple(budget_alert_key(st, x) for x in (80, 100) if x < t)
-        out.append(Alert(budget_alert_key(st, t), alert_sentence(st, tz_name), lower))
+        out.append(Alert(budget_alert_key(st, t), alert_sentence(st, tz_name, tr), lower))
     return out
 
 
@@ -108,7 +110,9 @@ def _day_start(d: dt.date, tz: dt.tzinfo) -> int:
     return int(dt.datetime.combine(d, dt.time(), tzinfo=tz).timestamp() * 1000)
 
 
-def anomaly_alerts(conn, *, now: dt.datetime, tz: dt.tzinfo, tz_name: str) -> list[Alert]:
+def anomaly_alerts(conn, *, now: dt.datetime, tz: dt.tzinfo, tz_name: str,
+                   tr: gettext.NullTranslations | None = None) -> list[Alert]:
+    t = tr or gettext.NullTranslations()
     out: list[Alert] = []
     now_ms = int(now.timestamp() * 1000)
     today = now.astimezone(tz).date()
@@ -120,8 +124,10 @@ def anomaly_alerts(conn, *, now: dt.datetime, tz: dt.tzinfo, tz_name: str) -> li
     if med is not None:
         out.append(Alert(
             f"anomaly:spike:{today.isoformat()}",
-            f"Token use today is {totals[-1] / med:.1f}x your usual day: {amount_text(totals[-1], 'tokens')} "
-            f"so far vs a median of {amount_text(med, 'tokens')} over the last {SPIKE_HISTORY_DAYS} days ({tz_name}).",
+            t.gettext("Token use today is %(factor)sx your usual day: %(today)s so far vs a median of %(median)s "
+                      "over the last %(days)s days (%(zone)s).")
+            % {"factor": f"{totals[-1] / med:.1f}", "today": amount_text(totals[-1], "tokens"),
+               "median": amount_text(med, "tokens"), "days": SPIKE_HISTORY_DAYS, "zone": tz_name},
         ))
 
     # A provider that stopped reporting usage (the Kimi/GLM symptom): calls arrive, tokens do not.
@@ -133,8 +139,9 @@ def anomaly_alerts(conn, *, now: dt.datetime, tz: dt.tzinfo, tz_name: str) -> li
         n = recent[provider][1]
         out.append(Alert(
             f"anomaly:provider-silent:{provider}:{today.isoformat()}",
-            f"Provider {provider} stopped reporting token usage: its last {n} calls in 24 h came back with no counts, "
-            f"so they are missing from totals (run token-monitor diagnose).",
+            t.gettext("Provider %(provider)s stopped reporting token usage: its last %(n)s calls in 24 h came back "
+                      "with no counts, so they are missing from totals (run token-monitor diagnose).")
+            % {"provider": provider, "n": n},
         ))
 
     # Heartbeat/cron turns taking a growing share of tokens (last 7 days vs the 7 before).
@@ -147,8 +154,9 @@ def anomaly_alerts(conn, *, now: dt.datetime, tz: dt.tzinfo, tz_name: str) -> li
         iso = today.isocalendar()
         out.append(Alert(
             f"anomaly:background-share:{iso[0]}-W{iso[1]:02d}",
-            f"Heartbeat and cron turns now take {share[1]:.0%} of your tokens (up from {share[0]:.0%} the week before); "
-            f"consider a longer heartbeat interval or a cheaper heartbeat model.",
+            t.gettext("Heartbeat and cron turns now take %(share)s of your tokens (up from %(before)s the week before); "
+                      "consider a longer heartbeat interval or a cheaper heartbeat model.")
+            % {"share": f"{share[1]:.0%}", "before": f"{share[0]:.0%}"},
         ))
     return out
 
@@ -159,9 +167,9 @@ def budget_statuses(conn, budgets: list[Budget], *, now: dt.datetime, tz: dt.tzi
 
 
 def due_alerts(conn, budgets: list[Budget], *, now: dt.datetime, tz: dt.tzinfo, tz_name: str,
-               prices: Mapping[tuple[str, str], Price]) -> list[Alert]:
+               prices: Mapping[tuple[str, str], Price], tr: gettext.NullTranslations | None = None) -> list[Alert]:
     statuses = budget_statuses(conn, budgets, now=now, tz=tz, prices=prices)
-    return budget_alerts(statuses, tz_name) + anomaly_alerts(conn, now=now, tz=tz, tz_name=tz_name)
+    return budget_alerts(statuses, tz_name, tr) + anomaly_alerts(conn, now=now, tz=tz, tz_name=tz_name, tr=tr)
 
 
 def send_once(ledger, alerts: list[Alert], *, at_ms: int) -> list[Alert]:
@@ -178,4 +186,6 @@ def send_once(ledger, alerts: list[Alert], *, at_ms: int) -> list[Alert]:
 
 
 def alert_paragraph(alerts: list[Alert]) -> str:
-    return "token-monitor: " + " ".join(a.text for a in alerts)
+    """The one paragraph a heartbeat prints: the alerts' sentences after our name ("token-monitor: …");
+    sentences that end in a Chinese full stop are joined without a space, as Chinese text is."""
+    return "token-monitor: " + "".join(a.text + ("" if a.text.endswith("。") else " ") for a in alerts).rstrip()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gettext
 import math
 import re
 from typing import Mapping
@@ -20,13 +21,12 @@ from typing import Mapping
 from ..collect.normalize import normalize_provider
 from ..errors import UsageError
 from ..model import Filters, Price
+from ..report.periods import period_window, projection_factor
 from ..report.totals import Totals, grouped_totals
-from ..report.words import amount_text, plural
+from ..report.words import amount_text
 
 PERIODS = ("daily", "weekly", "monthly")
 UNITS = ("usd", "tokens")
-PERIOD_NOUN = {"daily": "today", "weekly": "this week", "monthly": "this month"}
-PERIOD_END = {"daily": "end of day", "weekly": "end of week", "monthly": "end of month"}
 THRESHOLDS = (80, 100)
 
 _AMOUNT_RE = re.compile(r"^\s*(?P<cur>\$)?\s*(?P<num>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*(?P<suffix>[A-Za-z$]*)\s*$")
@@ -52,10 +52,6 @@ class Budget:
     def scope(self) -> str:
         parts = [f"{k}={v}" for k, v in (("agent", self.agent), ("provider", self.provider), ("model", self.model)) if v]
         return ", ".join(parts) if parts else "all usage"
-
-    @property
-    def scope_key(self) -> str:
-        return f"{self.period}/{self.unit}/{self.agent or '*'}/{self.provider or '*'}/{self.model or '*'}"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -168,39 +164,31 @@ def normalize_filters(*, agent: str | None, provider: str | None, model: str | N
 
 # ---------------------------------------------------------------- time
 
+_WINDOW_OF = {"daily": "today", "weekly": "week", "monthly": "month"}
+
+
 def period_bounds(period: str, now: dt.datetime, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime, str]:
-    """[start, end) of the calendar period containing `now`, in `tz`, and a stable key for it."""
-    local = now.astimezone(tz)
-    day = local.date()
-    if period == "daily":
-        start_d, end_d, key = day, day + dt.timedelta(days=1), day.isoformat()
-    elif period == "weekly":
-        start_d = day - dt.timedelta(days=day.weekday())
-        end_d = start_d + dt.timedelta(days=7)
-        iso = start_d.isocalendar()
-        key = f"{iso[0]}-W{iso[1]:02d}"
-    elif period == "monthly":
-        start_d = day.replace(day=1)
-        end_d = (start_d + dt.timedelta(days=32)).replace(day=1)
-        key = f"{start_d.year}-{start_d.month:02d}"
-    else:
+    """[start, end) of the calendar period containing `now`, in `tz` (the report's periods: weeks from
+    Monday, local midnights, so DST days are 23 or 25 hours long), and a stable key for it."""
+    if period not in _WINDOW_OF:
         raise ValueError(period)
-    # Midnight through ZoneInfo so DST days are 23 or 25 hours long, as the user lives them.
-    start = dt.datetime.combine(start_d, dt.time(), tzinfo=tz)
-    end = dt.datetime.combine(end_d, dt.time(), tzinfo=tz)
-    return start, end, key
+    w = period_window(_WINDOW_OF[period], now=now, tz=tz, week_start=0)
+    first = w.start.astimezone(tz).date()
+    if period == "daily":
+        key = first.isoformat()
+    elif period == "weekly":
+        iso = first.isocalendar()
+        key = f"{iso[0]}-W{iso[1]:02d}"
+    else:
+        key = f"{first.year}-{first.month:02d}"
+    return w.start, w.end, key
 
 
 def project(used: float, *, start: dt.datetime, end: dt.datetime, now: dt.datetime) -> float | None:
-    """Linear projection of `used` to the end of the period; None in the first minutes (too noisy)."""
-    # Timestamps, not aware-datetime subtraction: the latter ignores DST within one zone.
-    total = end.timestamp() - start.timestamp()
-    elapsed = now.timestamp() - start.timestamp()
-    if elapsed <= 0 or total <= 0:
-        return None
-    if elapsed < min(900.0, total / 48):
-        return None
-    return used * total / min(elapsed, total)
+    """Linear projection of `used` to the end of the period; None until enough of it has passed
+    (periods.projection_factor: the one rule reports and budgets share)."""
+    factor = projection_factor(start, end, now)
+    return None if factor is None else used * factor
 
 
 # ---------------------------------------------------------------- spend
@@ -228,13 +216,29 @@ def budget_status(conn, budget: Budget, *, now: dt.datetime, tz: dt.tzinfo,
 # ---------------------------------------------------------------- words
 
 
-def alert_sentence(st: BudgetStatus, tz_name: str) -> str:
+def alert_sentence(st: BudgetStatus, tz_name: str, tr: gettext.NullTranslations | None = None) -> str:
+    """One budget alert in the language of `tr` (gettext; English when None). Amounts are formatted
+    first, so they read the same in every language."""
+    t = tr or gettext.NullTranslations()
     b = st.budget
-    state = "is over its limit" if st.percent >= 100 else "has reached"
-    s = (f"Your {b.period} token-monitor budget for {b.scope} {state} ({st.percent:.0f}%): "
-         f"{amount_text(st.used, b.unit)} of {amount_text(b.amount, b.unit)} used {PERIOD_NOUN[b.period]} ({tz_name})")
+    words = {
+        "period": {"daily": t.gettext("daily"), "weekly": t.gettext("weekly"), "monthly": t.gettext("monthly")}[b.period],
+        "scope": b.scope if (b.agent or b.provider or b.model) else t.gettext("all usage"),
+        "percent": f"{st.percent:.0f}%", "used": amount_text(st.used, b.unit), "limit": amount_text(b.amount, b.unit),
+        "when": {"daily": t.gettext("today"), "weekly": t.gettext("this week"), "monthly": t.gettext("this month")}[b.period],
+        "zone": tz_name,
+    }
+    if st.percent >= 100:
+        s = t.gettext("Your %(period)s token-monitor budget for %(scope)s is over its limit (%(percent)s): "
+                      "%(used)s of %(limit)s used %(when)s (%(zone)s)") % words
+    else:
+        s = t.gettext("Your %(period)s token-monitor budget for %(scope)s has reached %(percent)s: "
+                      "%(used)s of %(limit)s used %(when)s (%(zone)s)") % words
     if st.projected is not None and st.percent < 100:
-        s += f", on pace for {amount_text(st.projected, b.unit)} by {PERIOD_END[b.period]}"
+        end = {"daily": t.gettext("end of day"), "weekly": t.gettext("end of week"), "monthly": t.gettext("end of month")}
+        s += t.gettext(", on pace for %(projected)s by %(end)s") % {"projected": amount_text(st.projected, b.unit),
+                                                                      "end": end[b.period]}
     if st.unpriced_calls:
-        s += f"; {plural(st.unpriced_calls, 'call')} had no price and are not counted"
-    return s + "."
+        s += t.ngettext("; %(n)s call had no price and is not counted", "; %(n)s calls had no price and are not counted",
+                        st.unpriced_calls) % {"n": st.unpriced_calls}
+    return s + t.gettext(".")

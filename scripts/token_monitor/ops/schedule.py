@@ -29,6 +29,7 @@ from typing import Mapping, Sequence
 
 from .. import files
 from ..errors import TokenMonitorError, UsageError
+from ..report.periods import parse_duration
 
 JOB_NAME = "token-monitor"
 DECLARATION_KEY = "token-monitor:collect"
@@ -98,10 +99,7 @@ def quiet_token_for(version: tuple[int, int, int] | None) -> str:
 
 def parse_every(value: str) -> int:
     """Seconds in an interval such as 30m, 1h, 2h, 1d (between 5 minutes and 1 day)."""
-    m = re.fullmatch(r"\s*(\d+)\s*(m|min|h|d)\s*", value or "")
-    if not m:
-        raise UsageError(f"cannot read --every {value!r}", hint="use minutes, hours or days: 15m, 30m, 1h, 1d")
-    seconds = int(m.group(1)) * {"m": 60, "min": 60, "h": 3600, "d": 86400}[m.group(2)]
+    seconds = int(parse_duration(value, option="--every").total_seconds())
     if not 300 <= seconds <= 86400:
         raise UsageError(f"--every {value} is out of range", hint="collect between every 5m and every 1d")
     return seconds
@@ -148,17 +146,6 @@ def detect_openclaw(env: Mapping[str, str]) -> OpenClawInfo | None:
     has_command = helptext.returncode == 0 and all(
         re.search(rf"^\s*{re.escape(flag)}\b", helptext.stdout, re.M) for flag in CRON_ADD_FLAGS)
     return OpenClawInfo(path, version, has_command)
-
-
-def workspace_dir(cfg: dict, state_dir: Path, env: Mapping[str, str]) -> Path:
-    ws = cfg.get("agents", {}).get("defaults", {}).get("workspace") if isinstance(cfg.get("agents"), dict) else None
-    if isinstance(ws, str) and ws.strip():
-        ws = ws.strip()
-        if ws.startswith("~"):
-            ws = (env.get("OPENCLAW_HOME") or env.get("HOME") or str(Path.home())) + ws[1:]
-        p = Path(ws)
-        return p if p.is_absolute() else state_dir / p
-    return state_dir / "workspace"
 
 
 # ---------------------------------------------------------------- planning

@@ -31,9 +31,10 @@ from ..ledger.usage import (
 )
 from ..model import Filters, Price
 from .names import MIN_PREFIX, SessionNames
-from .periods import Window, from_ms, local_days, offset_segments
+from .periods import Window, from_ms, local_days, offset_segments, projection_factor
+from .render import cost_marker, days_label
 from .totals import COST_DIGITS, Totals, grouped_totals, project
-from .words import age_text, human_tokens, plural
+from .words import age_text, human_cost, human_tokens, plural
 
 DIMENSIONS = ("model", "provider", "agent", "session", "day", "hour", "channel", "trigger", "host")
 DEFAULT_TOP = 25
@@ -108,9 +109,12 @@ def _order(items: list[tuple], dim: str) -> list[tuple]:
 
 
 def _cut(items: list[tuple], dim: str, top: int) -> tuple[list[tuple], list[tuple]]:
-    """Keep `top` entries (the largest; time buckets stay in time order), return (kept, rest)."""
+    """Keep `top` entries (the largest; for time buckets the latest, in time order), return (kept, rest)."""
     if len(items) <= top:
         return _order(items, dim), []
+    if dim in TIME_DIMS:
+        ordered = _order(items, dim)
+        return ordered[len(ordered) - top:], ordered[:len(ordered) - top]
     by_size = sorted(items, key=lambda kv: (-kv[1].total_tokens, -(kv[1].known_cost or 0.0), str(kv[0])))
     return _order(by_size[:top], dim), by_size[top:]
 
@@ -119,10 +123,17 @@ def _other_row(rest: list[tuple], dim: str) -> dict:
     t = Totals()
     for _, v in rest:
         t.add(v)
-    return {"dimension": dim, "key": None, "label": f"+{len(rest)} more", "more": len(rest), **t.as_json()}
+    row = {"dimension": dim, "key": None, "label": f"+{len(rest)} more", "more": len(rest), **t.as_json()}
+    if dim == "day":             # folded days say which they are
+        first, last = (dt.date(1970, 1, 1) + dt.timedelta(days=int(k)) for k in (min(k for k, _ in rest), max(k for k, _ in rest)))
+        row.update({"from": first.isoformat(), "to": last.isoformat(), "label": days_label(first.isoformat(), last.isoformat(), len(rest))})
+    return row
 
 
-def build_rows(groups: dict[tuple, Totals], by: Sequence[str], *, top: int, tz: dt.tzinfo, meta: Mapping) -> list[dict]:
+def build_rows(groups: dict[tuple, Totals], by: Sequence[str], *, top: int, tz: dt.tzinfo, meta: Mapping,
+               days: Sequence[int] = ()) -> list[dict]:
+    """Rows of a one- or two-level breakdown; `days` (epoch day numbers) are shown even without usage
+    when the first level is `day`, so a day table never skips a quiet day silently."""
     if not by:
         return []
     model_names: dict[str, int] = {}
@@ -134,6 +145,9 @@ def build_rows(groups: dict[tuple, Totals], by: Sequence[str], *, top: int, tz: 
     first: dict = {}
     for key, t in groups.items():
         first.setdefault(key[0], Totals()).add(t)
+    if by[0] == "day":
+        for day in days:
+            first.setdefault(day, Totals())
     kept, rest = _cut(list(first.items()), by[0], top)
     rows = []
     for k, t in kept:
@@ -144,11 +158,19 @@ def build_rows(groups: dict[tuple, Totals], by: Sequence[str], *, top: int, tz: 
             ck, crest = _cut(children, by[1], top)
             row["children"] = [_row(*_label(by[1], c, tz, meta, model_names), v, by[1]) for c, v in ck]
             if crest:
-                row["children"].append(_other_row(crest, by[1]))
+                _fold_into(row["children"], _other_row(crest, by[1]))
         rows.append(row)
     if rest:
-        rows.append(_other_row(rest, by[0]))
+        _fold_into(rows, _other_row(rest, by[0]))
     return rows
+
+
+def _fold_into(rows: list[dict], other: dict) -> None:
+    """The "+N more" row goes last, or first for time buckets (the folded ones are the earliest)."""
+    if other["dimension"] in TIME_DIMS:
+        rows.insert(0, other)
+    else:
+        rows.append(other)
 
 
 # --------------------------------------------------------------------------- the report
@@ -225,7 +247,8 @@ def build_report(run_query: RunQuery, *, window: Window, previous: Window | None
         "by": list(by),
         "filters": filters.as_json(),
         "totals": {**totals.as_json(), "sessions": len(sessions)},
-        "rows": build_rows(groups, by, top=top, tz=tz, meta=meta),
+        "rows": build_rows(groups, by, top=top, tz=tz, meta=meta, days=_days_so_far(window, now, tz)),
+        "projection": _projection(window, now, totals, tz),
         "comparison": None,
         "daily": None,
         "topSessions": [],
@@ -276,9 +299,10 @@ def build_report(run_query: RunQuery, *, window: Window, previous: Window | None
             lt = Totals()
             for t in grouped_totals(run_query, [], start_ms=lw.start_ms, end_ms=lw.end_ms, filters=filters, prices=prices).values():
                 lt.add(t)
+            lj = lt.as_json()
             data["lastUsage"] = {**_window_json(lw, tz), "kind": lw.kind, "at": from_ms(last_ms, tz).isoformat(),
-                                 "totalTokens": lt.total_tokens, "calls": lt.calls,
-                                 "cost": None if lt.known_cost is None else round(lt.known_cost, COST_DIGITS)}
+                                 "totalTokens": lt.total_tokens, "calls": lt.calls, "cost": lj["cost"],
+                                 "costBasis": lj["costBasis"], "unpricedTokens": lj["unpricedTokens"]}
 
     data["notes"] = build_notes(by_provider, unpriced_models, totals, freshness or {})
     return data
@@ -299,6 +323,9 @@ def build_notes(by_provider: Mapping[str, Totals], unpriced_models: Mapping[str,
             zero.append(f"{provider}: {', '.join(parts)}")
     if zero:
         notes.append({"code": "zero-usage", "text": "; ".join(zero)})
+    if cost_marker(totals.cost) == "mixed":
+        parts = sorted(((v, k) for k, v in totals.cost.items() if v), reverse=True)
+        notes.append({"code": "cost-mix", "text": "cost " + " + ".join(f"{human_cost(v)} {COST_WORDS[k]}" for v, k in parts)})
     if totals.unpriced_tokens:
         models = sorted(unpriced_models, key=lambda m: -unpriced_models[m])
         names = ", ".join(m.partition("/")[2] for m in models[:2]) + (f" +{len(models) - 2}" if len(models) > 2 else "")
@@ -321,6 +348,33 @@ def build_notes(by_provider: Mapping[str, Totals], unpriced_models: Mapping[str,
     if len(notes) < 3 and classify.ESTIMATED in totals.cost:
         notes.append({"code": "estimated", "text": "est = estimated from openclaw.json prices"})
     return notes[:3]
+
+
+COST_WORDS = {"recorded": "recorded", "provider-billed": "billed", "estimated": "est", "zero-priced": "free"}
+
+
+def _days_so_far(window: Window, now: dt.datetime, tz: dt.tzinfo) -> list[int]:
+    """Epoch day numbers of the window's local days up to today (a day table lists each of them)."""
+    last = now.astimezone(tz).date()
+    epoch = dt.date(1970, 1, 1)
+    return [(d - epoch).days for d in local_days(window.start, window.end, tz) if d <= last]
+
+
+def _projection(window: Window, now: dt.datetime, totals: Totals, tz: dt.tzinfo) -> dict | None:
+    """Where this week or month is heading at the pace so far; None for other windows and until
+    enough of the period has passed for the pace to mean something (periods.projection_factor)."""
+    if window.kind not in ("week", "month") or not window.start <= now < window.end:
+        return None
+    factor = projection_factor(window.start, window.end, now)
+    if factor is None:
+        return None
+    cost = totals.known_cost
+    elapsed = (now.timestamp() - window.start.timestamp()) / (window.end.timestamp() - window.start.timestamp())
+    return {"end": window.end.astimezone(tz).isoformat(), "elapsedShare": round(elapsed, 3),
+            "totalTokens": round(totals.total_tokens * factor),
+            "cost": None if cost is None else round(cost * factor, COST_DIGITS),
+            "costBasis": {k: round(v * factor, COST_DIGITS) for k, v in sorted(totals.cost.items())},
+            "unpricedTokens": round(totals.unpriced_tokens * factor)}
 
 
 def _split_triggers(groups: Mapping[tuple, Totals]) -> tuple[dict, dict]:

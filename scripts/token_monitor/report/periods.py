@@ -10,15 +10,25 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import re
+
+from dateutil.relativedelta import relativedelta
 
 from ..errors import UsageError
 
 UTC = dt.timezone.utc
-PERIODS = ("today", "yesterday", "week", "month")
+PERIODS = ("today", "yesterday", "week", "month", "last-week", "last-month")
+# What people write for a period (report 上周, report "last week"), each mapped to one of PERIODS.
+PERIOD_ALIASES = {"today": "today", "今天": "today", "今日": "today", "yesterday": "yesterday", "昨天": "yesterday",
+                  "昨日": "yesterday", "week": "week", "this-week": "week", "本周": "week", "这周": "week",
+                  "month": "month", "this-month": "month", "本月": "month", "这个月": "month",
+                  "last-week": "last-week", "lastweek": "last-week", "上周": "last-week", "上星期": "last-week",
+                  "last-month": "last-month", "lastmonth": "last-month", "上个月": "last-month", "上月": "last-month"}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-DURATION_RE = re.compile(r"^\s*(\d+)\s*(m|min|mins|minutes?|h|hours?|d|days?|w|weeks?)\s*$", re.I)
-DURATION_FORMS = "accepted: 30m, 24h, 7d, 2w (a number and a unit: m, h, d or w)"
+DURATION_RE = re.compile(r"^\s*(\d+)\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|weeks?|分钟|个?小时|天|周|个?星期)\s*$", re.I)
+DURATION_FORMS = "accepted: 30m, 24h, 7d, 2w, 3小时, 7天 (a number and a unit: m, h, d or w)"
+DURATION_UNITS = {"分": "m", "小": "h", "个": "h", "天": "d", "周": "w", "星": "w"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,6 +67,50 @@ def local_midnight(day: dt.date, tz: dt.tzinfo) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0), tzinfo=tz).astimezone(UTC).astimezone(tz)
 
 
+def period_start(unit: str, offset: int, *, now: dt.datetime, tz: dt.tzinfo, week_start: int = 0) -> dt.datetime:
+    """The first instant of the week/month/year `offset` periods from the one containing `now`."""
+    today = now.astimezone(tz).date()
+    if unit == "week":
+        first = today - dt.timedelta(days=(today.weekday() - week_start) % 7) + dt.timedelta(weeks=offset)
+    elif unit == "month":
+        first = today.replace(day=1) + relativedelta(months=offset)
+    elif unit == "year":
+        first = today.replace(month=1, day=1) + relativedelta(years=offset)
+    else:
+        raise ValueError(unit)
+    return local_midnight(first, tz)
+
+
+def period_named(text: str | None) -> str | None:
+    """One of PERIODS for what the user wrote ("last week", "上周", "Last-Month"); UsageError with a
+    suggestion for anything else."""
+    if text is None:
+        return None
+    key = "-".join(text.strip().lower().split())
+    if key in PERIOD_ALIASES:
+        return PERIOD_ALIASES[key]
+    close = difflib.get_close_matches(key, list(PERIOD_ALIASES), n=1, cutoff=0.6)
+    hint = (f"did you mean {close[0]!r}? " if close else "") + "periods: " + ", ".join(PERIODS) + \
+        " (or --last 3h, --since 'last month')"
+    raise UsageError(f"unknown period {text!r}", hint=hint)
+
+
+# A projection from the first minutes or hours of a period multiplies noise (15 minutes of a week x 672):
+# budgets and reports project only once this share of the period has passed.
+MIN_PROJECTION_SHARE = 0.10
+
+
+def projection_factor(start: dt.datetime, end: dt.datetime, now: dt.datetime) -> float | None:
+    """How many times the usage so far the whole period [start, end) is on pace for; None before
+    MIN_PROJECTION_SHARE of it has passed (or when `now` is outside it)."""
+    # Timestamps, not aware-datetime subtraction: the latter ignores DST within one zone.
+    total = end.timestamp() - start.timestamp()
+    elapsed = now.timestamp() - start.timestamp()
+    if total <= 0 or elapsed <= 0 or elapsed < MIN_PROJECTION_SHARE * total:
+        return None
+    return total / min(elapsed, total)
+
+
 def week_start_index(name: str) -> int:
     try:
         return WEEKDAYS.index(name.lower())
@@ -64,11 +118,13 @@ def week_start_index(name: str) -> int:
         raise UsageError(f"--week-start: unknown day {name!r}", hint="use monday … sunday") from None
 
 
-def parse_duration(text: str) -> dt.timedelta:
+def parse_duration(text: str, *, option: str = "--last") -> dt.timedelta:
+    """'30m', '24h', '7d', '2w' (and spelled-out units) as a positive duration."""
     m = DURATION_RE.match(text or "")
     if not m or int(m.group(1)) <= 0:
-        raise UsageError(f"--last: cannot read {text!r}", hint=DURATION_FORMS)
+        raise UsageError(f"{option}: cannot read {text!r}", hint=DURATION_FORMS)
     n, unit = int(m.group(1)), m.group(2)[0].lower()
+    unit = DURATION_UNITS.get(unit, unit) if m.group(2) not in ("个星期",) else "w"
     return {"m": dt.timedelta(minutes=n), "h": dt.timedelta(hours=n), "d": dt.timedelta(days=n), "w": dt.timedelta(weeks=n)}[unit]
 
 
@@ -89,7 +145,13 @@ def period_window(kind: str, *, now: dt.datetime, tz: dt.tzinfo, week_start: int
         first = today.replace(day=1)
         nxt = (first + dt.timedelta(days=32)).replace(day=1)
         return Window(local_midnight(first, tz), local_midnight(nxt, tz), "month", "This month")
-    raise UsageError(f"unknown period {kind!r}", hint="use today, yesterday, week or month")
+    if kind == "last-week":
+        return Window(period_start("week", -1, now=now, tz=tz, week_start=week_start),
+                      period_start("week", 0, now=now, tz=tz, week_start=week_start), "last-week", "Last week")
+    if kind == "last-month":
+        return Window(period_start("month", -1, now=now, tz=tz), period_start("month", 0, now=now, tz=tz),
+                      "last-month", "Last month")
+    raise UsageError(f"unknown period {kind!r}", hint="use " + ", ".join(PERIODS))
 
 
 def resolve_window(period: str | None, *, last: str | None, since: dt.datetime | None, until: dt.datetime | None,
@@ -115,12 +177,12 @@ def previous_window(w: Window, *, tz: dt.tzinfo, week_start: int = 0) -> Window 
     if w.kind in ("today", "yesterday", "day"):
         day = w.start.date() - dt.timedelta(days=1)
         return Window(local_midnight(day, tz), w.start, "day", "yesterday" if w.kind == "today" else "the day before")
-    if w.kind == "week":
+    if w.kind in ("week", "last-week"):
         first = w.start.date() - dt.timedelta(days=7)
-        return Window(local_midnight(first, tz), w.start, "week", "last week")
-    if w.kind == "month":
+        return Window(local_midnight(first, tz), w.start, "week", "last week" if w.kind == "week" else "the week before")
+    if w.kind in ("month", "last-month"):
         first = (w.start.date() - dt.timedelta(days=1)).replace(day=1)
-        return Window(local_midnight(first, tz), w.start, "month", "last month")
+        return Window(local_midnight(first, tz), w.start, "month", "last month" if w.kind == "month" else "the month before")
     if w.kind in ("last", "range"):
         length = w.end - w.start
         if length > dt.timedelta(days=3660):
@@ -133,9 +195,10 @@ def containing_window(w: Window, instant: dt.datetime, *, tz: dt.tzinfo, week_st
     """A window like `w` but around `instant` (for "last usage was …")."""
     if w.kind in ("today", "yesterday", "day"):
         return period_window("day", now=instant, tz=tz, week_start=week_start)
-    if w.kind in ("week", "month"):
-        win = period_window(w.kind, now=instant, tz=tz, week_start=week_start)
-        return dataclasses.replace(win, title="Week" if w.kind == "week" else "Month")
+    if w.kind in ("week", "month", "last-week", "last-month"):
+        unit = w.kind.removeprefix("last-")
+        win = period_window(unit, now=instant, tz=tz, week_start=week_start)
+        return dataclasses.replace(win, title="Week" if unit == "week" else "Month")
     return period_window("day", now=instant, tz=tz, week_start=week_start)
 
 

@@ -34,9 +34,22 @@ DIM_TITLES = {"model": "model", "provider": "provider", "agent": "agent", "sessi
 # --------------------------------------------------------------------------- numbers
 
 
+BASIS_MARKERS = {"recorded": "", "zero-priced": "", "estimated": "est", "provider-billed": "billed"}
+
+
+def cost_marker(basis: Mapping[str, float]) -> str:
+    """How a sum of costs is known, from the amounts per basis: "" (recorded by OpenClaw, or priced at
+    zero), "est", "billed", or "mixed" when dollars from different bases add up — "$33.80 billed"
+    for $33.60 recorded + $0.20 billed would overclaim."""
+    markers = {BASIS_MARKERS.get(k, k) for k, v in basis.items() if v}
+    if len(markers) > 1:
+        return "mixed"
+    return markers.pop() if markers else ""
+
+
 def cost_cell(row: Mapping) -> str:
-    """The cost with how it is known: "$0.0042", "$0.0042 est", "$1.20 billed", "free", "unpriced",
-    and "+?" when some tokens are unpriced on top: "$0.01 +?", "$3.00 est+?", "$1.20 billed+?"."""
+    """The cost with how it is known: "$0.0042", "$0.0042 est", "$1.20 billed", "$3.40 mixed", "free",
+    "unpriced", and "+?" when some tokens are unpriced on top: "$0.01 +?", "$3.00 est+?"."""
     basis = row.get("costBasis") or {}
     cost = row.get("cost")
     if cost is None:
@@ -44,7 +57,7 @@ def cost_cell(row: Mapping) -> str:
     if set(basis) == {"zero-priced"} and not row.get("unpricedTokens"):
         return "free"
     text = human_cost(cost)
-    marker = "est" if "estimated" in basis else ("billed" if "provider-billed" in basis else "")
+    marker = cost_marker(basis)
     if row.get("unpricedTokens"):
         return f"{text} {marker}+?"
     return f"{text} {marker}" if marker else text
@@ -171,7 +184,7 @@ def span_of(win: Mapping) -> str:
     e = dt.datetime.fromisoformat(win["end"])
     last = e - dt.timedelta(microseconds=1)
     midnight = s.time() == dt.time(0) and e.time() == dt.time(0)
-    if win.get("kind") == "month":
+    if win.get("kind") in ("month", "last-month"):
         return s.strftime("%b %Y")
     if midnight and s.date() == last.date():
         return s.strftime("%a %-d %b %Y")
@@ -188,17 +201,22 @@ def span_of(win: Mapping) -> str:
     return f"{s.strftime('%-d %b %H:%M')} – {e.strftime('%-d %b %H:%M')}"
 
 
+def zone_label(w: Mapping) -> str:
+    """The zone as the header names it; "(host)" when nobody chose it (no --tz, no userTimezone), so a
+    user on a UTC server sees why "today" starts at 08:00 their time."""
+    return f"{w['timeZone']} (host)" if w.get("timeZoneSource") == "host" else w["timeZone"]
+
+
 def headline_lines(d: Mapping) -> list[str]:
     w, t = d["window"], d["totals"]
-    title = f"{w['title']} · {span_of(w)} · {w['timeZone']}" + (" · demo data" if d.get("demo") else "")
+    title = f"{w['title']} · {span_of(w)} · {zone_label(w)}" + (" · demo data" if d.get("demo") else "")
     lines = [title]
     if t["calls"] == 0:
         lines.append("No usage in this period.")
         lu = d.get("lastUsage")
         unmatched = d.get("unmatchedFilters") or []
         if lu:
-            parts = [f"Last usage: {span_of(lu)} — {tokens_text(lu['totalTokens'])}",
-                     cost_cell({'cost': lu['cost'], 'unpricedTokens': 1 if lu['cost'] is None else 0}),
+            parts = [f"Last usage: {span_of(lu)} — {tokens_text(lu['totalTokens'])}", cost_cell(lu),
                      plural(lu['calls'], 'call')]
             while len(parts) > 1 and text_width(", ".join(parts)) > MAX_COLS:
                 parts.pop()                  # drop the calls, then the cost, rather than cut a number
@@ -219,6 +237,9 @@ def headline_lines(d: Mapping) -> list[str]:
         else:
             lines.append(f"vs {c['title']}: tokens {pct(c['deltaPct']['totalTokens'])}, cost {pct(c['deltaPct']['cost'])}"
                          f" ({human_tokens(c['totalTokens'])}, {human_cost(c['cost']) if c['cost'] is not None else 'unpriced'})")
+    p = d.get("projection")
+    if p:
+        lines.append(f"on pace for {tokens_text(p['totalTokens'])} · {cost_cell(p)} by end of {w['kind']}")
     return lines
 
 
@@ -259,8 +280,17 @@ def spark_line(d: Mapping) -> str | None:
     return fit(f"{label} {bars}" + (f" {tail}" if tail else ""))
 
 
+def days_label(first: str, last: str, n: int) -> str:
+    """The label of folded day rows, naming the days: "1–21 Nov (21 days)", "28 Oct–3 Nov (7 days)"."""
+    a, b = _date(first), _date(last)
+    span = (f"{a.day}–{b.strftime('%-d %b')}" if (a.year, a.month) == (b.year, b.month)
+            else f"{a.strftime('%-d %b')}–{b.strftime('%-d %b')}")
+    return f"{span} ({n} days)" if n != 1 else a.strftime("%a %-d %b")
+
+
 def merge_rows(rows: Sequence[Mapping], *, dim: str) -> dict:
-    """One "+N more" row standing for `rows` (already-merged rows count for what they stand for)."""
+    """One "+N more" row standing for `rows` (already-merged rows count for what they stand for);
+    folded days name their dates instead."""
     out: dict = {"dimension": dim, "key": None, "label": "", "more": 0}
     for k in SUM_KEYS:
         out[k] = sum(r.get(k, 0) for r in rows)
@@ -272,6 +302,11 @@ def merge_rows(rows: Sequence[Mapping], *, dim: str) -> dict:
     out["costBasis"] = basis
     out["cost"] = None if (not basis and out["unpricedTokens"]) else sum(basis.values())
     out["label"] = f"+{out['more']} more"
+    if dim == "day":
+        days = sorted(d for r in rows for d in ((r.get("from"), r.get("to")) if r.get("key") is None else (r["key"],)) if d)
+        if days:
+            out["from"], out["to"] = days[0], days[-1]
+            out["label"] = days_label(days[0], days[-1], out["more"])
     return out
 
 
@@ -284,6 +319,8 @@ def fit_rows(rows: list[dict], budget: int) -> list[tuple[int, dict]]:
             return list(rs)
         if n <= 1:
             return [merge_rows(rs, dim=dim)]
+        if dim in ("day", "hour"):          # time runs forward: keep the latest, fold the earliest
+            return [merge_rows(rs[: len(rs) - n + 1], dim=dim)] + rs[len(rs) - n + 1:]
         return rs[: n - 1] + [merge_rows(rs[n - 1:], dim=dim)]
 
     if not rows:
@@ -298,13 +335,16 @@ def fit_rows(rows: list[dict], budget: int) -> list[tuple[int, dict]]:
         kids = r.get("children") or []
         if len(kids) <= cap:
             return list(kids)
-        return one_level(kids, cap, kids[0]["dimension"]) if cap >= 2 else []
+        return one_level(kids, cap, kids[0]["dimension"])
 
-    # Every parent first (children hidden if need be), then as many children per parent as fit.
-    if len(rows) <= budget:
-        max_c = max(len(r.get("children") or []) for r in rows)
-        for cap in range(max_c, -1, -1):
-            lines = [(d, x) for r in rows for d, x in [(0, r)] + [(1, c) for c in kids_for(r, cap)]]
+    # As many parents as fit with at least one line of children each (a second level is never
+    # dropped silently: a parent's hidden children show as its "+N more"), then as many children
+    # per parent as fit; parents that do not fit fold into "+N more".
+    max_c = max(len(r.get("children") or []) for r in rows)
+    for p in range(len(rows), 0, -1):
+        shown = rows if p == len(rows) else one_level(rows, p, dim)
+        for cap in range(max_c, 0, -1):
+            lines = [(d, x) for r in shown for d, x in [(0, r)] + [(1, c) for c in kids_for(r, cap)]]
             if len(lines) <= budget:
                 return lines
     return [(0, r) for r in one_level(rows, budget, dim)]

@@ -150,3 +150,40 @@ def redact(obj: Any) -> Any:
     if isinstance(obj, list):
         return [redact(v) for v in obj]
     return obj
+
+
+# ---------------------------------------------------------------- workspaces (openclaw-storage.md §1.1)
+def _workspace_path(value: str, state_dir: Path, env: Mapping[str, str]) -> Path:
+    value = value.strip()
+    if value.startswith("~"):
+        value = (env.get("OPENCLAW_HOME") or env.get("HOME") or str(Path.home())) + value[1:]
+    path = Path(value)
+    return path if path.is_absolute() else state_dir / path
+
+
+def main_workspace(cfg: dict, state_dir: Path, env: Mapping[str, str]) -> Path:
+    """The default agent's workspace: $OPENCLAW_WORKSPACE_DIR, else agents.defaults.workspace, else
+    <stateDir>/workspace."""
+    return workspaces(state_dir, cfg, env, [])[0]
+
+
+def workspaces(state_dir: Path, cfg: dict, env: Mapping[str, str], agents: list[str]) -> list[Path]:
+    """Every workspace OpenClaw may use, the default agent's first, then each agent's, deduplicated."""
+    out: list[Path] = []
+    if env.get("OPENCLAW_WORKSPACE_DIR", "").strip():
+        out.append(_workspace_path(env["OPENCLAW_WORKSPACE_DIR"], state_dir, env))
+    default = dig(cfg, "agents", "defaults", "workspace")
+    if isinstance(default, str) and default.strip():
+        out.append(_workspace_path(default, state_dir, env))
+    out.append(state_dir / "workspace")
+    entries = dig(cfg, "agents", "entries")
+    listed = dig(cfg, "agents", "list")
+    specs = dict(entries) if isinstance(entries, dict) else {}
+    if isinstance(listed, list):
+        specs.update({x["id"]: x for x in listed if isinstance(x, dict) and isinstance(x.get("id"), str)})
+    for agent in agents:
+        ws = specs.get(agent, {}).get("workspace") if isinstance(specs.get(agent), dict) else None
+        if isinstance(ws, str) and ws.strip():
+            out.append(_workspace_path(ws, state_dir, env))
+        out.append(state_dir / f"workspace-{agent}")
+    return list(dict.fromkeys(out))
