@@ -89,6 +89,9 @@ def _find(query, ident: str, *, names, prices, tz) -> list[dict]:
     not, keys, labels, ids), else the ledger's own match (id, id prefix, key, label) for sessions
     without metadata, also as `agent/<id prefix>`."""
     pairs = set(names.resolve(ident))
+    if not pairs:
+        names = build.with_all_sessions(query, names)
+        pairs = set(names.resolve(ident))
     if pairs:
         filters = model.Filters(sessions=tuple(sorted({sid for _, sid in pairs})))
         rows = build.session_rows(query, start_ms=None, end_ms=None, filters=filters, prices=prices, tz=tz, names=names)

@@ -58,6 +58,13 @@ def session_names(run_query: RunQuery, *, show_ids: bool = False, extra: Iterabl
     return SessionNames(session_directory(run_query) + [(a, sid, None, None) for a, sid in extra], show_ids=show_ids)
 
 
+def with_all_sessions(run_query: RunQuery, names: SessionNames) -> SessionNames:
+    """`names` widened to every session with a call, also those without metadata (titled by short id):
+    a full scan, so only when a name was not found among the sessions with metadata."""
+    pairs = [(a, sid) for a, sid, _, _ in session_counts(run_query, start_ms=None, end_ms=None, filters=Filters())]
+    return session_names(run_query, show_ids=names.show_ids, extra=pairs)
+
+
 def resolve_session_filters(run_query: RunQuery, filters: Filters, names: SessionNames | None = None) -> Filters:
     """`--session` values as the session ids they name (titles as printed, masked or not, keys, labels,
     ids, prefixes); a value that names nothing the ledger has metadata for is kept for the SQL match."""
@@ -66,7 +73,7 @@ def resolve_session_filters(run_query: RunQuery, filters: Filters, names: Sessio
     names = names or session_names(run_query)
     out: list[str] = []
     for value in filters.sessions:
-        pairs = names.resolve(value)
+        pairs = names.resolve(value) or with_all_sessions(run_query, names).resolve(value)
         if pairs:
             out += [sid for _, sid in pairs]
         else:       # `agent/<short id>`, the title of a session without metadata: its id prefix
