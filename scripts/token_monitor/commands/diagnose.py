@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..diagnose import checks as dg
 from ..diagnose import render
 from ..diagnose.gather import gather_findings, validate_checks
@@ -12,16 +14,17 @@ from ..sources.openclaw_config import ConfigError
 NAME = "diagnose"
 ORDER = 40
 HELP = "find and explain every reason usage could be missing or wrong, with the fix"
-DESCRIPTION = """Run every check and print one line per finding, worst first: level (error/warn/info/ok),
-a stable code, the finding with its numbers, and the fix (a command or config change with the
-real path). Fast and read-only: uses the ledger, cursors and file stats, never re-reads
-transcripts, never prints a key, token, header or env value. Codes: references/troubleshooting.md."""
+DESCRIPTION = """Run every check and print, worst first, one line of at most 64 columns per finding and,
+when there is something to do, its fix line (phone form); --verbose prints the long form: level, a
+stable code, the finding with its numbers and paths, and the full fix. Fast and read-only: uses the
+ledger, cursors and file stats, never re-reads transcripts, never prints a key, token, header or env
+value. Codes: references/troubleshooting.md."""
 EPILOG = """examples:
   token-monitor diagnose
   token-monitor diagnose --json
   token-monitor diagnose --check usage.missing cost      only these codes / groups
   token-monitor diagnose --legacy ~/.openclaw/workspace/memory/token-usage.jsonl
-  token-monitor diagnose --verbose                       also list each passed check
+  token-monitor diagnose --verbose                       long form with paths, and each passed check
 
 codes: """ + ", ".join(dg.CODES)
 
@@ -43,6 +46,7 @@ def run(ctx) -> int:
         state = dg.StateFacts(str(ctx.state.path), ctx.state.how, [], str(ctx.config_path))
         findings = [dg.Finding("error", "state.not-found", exc.message, exc.hint or "")]
     findings = dg.sort_findings(dg.select(findings, checks))
+    findings = [dataclasses.replace(f, fix=render.phone_fix(f, state)) for f in findings]
     worst_error = any(f.level == "error" for f in findings)
     code = int(ExitCode.FINDINGS) if worst_error else int(ExitCode.OK)
     if ctx.args.json:

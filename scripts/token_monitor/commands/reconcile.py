@@ -2,7 +2,7 @@
 
 Lists exactly which calls (day, session, model, tokens) the old log missed and which it has
 that the transcripts no longer have, with totals per day × model. Matching rules and the
-accepted line format: `token_monitor.legacy`.
+accepted line shapes: `token_monitor.sources.legacy_log`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from .. import request
 from ..diagnose.gather import find_legacy_log
 from ..errors import UsageError
 from ..ledger.store import Ledger
+from ..ops.reconcile import events_in, summarize_missed
 from ..ops.reconcile import reconcile as reconcile_calls
 from ..output import envelope, print_json
 from ..report.render import plain_table
@@ -23,12 +24,13 @@ from ..sources.openclaw_config import load_config, workspaces
 NAME = "reconcile"
 ORDER = 45
 HELP = "compare the old hook's token-usage.jsonl with the ledger, call by call"
-DESCRIPTION = """Match every line of the old token-logging hook's token-usage.jsonl (default
-<workspace>/memory/token-usage.jsonl) with the calls token-monitor collected from OpenClaw's
-transcripts (same provider, model and token counts, within 15 minutes), then list the calls the old
-log missed, the calls only the old log has (their transcripts are gone), and totals per day × model.
-Only calls with tokens are compared: the old hook skipped zero-token calls. The window is the old
-log's first to last day."""
+DESCRIPTION = """Match every line of an old token-logging hook's log (default
+<workspace>/memory/token-usage.jsonl; the known community shapes are accepted) with the calls
+token-monitor collected from OpenClaw's transcripts, on the fields the log has (time within 15 minutes,
+session when present, provider/model, input/output, a total with or without cache tokens), one call per
+line. Then say which calls the old log missed, grouped by model and day, and explain each line that
+matches no call. A zero-token line matches a failed or no-usage call. The window is the old log's first
+to last day."""
 EPILOG = """examples:
   token-monitor reconcile
   token-monitor reconcile --legacy ~/.openclaw/workspace/memory/token-usage.jsonl --json
@@ -59,9 +61,10 @@ def call_record(e: dict, tz: dt.tzinfo) -> dict:
 
 
 def legacy_record(c: legacy_mod.LegacyCall, tz: dt.tzinfo) -> dict:
-    return {"day": _iso(c.ts_ms, tz)[:10], "timestamp": _iso(c.ts_ms, tz), "line": c.line, "session": c.session,
-            "provider": c.provider, "model": c.model, "input": c.input, "output": c.output, "cacheRead": c.cache_read,
-            "cacheWrite": c.cache_write, "totalTokens": c.total_tokens}
+    return {"day": _iso(c.ts_ms, tz)[:10], "timestamp": _iso(c.ts_ms, tz), "line": c.line, "shape": c.shape,
+            "session": c.session, "agent": c.agent, "provider": c.provider, "model": c.model, "input": c.input,
+            "output": c.output, "cacheRead": c.cache_read, "cacheWrite": c.cache_write, "totalTokens": c.total_tokens,
+            "tokens": c.tokens}
 
 
 def run(ctx) -> int:
@@ -83,26 +86,55 @@ def run(ctx) -> int:
         collect(state, ctx.data_dir)
     ledger = Ledger.open(ctx.data_dir)
     try:
-        rows = ledger.billed_calls()
+        rows = ledger.reconcile_calls()
     finally:
         ledger.close()
+    if log.unknown_keys is not None:
+        raise UsageError(f"{path}: unknown line shape, first line's keys: {', '.join(log.unknown_keys) or '(none)'}",
+                         hint="known shapes: " + ", ".join(legacy_mod.SHAPES)
+                         + " (references/troubleshooting.md, 'The legacy log'); pass --legacy FILE for another log")
     rec = reconcile_calls(log.calls, rows, tz=tz)
+    window_events = events_in(rows, rec.window)
+    summary = summarize_missed(rec.missed_by_legacy, window_events, tz=tz)
     missed = [call_record(e, tz) for e in rec.missed_by_legacy]
-    only = [legacy_record(c, tz) for c in rec.only_in_legacy]
+    only = [dict(legacy_record(o["call"], tz), reason=o["reason"]) for o in rec.only_in_legacy]
+    own = [legacy_record(c, tz) for c in rec.openclaw_own]
     tz_name = str(getattr(tz, "key", None) or tz)
+    complete = not rec.only_in_legacy
+    missed_tokens = sum(m["totalTokens"] for m in missed)
     if ctx.args.json:
         print_json(envelope(NAME, data={
-            "legacyLog": str(path), "timeZone": tz_name, "legacyLines": len(log.calls),
+            "legacyLog": str(path), "timeZone": tz_name, "legacyLines": len(log.calls), "shapes": log.shapes,
             "malformedLines": [{"line": n, "reason": r} for n, r in log.malformed],
-            "matched": rec.matched, "missedByLegacy": missed, "onlyInLegacy": only, "byDayModel": rec.by_day_model,
+            "matched": rec.matched, "matchedNoUsage": rec.matched_no_usage, "openclawOwnLines": own,
+            "missedByLegacy": missed, "missedSummary": summary, "onlyInLegacy": only,
+            "transcriptsComplete": complete, "byDayModel": rec.by_day_model,
         }, warnings=[{"code": "records.malformed", "message": f"{path}:{n}: {r}"} for n, r in log.malformed[:20]]))
         return 0
     days = sorted({r["day"] for r in rec.by_day_model})
     span = f"{days[0]} → {days[-1]}" if days else "no days"
-    print(f"reconcile {path} with the ledger, {span} ({tz_name}): {rec.matched} calls match, "
-          f"{len(missed)} missed by the old log ({sum(m['totalTokens'] for m in missed):,} tokens), "
-          f"{len(only)} only in the old log ({sum(o['totalTokens'] for o in only):,} tokens)"
-          + (f", {len(log.malformed)} malformed lines skipped" if log.malformed else ""))
+    shapes = ", ".join(log.shapes) or "no lines"
+    print(f"reconcile {path} ({shapes}, {len(log.calls)} lines) with the ledger, {span} ({tz_name})")
+    if missed:
+        print(f"The old log missed {len(missed)} call{'s' if len(missed) != 1 else ''} "
+              f"({missed_tokens:,} tokens): {summary['text']}.")
+        for a in summary["agentsWithoutLines"]:
+            print(f"It has no line of agent {a['agent']} ({a['calls']} call{'s' if a['calls'] != 1 else ''} in these days).")
+    else:
+        print("The old log missed no call.")
+    if complete:
+        print("Every line of the old log is a call in OpenClaw's transcripts: the transcripts are complete for these days.")
+    else:
+        print(f"{len(only)} line{'s are' if len(only) != 1 else ' is'} in no transcript (sessions deleted since?): "
+              "the old log has calls the transcripts lack.")
+    counts = [f"{rec.matched - rec.matched_no_usage} lines match calls"]
+    if rec.matched_no_usage:
+        counts.append(f"{rec.matched_no_usage} match calls without usage (failed or no-usage turns)")
+    if own:
+        counts.append(f"{len(own)} {'are' if len(own) != 1 else 'is'} OpenClaw's own message{'s' if len(own) != 1 else ''} (no model call)")
+    if log.malformed:
+        counts.append(f"{len(log.malformed)} malformed lines skipped")
+    print("; ".join(counts) + ".")
     limit = ctx.args.limit if ctx.args.limit > 0 else None
     if missed:
         print("\nmissed by the old log (in OpenClaw's transcripts):")
@@ -112,10 +144,10 @@ def run(ctx) -> int:
         if limit and len(missed) > limit:
             print(f"… {len(missed) - limit} more (--limit 0 or --json)")
     if only:
-        print("\nonly in the old log (the transcripts no longer have them):")
-        table = [[o["day"], o["timestamp"][11:19], f"line {o['line']}", (o["session"] or "-")[:8],
-                  f"{o['provider']}/{o['model']}", f"{o['totalTokens']:,}"] for o in only[:limit]]
-        print("\n".join(plain_table(["day", "time", "where", "session", "model", "tokens"], table, width=None, align=ALIGN)))
+        print("\nonly in the old log (no matching call in the transcripts):")
+        for o in only[:limit]:
+            print(f"line {o['line']}: {o['day']} {o['timestamp'][11:19]} {(o['provider'] + '/') if o['provider'] else ''}"
+                  f"{o['model']} {o['tokens']:,} tokens — {o['reason']}")
         if limit and len(only) > limit:
             print(f"… {len(only) - limit} more (--limit 0 or --json)")
     print("\nper day × model (calls / tokens):")

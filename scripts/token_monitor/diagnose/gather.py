@@ -28,12 +28,13 @@ from ..collect.lock import LOCK_NAME
 from ..errors import StateNotFoundError, UsageError
 from ..ledger.schema import LEDGER_NAME
 from ..ledger.store import Ledger
+from ..ops.reconcile import events_in, summarize_missed
 from ..ops.reconcile import reconcile as reconcile_calls
 from ..report.timeparse import zone
 from ..sources import auth as auth_mod
 from ..sources import legacy_log as legacy_mod
 from ..sources.agent_db import KNOWN_AGENT_SCHEMA_MAX, open_readonly
-from ..sources.discovery import Discovery, SourceUnreadable, discover_sources
+from ..sources.discovery import Discovery, SourceUnreadable, discover_sources, is_archived
 from ..sources.openclaw_config import dig, load_config, model_prices, user_timezone, workspaces
 from . import checks as dg
 
@@ -69,14 +70,34 @@ def _valid_zone(name: str | None) -> bool:
         return False
 
 
+VERSION_RE = re.compile(r"^\d{4}\.\d+(\.\d+)?([-.+][0-9A-Za-z.-]+)?$")
+
+
+def store_version(conn: sqlite3.Connection, cols: set[str]) -> str | None:
+    """The OpenClaw version in `schema_meta`: its `primary` row (other rows are migration markers whose
+    app_version holds JSON such as {"phase":"complete"}), else any row whose value is a version."""
+    if "meta_key" in cols:
+        row = conn.execute("SELECT app_version FROM schema_meta WHERE meta_key = 'primary'").fetchone()
+        if row and isinstance(row[0], str) and VERSION_RE.match(row[0]):
+            return row[0]
+    order = " ORDER BY updated_at DESC" if "updated_at" in cols else ""
+    for (value,) in conn.execute(f"SELECT app_version FROM schema_meta WHERE app_version IS NOT NULL{order}"):
+        if isinstance(value, str) and VERSION_RE.match(value):
+            return value
+    return None
+
+
 def gather_agents(state: Path, disc: Discovery) -> list[dg.AgentStore]:
     stores: dict[str, dg.AgentStore] = {a: dg.AgentStore(a) for a in disc.agents}
     for f in disc.files:
         s = stores.setdefault(f.agent, dg.AgentStore(f.agent))
-        if f.kind in ("live", "reset"):
-            s.live_jsonl += 1
-        else:
+        if is_archived(f.kind):
             s.archived_jsonl += 1
+            # .zst archives are the SQLite era's own (a deleted session, also kept as an SQLite blob)
+            kind = f.kind + (".zst" if f.compressed and f.kind != "cold" else "")
+            s.archived_kinds[kind] = s.archived_kinds.get(kind, 0) + 1
+        else:
+            s.live_jsonl += 1
     for src in disc.sqlite:
         s = stores.setdefault(src.agent, dg.AgentStore(src.agent))
         s.db_path = str(src.path)
@@ -88,10 +109,7 @@ def gather_agents(state: Path, disc: Discovery) -> list[dg.AgentStore]:
                 if "schema_meta" in tables:
                     cols = {r[1] for r in conn.execute("PRAGMA table_info(schema_meta)")}
                     if "app_version" in cols:
-                        row = conn.execute("SELECT app_version FROM schema_meta WHERE app_version IS NOT NULL "
-                                           "ORDER BY updated_at DESC LIMIT 1" if "updated_at" in cols else
-                                           "SELECT app_version FROM schema_meta WHERE app_version IS NOT NULL LIMIT 1").fetchone()
-                        s.app_version = row[0] if row and isinstance(row[0], str) else None
+                        s.app_version = store_version(conn, cols)
         except (sqlite3.Error, SourceUnreadable, OSError) as exc:
             s.unreadable = getattr(exc, "strerror", None) or str(exc)
     return [stores[a] for a in sorted(stores)]
@@ -262,13 +280,15 @@ def gather_legacy(path: Path | None, tried: list[str], ledger: Ledger | None, tz
     except OSError as exc:
         facts.error = exc.strerror or type(exc).__name__
         return facts
-    facts.lines, facts.malformed = len(log.calls), len(log.malformed)
-    rec = reconcile_calls(log.calls, ledger.billed_calls() if ledger else [], tz=tz)
+    facts.lines, facts.malformed, facts.unknown_keys = len(log.calls), len(log.malformed), log.unknown_keys
+    rows = ledger.reconcile_calls() if ledger else []
+    rec = reconcile_calls(log.calls, rows, tz=tz)
     facts.matched = rec.matched
     facts.missed_calls = len(rec.missed_by_legacy)
     facts.missed_tokens = sum(e["total_tokens"] for e in rec.missed_by_legacy)
     facts.only_legacy_calls = len(rec.only_in_legacy)
-    facts.only_legacy_tokens = sum(c.total_tokens for c in rec.only_in_legacy)
+    facts.only_legacy_tokens = sum(o["call"].tokens for o in rec.only_in_legacy)
+    facts.summary = summarize_missed(rec.missed_by_legacy, events_in(rows, rec.window), tz=tz)["text"]
     diff = [r for r in rec.by_day_model if r["missedCalls"] or r["onlyLegacyCalls"]]
     facts.worst_rows = sorted(diff, key=lambda r: (-(r["missedCalls"] + r["onlyLegacyCalls"]), r["day"], r["model"]))
     return facts
@@ -451,7 +471,9 @@ def gather_findings(ctx, checks: list[str] | None) -> tuple[list[dg.Finding], dg
         if wants(checks, "legacy"):
             findings += dg.check_legacy(gather_legacy(legacy_path, tried, ledger, tz))
         if wants(checks, "schedule"):
-            findings += dg.check_schedule(gather_schedule(state_dir, ws, agents, collect_command(ctx)))
+            sched = gather_schedule(state_dir, ws, agents, collect_command(ctx))
+            sched.demo = bool(getattr(ctx.state, "is_demo", False))
+            findings += dg.check_schedule(sched)
     finally:
         if ledger is not None:
             ledger.close()

@@ -472,13 +472,14 @@ class Ledger:
             "SELECT ts_ms / ?, COUNT(*), SUM(total_tokens), SUM(usage_status = 'missing'), "
             "SUM(usage_status IN ('error', 'aborted')) FROM events GROUP BY 1", (slot_ms,)).fetchall()
 
-    def billed_calls(self) -> list[dict]:
-        """Every call with tokens, oldest first, with its session key (for reconcile)."""
+    def reconcile_calls(self) -> list[dict]:
+        """Every call, oldest first, with its session key — with or without usage: an old log's
+        zero-token line (a failed or no-usage turn) matches a call without usage (for reconcile)."""
         cols = ("key", "agent", "session_id", "provider", "model", "ts_ms", "input", "output", "cache_read",
-                "cache_write", "total_tokens")
+                "cache_write", "total_tokens", "usage_status")
         rows = self.conn.execute(
             f"SELECT {', '.join('e.' + c for c in cols)}, s.session_key FROM events e{SESSION_JOIN} "
-            "WHERE e.total_tokens > 0 ORDER BY e.ts_ms, e.key")
+            "ORDER BY e.ts_ms, e.key")
         return [dict(zip(cols + ("session_key",), r)) for r in rows]
 
     def last_run(self) -> dict | None:

@@ -31,7 +31,7 @@ from ..ledger.usage import (
 )
 from ..model import Filters, Price
 from .names import MIN_PREFIX, SessionNames
-from .periods import Window, from_ms, local_days, offset_segments, projection_factor
+from .periods import Window, from_ms, is_open_start, local_days, local_midnight, offset_segments, projection_factor
 from .render import cost_marker, days_label
 from .totals import COST_DIGITS, Totals, grouped_totals, project
 from .words import age_text, human_cost, human_tokens, plural
@@ -248,6 +248,7 @@ def build_report(run_query: RunQuery, *, window: Window, previous: Window | None
 
     data: dict = {
         "window": {**_window_json(window, tz), "kind": window.kind, "title": window.title,
+                   **({"openStart": True} if is_open_start(window) else {}),
                    "timeZone": tz_name, "timeZoneSource": tz_source},
         "now": now.astimezone(tz).isoformat(),
         "demo": demo,
@@ -290,7 +291,10 @@ def build_report(run_query: RunQuery, *, window: Window, previous: Window | None
         epoch = dt.date(1970, 1, 1)
         last_day = now.astimezone(tz).date()
         series = []
-        for day in local_days(window.start, window.end, tz):
+        # an open-ended range (only --until) starts at the first day with usage, not in 1970
+        first_day = min((epoch + dt.timedelta(days=k[0]) for k, t in day_groups.items() if t.calls), default=None) \
+            if is_open_start(window) else None
+        for day in local_days(window.start if first_day is None else local_midnight(first_day, tz), window.end, tz):
             if day > last_day and not day_groups.get(((day - epoch).days,)):
                 break
             t = day_groups.get(((day - epoch).days,), Totals())

@@ -54,6 +54,16 @@ class Window:
         return (self.end - self.start) > dt.timedelta(hours=25)
 
 
+OPEN_START = dt.datetime(1970, 1, 1, tzinfo=UTC)      # the start of a range given only --until
+PREVIOUS_MAX = dt.timedelta(days=366)
+
+
+def is_open_start(w: "Window") -> bool:
+    """A range given only --until: it has no real start (the one rule for the header, the previous
+    period and where the daily series begins)."""
+    return w.kind == "range" and w.start <= OPEN_START + dt.timedelta(days=1)
+
+
 def to_ms(t: dt.datetime) -> int:
     return int(t.timestamp() * 1000)
 
@@ -164,7 +174,7 @@ def resolve_window(period: str | None, *, last: str | None, since: dt.datetime |
         end = now.astimezone(tz)
         return Window(end - span, end, "last", f"Last {last.strip()}", span)
     if since or until:
-        start = (since or dt.datetime(1970, 1, 1, tzinfo=UTC)).astimezone(tz)
+        start = (since or OPEN_START).astimezone(tz)
         end = (until or now).astimezone(tz)
         if end <= start:
             raise UsageError("--until must be after --since", hint="the window is [since, until)")
@@ -185,7 +195,9 @@ def previous_window(w: Window, *, tz: dt.tzinfo, week_start: int = 0) -> Window 
         return Window(local_midnight(first, tz), w.start, "month", "last month" if w.kind == "month" else "the month before")
     if w.kind in ("last", "range"):
         length = w.end - w.start
-        if length > dt.timedelta(days=3660):
+        # "vs previous 3653d" compares with a decade before the ledger began: not a comparison anyone
+        # asked for. Open-ended ranges (no --since) have no previous period at all.
+        if length > PREVIOUS_MAX or is_open_start(w):
             return None
         return Window((w.start - length).astimezone(tz), w.start, w.kind, "previous " + _short_span(length))
     return None

@@ -209,7 +209,10 @@ def zone_label(w: Mapping) -> str:
 
 def headline_lines(d: Mapping) -> list[str]:
     w, t = d["window"], d["totals"]
-    title = f"{w['title']} · {span_of(w)} · {zone_label(w)}" + (" · demo data" if d.get("demo") else "")
+    span = span_of(w)
+    if w.get("openStart"):                                     # only --until: no real start
+        span = "until " + span.split(" – ", 1)[-1]
+    title = f"{w['title']} · {span} · {zone_label(w)}" + (" · demo data" if d.get("demo") else "")
     lines = [title]
     if t["calls"] == 0:
         lines.append("No usage in this period.")
@@ -263,7 +266,13 @@ def spark_parts(d: Mapping) -> tuple[str, str, str] | None:
                 buckets[key(i, day)] = buckets.get(key(i, day), 0) + v
             if len(buckets) <= SPARK_MAX:
                 break
-        values = list(buckets.values())[-SPARK_MAX:]
+        else:               # more years than bars: several years per bar, never a cut-off start
+            per = -(-len(buckets) // SPARK_MAX)
+            first = dates[0].year
+            label, buckets = f"{per}-yearly", {}
+            for day, v in zip(dates, values):
+                buckets[(day.year - first) // per] = buckets.get((day.year - first) // per, 0) + v
+        values = list(buckets.values())
     peak_i = max(range(len(daily)), key=lambda i: daily[i]["totalTokens"])
     peak = f"peak {dates[peak_i].strftime('%-d %b %Y' if dates[0].year != dates[-1].year else '%-d %b')} " \
            f"{human_tokens(daily[peak_i]['totalTokens'])}" if daily[peak_i]["totalTokens"] else ""

@@ -34,6 +34,14 @@ SKIP_FILE_RE = re.compile(r"(\.trajectory\.jsonl|\.trajectory-path\.json|\.check
 
 # Source kinds and their rank when choosing which copy of a call owns it (lower wins on ties).
 KIND_RANK = {"sqlite": 0, "live": 1, "reset": 2, "bak": 3, "deleted": 4, "archive": 5, "imported": 6, "cold": 7}
+# Everything the collector ranks after the hot transcript is an archive: OpenClaw never appends to it
+# again and its doctor never imports it. One rule for the collector's ranking and diagnose's counts.
+ARCHIVED_KINDS = frozenset(k for k, rank in KIND_RANK.items() if rank > KIND_RANK["live"])
+
+
+def is_archived(kind: str) -> bool:
+    """A `FileSource.kind` that is an archive (.reset/.bak/.deleted/imported/cold), not a hot transcript."""
+    return kind in ARCHIVED_KINDS
 
 
 @dataclasses.dataclass(frozen=True)
