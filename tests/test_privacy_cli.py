@@ -84,8 +84,9 @@ def test_a_shared_data_dir_is_left_alone_and_reported(cli, corpus_state, tmp_pat
     run_ok(cli, "--state-dir", state, "--data-dir", shared, "collect")
     assert mode(shared) == 0o755                         # not ours alone: never chmod-ed
     assert mode(shared / "ledger.sqlite") == 0o600       # our own file still is private
-    res = cli("--state-dir", state, "--data-dir", shared, "diagnose", "--check", "data.private")
-    assert "warn  data.private" in res.out and "--data-dir" in res.out and f"chmod 700 {shared}" in res.out
+    res = cli("--state-dir", state, "--data-dir", shared, "diagnose", "--check", "data.private", "--json").json()
+    f, = res["data"]["findings"]
+    assert f["level"] == "warn" and "--data-dir" in f["remedy"] and f"chmod 700 {shared}" in f["remedy"]
 
 
 def test_openclaw_state_modes_are_not_touched(cli, corpus_state, tmp_path, umask_022):
