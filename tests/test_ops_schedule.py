@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -261,3 +262,19 @@ def test_every_reads_durations_as_last_does():
     assert sched.parse_every("90 minutes") == sched.parse_every("90m") == 5400
     with pytest.raises(UsageError, match="--every"):
         sched.parse_every("soon")
+
+
+def test_heartbeat_file_keeps_its_mode_and_a_new_one_is_private(cli, env):
+    env.use("openclaw", version="2026.6.11")
+    hb = env.state / "workspace" / "HEARTBEAT.md"
+    hb.write_text("# Heartbeat checklist\n")
+    hb.chmod(0o640)
+    old = os.umask(0o022)
+    try:
+        assert cli(*env.args, "schedule", "--apply").code == 0
+        assert stat.S_IMODE(hb.stat().st_mode) == 0o640          # never loosened (nor changed) by our edit
+        hb.unlink()
+        assert cli(*env.args, "schedule", "--apply").code == 0
+        assert stat.S_IMODE(hb.stat().st_mode) == 0o600
+    finally:
+        os.umask(old)

@@ -45,6 +45,9 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
                    help="use the bundled demo state: 'auto' only when no OpenClaw is installed")
     g.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS if suppress else False,
                    help="show tracebacks for internal errors")
+    g.add_argument("--show-ids", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                   help="show phone numbers, e-mail addresses and chat ids in session names in full "
+                        "(masked by default: +49…5678; --json always has full keys)")
 
 
 GLOBAL_OPTIONS_WITH_VALUE = ("--state-dir", "--profile", "--data-dir")

@@ -25,6 +25,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Mapping
 
+from . import files
+
 PACKED = "demo_state.json"
 READY = ".ready"
 STALE_BUILD_S = 600          # a concurrent build takes well under a second; older ones were interrupted
@@ -54,7 +56,7 @@ def materialise_demo(root: Path) -> Path:
     target = root / f"demo-state-{digest}"
     if (target / READY).is_file():
         return target
-    root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    files.private_dir(root)
     for stale in root.glob("demo-state-*"):            # an older demo, or a build a crash left behind
         building = stale.name.startswith(f"{target.name}.tmp") and _age_s(stale) < STALE_BUILD_S
         if stale.name != target.name and not building:

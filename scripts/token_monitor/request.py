@@ -145,7 +145,8 @@ def time_window(ctx, *, now: dt.datetime, tz: dt.tzinfo, default: str = "today")
 
 @dataclasses.dataclass(frozen=True)
 class UsageRequest:
-    """A usage question resolved once: which calls (filters), in which zone, priced how."""
+    """A usage question resolved once: which calls (filters), in which zone, priced how, and whether
+    session names show peer ids in full (--show-ids; masked by default)."""
 
     filters: model.Filters
     tz: dt.tzinfo
@@ -154,6 +155,7 @@ class UsageRequest:
     prices: dict
     host_name: str                       # this machine's name (hosts.resolve_host_name)
     warnings: tuple[str, ...] = ()        # e.g. an unreadable openclaw.json: answered without its zone/prices
+    show_ids: bool = False
 
 
 def usage_request(ctx, *, filters: model.Filters | None = None) -> UsageRequest:
@@ -163,7 +165,7 @@ def usage_request(ctx, *, filters: model.Filters | None = None) -> UsageRequest:
     tz, tz_name, tz_source = resolve_zone(ctx, cfg)
     return UsageRequest(filters if filters is not None else filters_from(ctx.args), tz, tz_name, tz_source,
                         config.model_prices(cfg, ctx.state.path), hosts.local_name(ctx.env, cfg),
-                        (warning,) if warning else ())
+                        (warning,) if warning else (), show_ids=bool(getattr(ctx.args, "show_ids", False)))
 
 
 def reject_period_mix(args) -> None:

@@ -17,8 +17,8 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-if [ $# -ne 2 ] || { [ "$1" != lifecycle ] && [ "$1" != upgrade ]; }; then
-  echo "usage: $0 lifecycle|upgrade OUTDIR" >&2
+if [ $# -ne 2 ] || { [ "$1" != lifecycle ] && [ "$1" != upgrade ] && [ "$1" != peers ]; }; then
+  echo "usage: $0 lifecycle|upgrade|peers OUTDIR" >&2
   exit 2
 fi
 SCENARIO=$1

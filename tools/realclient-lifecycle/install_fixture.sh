@@ -9,7 +9,7 @@
 # and is left alone (ids and times change with every run).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-[ $# -eq 3 ] || { echo "usage: $0 lifecycle|upgrade OUT FIXTUREDIR" >&2; exit 2; }
+[ $# -eq 3 ] || { echo "usage: $0 lifecycle|upgrade|peers OUT FIXTUREDIR" >&2; exit 2; }
 MODE=$1 OUT=$2 FIX=$3
 mkdir -p "$FIX"
 rm -rf "$FIX/state" "$FIX/cli" "$FIX/network"

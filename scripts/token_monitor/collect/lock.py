@@ -6,6 +6,7 @@ import fcntl
 import time
 from pathlib import Path
 
+from .. import files
 from ..errors import LedgerBusyError, NotWritableError
 
 LOCK_NAME = "collect.lock"
@@ -22,8 +23,8 @@ class CollectLock:
 
     def __enter__(self):
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.fh = open(self.path, "a+")
+            files.private_dir(self.path.parent)
+            self.fh = files.open_private(self.path, "a+")
         except OSError as exc:
             what = "is a file, not a directory" if self.path.parent.is_file() else f"cannot be written ({exc.strerror})"
             raise NotWritableError(f"data dir {self.path.parent} {what}",

@@ -14,6 +14,7 @@ from ..hosts import register_local
 from ..ledger.classify import resolve_cost
 from ..ledger.store import Ledger
 from ..output import envelope, print_json, strict_json
+from ..privacy import mask_key
 from ..report.prices import load_prices
 from ..report.timeparse import parse_point, resolve_zone
 from ..sources.openclaw_config import load_config_or_warning, model_prices, user_timezone
@@ -39,18 +40,22 @@ def register(p) -> None:
     p.add_argument("--until", metavar="WHEN", help="first instant excluded")
     p.add_argument("--tz", metavar="ZONE", help="time zone for dates without offset (default: userTimezone, else the host's)")
     p.add_argument("--no-collect", action="store_true", help="export the ledger as it is, without collecting first")
+    p.add_argument("--mask-ids", action="store_true",
+                   help="mask phone numbers, e-mail addresses and chat ids in session keys (+49…5678), "
+                        "for an export that leaves this machine")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically, mode 0600) and print one summary line")
     p.add_argument("--json", action="store_true", help="with --output: print the summary as a JSON envelope")
 
 
-def event_record(e: dict, prices: dict | None = None) -> dict:
+def event_record(e: dict, prices: dict | None = None, *, mask_ids: bool = False) -> dict:
     """One ledger event as OpenClaw names its fields. `cost` is what OpenClaw recorded (null when it
     recorded none); `costUsd`/`costBasis` are what reports count (estimated from configured prices,
-    provider-billed, recorded, zero-priced, or null when unpriced), so summing `costUsd` reconciles."""
+    provider-billed, recorded, zero-priced, or null when unpriced), so summing `costUsd` reconciles.
+    `sessionKey` is the only field with other people's ids in it (`mask_ids` masks them)."""
     ts = dt.datetime.fromtimestamp(e["ts_ms"] / 1000, dt.timezone.utc)
     return {
         "timestamp": ts.strftime("%Y-%m-%dT%H:%M:%S.") + f"{e['ts_ms'] % 1000:03d}Z",
-        "agent": e["agent"], "sessionId": e["session_id"], "sessionKey": e["session_key"], "channel": e["channel"],
+        "agent": e["agent"], "sessionId": e["session_id"], "sessionKey": mask_key(e["session_key"]) if mask_ids else e["session_key"], "channel": e["channel"],
         "provider": e["provider"], "model": e["model"], "api": e["api"],
         "input": e["input"], "output": e["output"], "cacheRead": e["cache_read"], "cacheWrite": e["cache_write"],
         "totalTokens": e["total_tokens"], "cost": e["cost_total"], "costOrigin": e["cost_origin"],
@@ -99,7 +104,7 @@ def run(ctx) -> int:
 
                 put = jsonlines.Writer(out, dumps=functools.partial(strict_json, separators=(",", ":"), ensure_ascii=True)).write
             for e in rows:
-                put(event_record(e, prices))
+                put(event_record(e, prices, mask_ids=ctx.args.mask_ids))
                 count[0] += 1
 
         if not ctx.args.output:

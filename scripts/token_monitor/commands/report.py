@@ -82,14 +82,17 @@ def run(ctx) -> int:
         previous = periods.previous_window(window, tz=tz, week_start=week_start)
         fresh = request.freshness(ledger, collected_now=collected, real_now_ms=ctx.now_ms())
         query = usage.ledger_query(ledger)
+        resolved = build.resolve_session_filters(query, filters)
         data = build.build_report(
-            query, window=window, previous=previous, by=by, filters=filters, prices=prices, tz=tz,
+            query, window=window, previous=previous, by=by, filters=resolved, prices=prices, tz=tz,
             tz_name=req.tz_name, tz_source=req.tz_source, now=now, top=a.top, demo=demo, freshness=fresh,
             last_window=lambda t: periods.containing_window(window, t, tz=tz, week_start=week_start),
+            show_ids=req.show_ids,
         )
-        unmatched = request.with_unmatched(query, filters, empty=data["totals"]["calls"] == 0 and not data["lastUsage"])
+        data["filters"] = filters.as_json()          # as the user wrote them
+        unmatched = request.with_unmatched(query, resolved, empty=data["totals"]["calls"] == 0 and not data["lastUsage"])
         if a.chart is not None:
-            data["chart"] = draw_chart(ctx, query, data, window=window, filters=filters, prices=prices, tz=tz,
+            data["chart"] = draw_chart(ctx, query, data, window=window, filters=resolved, prices=prices, tz=tz,
                                        tz_name=req.tz_name, rate=rate)
     finally:
         ledger.close()

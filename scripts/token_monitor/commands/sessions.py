@@ -48,8 +48,10 @@ def run(ctx) -> int:
             start_ms, end_ms = window.start_ms, window.end_ms
             title = f"{window.title} · {render.span_of({'start': window.start.isoformat(), 'end': window.end.isoformat(), 'kind': window.kind})}"
         query = usage.ledger_query(ledger)
-        rows = build.session_rows(query, start_ms=start_ms, end_ms=end_ms, filters=filters, prices=prices, tz=tz)
-        unmatched = shell.with_unmatched(query, filters, empty=not rows)
+        resolved = build.resolve_session_filters(query, filters)
+        rows = build.session_rows(query, start_ms=start_ms, end_ms=end_ms, filters=resolved, prices=prices, tz=tz,
+                                  show_ids=req.show_ids)
+        unmatched = shell.with_unmatched(query, resolved, empty=not rows)
     finally:
         ledger.close()
     keys = {

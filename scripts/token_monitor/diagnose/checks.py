@@ -23,7 +23,8 @@ LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
 CODES = (
     "state.not-found", "state.era", "config.timezone", "storage.unimported-jsonl", "env.sqlite", "env.zstd",
     "collect.never-run", "collect.stale", "sources.pending", "sources.unreadable", "records.malformed",
-    "state.schema-unknown", "usage.missing", "cost.unpriced", "cost.price-list", "cost.zero-recorded", "usage.gap-days",
+    "state.schema-unknown", "data.private", "usage.missing", "cost.unpriced", "cost.price-list", "cost.zero-recorded",
+    "usage.gap-days",
     "hooks.internal-disabled", "hooks.token-logger-missing", "hooks.token-logger-disabled", "hooks.not-needed",
     "auth.provider-without-profile", "auth.profile-unused", "legacy.token-usage-gaps", "schedule.command-missing",
     "schedule.none",
@@ -307,6 +308,27 @@ def check_env(env: EnvFacts) -> list[Finding]:
     else:
         out.append(Finding("ok", "env.zstd", f"zstandard {env.zstd_version}"))
     return out
+
+
+# ---------------------------------------------------------------- privacy of our own files
+
+def check_private(data_dir: str, modes: Mapping[str, int], *, only_ours: bool) -> list[Finding]:
+    """token-monitor's data dir should be 0700 and its files 0600: the ledger says who talked to the
+    assistant, when and how much. `modes` maps each existing path (dir first) to its permission bits."""
+    if not modes:
+        return []
+    loose = {p: m for p, m in modes.items() if m & 0o077}
+    if not loose:
+        return [Finding("ok", "data.private", f"token-monitor's data dir {data_dir} is private (0700, files 0600)")]
+    shown = ", ".join(f"{p} ({m:04o})" for p, m in list(loose.items())[:3])
+    if only_ours:
+        remedy = (f"chmod 700 {data_dir} && chmod 600 {data_dir}/ledger.sqlite* {data_dir}/collect.lock "
+                  "(token-monitor also tightens them on its next collect)")
+    else:
+        remedy = (f"the data dir holds other files too, so token-monitor leaves its mode alone: point --data-dir "
+                  f"(or TOKEN_MONITOR_DATA_DIR) at a directory of its own, or chmod 700 {data_dir}")
+    return [Finding("warn", "data.private", f"other users can read token-monitor's data: {shown}", remedy,
+                    {"loose": {p: f"{m:04o}" for p, m in loose.items()}, "onlyTokenMonitorFiles": only_ours})]
 
 
 # ---------------------------------------------------------------- collection

@@ -18,11 +18,13 @@ import platform
 import re
 import shutil
 import sqlite3
+import stat
 import subprocess
 from pathlib import Path
 
-from .. import launcher
+from .. import files, launcher
 from ..collect.collector import db_stamp
+from ..collect.lock import LOCK_NAME
 from ..errors import StateNotFoundError, UsageError
 from ..ledger.schema import LEDGER_NAME
 from ..ledger.store import Ledger
@@ -158,6 +160,18 @@ def gather_collect(ledger: Ledger | None, error: str | None, data_dir: Path, dis
     if disc is not None:
         gather_pending(ledger, disc, facts)
     return facts
+
+
+def gather_private(data_dir: Path) -> tuple[str, dict[str, int], bool]:
+    """(data dir, {path: permission bits} of it and our files in it that exist, whether it holds only ours)."""
+    modes: dict[str, int] = {}
+    for p in (data_dir, data_dir / LEDGER_NAME, data_dir / f"{LEDGER_NAME}-wal", data_dir / f"{LEDGER_NAME}-shm",
+              data_dir / LOCK_NAME):
+        try:
+            modes[str(p)] = stat.S_IMODE(p.stat().st_mode)
+        except OSError:
+            continue
+    return str(data_dir), modes, files.is_our_dir(data_dir)
 
 
 def gather_usage(ledger: Ledger | None) -> list[dg.UsageGroup]:
@@ -439,6 +453,9 @@ def gather_findings(ctx, checks: list[str] | None) -> tuple[list[dg.Finding], dg
             findings += dg.check_pending(collect)
             findings += dg.check_problems(collect)
             findings += dg.check_schema_live(agents, known_max=KNOWN_AGENT_SCHEMA_MAX, already=findings)
+        if wants(checks, "data.private"):
+            data_dir, modes, ours = gather_private(ctx.data_dir)
+            findings += dg.check_private(data_dir, modes, only_ours=ours)
         groups = gather_usage(ledger)
         if wants(checks, "usage.missing"):
             findings += dg.check_usage_missing(groups, tz=tz)

@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from .. import files
 from ..errors import LedgerBusyError, LedgerError, NotWritableError
 from ..model import UsageEvent
 from ..sources.bounded import text
@@ -81,7 +82,11 @@ class Ledger:
         if not path.exists() and not create:
             raise LedgerError(f"no ledger yet at {path}", hint="run: token-monitor collect", code="collect.never-run")
         try:
-            data_dir.mkdir(parents=True, exist_ok=True)
+            files.private_dir(data_dir)
+            # created 0600 before SQLite opens it: SQLite gives -wal/-shm the database file's mode
+            files.private_file(path)
+            for side in ("-wal", "-shm"):
+                files.tighten_file(Path(f"{path}{side}"))
         except OSError as exc:
             raise NotWritableError(f"cannot create data dir {data_dir}: {exc.strerror}",
                                    hint="fix its permissions or pass --data-dir to a writable directory") from exc

@@ -488,3 +488,8 @@ def session_meta(run_query: RunQuery, pairs: Iterable[tuple[str, str]]) -> dict[
                 f"SELECT agent, session_id, session_key, channel, label FROM sessions WHERE {cond}", params):
             out[(agent, sid)] = {"sessionKey": key, "channel": channel, "label": label}
     return out
+
+
+def session_directory(run_query: RunQuery) -> list[tuple[str, str, str | None, str | None]]:
+    """(agent, session_id, session_key, label) of every session the ledger has metadata for."""
+    return [tuple(r) for r in run_query("SELECT agent, session_id, session_key, label FROM sessions", ())]

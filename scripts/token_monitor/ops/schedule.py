@@ -22,10 +22,12 @@ import os
 import re
 import shlex
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 from typing import Mapping, Sequence
 
+from .. import files
 from ..errors import TokenMonitorError, UsageError
 from ..report.periods import parse_duration
 
@@ -255,10 +257,14 @@ def with_block(text: str, block: str) -> str:
 
 
 def _write_atomic(path: Path, text: str) -> None:
+    """Replace the user's HEARTBEAT.md atomically, keeping its mode (the new copy is never looser
+    than the old one; a new file is private)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.token-monitor.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
+    with files.atomic_private(path) as fh:
+        fh.write(text)
+    if mode is not None:
+        os.chmod(path, mode)
 
 
 # ---------------------------------------------------------------- crontab (pure text edits)

@@ -7,9 +7,9 @@ the zone. Every breakdown folds its tail into a "+N more" row, so row sums alway
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import re
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from ..errors import UsageError
 from ..ledger import classify
@@ -24,11 +24,13 @@ from ..ledger.usage import (
     _cube_for,
     last_usage_ms,
     session_counts,
+    session_directory,
     session_hosts,
     session_meta,
     session_spans,
 )
 from ..model import Filters, Price
+from .names import MIN_PREFIX, SessionNames
 from .periods import Window, from_ms, is_open_start, local_days, local_midnight, offset_segments, projection_factor
 from .render import cost_marker, days_label
 from .totals import COST_DIGITS, Totals, grouped_totals, project
@@ -51,25 +53,37 @@ def parse_by(text: str | None) -> tuple[str, ...]:
 
 
 # --------------------------------------------------------------------------- labels
-UUIDISH = re.compile(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.I)
+def session_names(run_query: RunQuery, *, show_ids: bool = False, extra: Iterable[tuple[str, str]] = ()) -> SessionNames:
+    """Unique titles for every session the ledger knows (plus `extra` pairs it has no metadata for)."""
+    return SessionNames(session_directory(run_query) + [(a, sid, None, None) for a, sid in extra], show_ids=show_ids)
 
 
-def session_title(agent: str, session_id: str, meta: Mapping | None) -> str:
-    """A human name for a session: its label, else its key without `agent:<id>:`, else a short id."""
-    meta = meta or {}
-    name = meta.get("label")
-    if not name and meta.get("sessionKey"):
-        key = meta["sessionKey"]
-        prefix = f"agent:{agent}:"
-        name = key[len(prefix):] if key.startswith(prefix) else key
-        name = UUIDISH.sub(lambda m: m.group(0)[:8], name)
-    if not name:
-        name = UUIDISH.sub(lambda m: m.group(0)[:8], session_id)
-    return f"{agent}/{name}"
+def with_all_sessions(run_query: RunQuery, names: SessionNames) -> SessionNames:
+    """`names` widened to every session with a call, also those without metadata (titled by short id):
+    a full scan, so only when a name was not found among the sessions with metadata."""
+    pairs = [(a, sid) for a, sid, _, _ in session_counts(run_query, start_ms=None, end_ms=None, filters=Filters())]
+    return session_names(run_query, show_ids=names.show_ids, extra=pairs)
+
+
+def resolve_session_filters(run_query: RunQuery, filters: Filters, names: SessionNames | None = None) -> Filters:
+    """`--session` values as the session ids they name (titles as printed, masked or not, keys, labels,
+    ids, prefixes); a value that names nothing the ledger has metadata for is kept for the SQL match."""
+    if not filters.sessions:
+        return filters
+    names = names or session_names(run_query)
+    out: list[str] = []
+    for value in filters.sessions:
+        pairs = names.resolve(value) or with_all_sessions(run_query, names).resolve(value)
+        if pairs:
+            out += [sid for _, sid in pairs]
+        else:       # `agent/<short id>`, the title of a session without metadata: its id prefix
+            agent, slash, rest = value.partition("/")
+            out.append(rest if slash and len(rest) >= MIN_PREFIX and "/" not in rest else value)
+    return dataclasses.replace(filters, sessions=tuple(dict.fromkeys(out)))
 
 
 def _label(dim: str, key, tz: dt.tzinfo, meta: Mapping, model_names: dict) -> tuple[str | None, str]:
-    """(JSON key, label) for one dimension value."""
+    """(JSON key, label) for one dimension value; `meta` maps (agent, session id) -> {"title": …}."""
     if dim == "day":
         day = dt.date(1970, 1, 1) + dt.timedelta(days=int(key))
         return day.isoformat(), day.strftime("%a %-d %b")
@@ -84,7 +98,7 @@ def _label(dim: str, key, tz: dt.tzinfo, meta: Mapping, model_names: dict) -> tu
         return key, (key if model_names.get(model, 0) > 1 else model)
     if dim == "session":
         agent, _, sid = key.partition(SEP)
-        return f"{agent}/{sid}", session_title(agent, sid, meta.get((agent, sid)))
+        return f"{agent}/{sid}", (meta.get((agent, sid)) or {}).get("title") or f"{agent}/{sid}"
     if dim == "channel":
         return (key or None), (key or "(none)")
     return key, key
@@ -181,8 +195,10 @@ def _window_json(w: Window, tz: dt.tzinfo) -> dict:
 def build_report(run_query: RunQuery, *, window: Window, previous: Window | None, by: Sequence[str],
                  filters: Filters, prices: Mapping[tuple[str, str], Price], tz: dt.tzinfo, tz_name: str,
                  tz_source: str, now: dt.datetime, top: int | None = None, demo: bool = False,
-                 freshness: Mapping | None = None, last_window: Callable[[dt.datetime], Window] | None = None) -> dict:
-    """Everything a report says, as a JSON-ready dict (see references/report-json.md)."""
+                 freshness: Mapping | None = None, last_window: Callable[[dt.datetime], Window] | None = None,
+                 show_ids: bool = False) -> dict:
+    """Everything a report says, as a JSON-ready dict (see references/report-json.md). Session titles
+    mask peer ids unless `show_ids`; `sessionKey` and `label` stay as OpenClaw wrote them."""
     top = top or DEFAULT_TOP
     start_ms, end_ms = window.start_ms, window.end_ms
     segments = offset_segments(start_ms, end_ms, tz)
@@ -226,6 +242,9 @@ def build_report(run_query: RunQuery, *, window: Window, previous: Window | None
         i = list(by).index("session")
         meta_pairs += [tuple(k[i].split(SEP, 1)) for k in groups]
     meta = session_meta(run_query, meta_pairs)
+    names = session_names(run_query, show_ids=show_ids, extra=meta_pairs)
+    for pair in meta_pairs:
+        meta.setdefault(pair, {})["title"] = names.title(*pair)
 
     data: dict = {
         "window": {**_window_json(window, tz), "kind": window.kind, "title": window.title,
@@ -249,7 +268,7 @@ def build_report(run_query: RunQuery, *, window: Window, previous: Window | None
         m = meta.get((agent, sid), {})
         data["topSessions"].append({
             "agent": agent, "sessionId": sid, "sessionKey": m.get("sessionKey"), "channel": m.get("channel"),
-            "label": m.get("label"), "title": session_title(agent, sid, m),
+            "label": m.get("label"), "title": m["title"],
             "trigger": main_trigger(top_triggers.get((agent, sid), {}), m.get("sessionKey")),
             **{k: v for k, v in t.as_json().items() if k in ("calls", "totalTokens", "cost", "costBasis", "unpricedTokens")},
         })
@@ -393,12 +412,13 @@ def main_trigger(triggers: Mapping[str, Totals], session_key: str | None) -> str
 
 
 def session_rows(run_query: RunQuery, *, start_ms: int | None, end_ms: int | None, filters: Filters,
-                 prices, tz: dt.tzinfo) -> list[dict]:
-    """Every session with usage in the range: totals, first/last call, label, trigger."""
+                 prices, tz: dt.tzinfo, names: SessionNames | None = None, show_ids: bool = False) -> list[dict]:
+    """Every session with usage in the range: totals, first/last call, label, trigger, unique title."""
     sessions, triggers = _split_triggers(grouped_totals(run_query, ["agent", "session", "trigger"], start_ms=start_ms,
                                                         end_ms=end_ms, filters=filters, prices=prices))
     spans = session_spans(run_query, start_ms=start_ms, end_ms=end_ms, filters=filters)
     meta = session_meta(run_query, sessions)
+    names = names or session_names(run_query, show_ids=show_ids, extra=sessions)
     hosts = session_hosts(run_query, sessions)
     out = []
     for (agent, sid), t in sessions.items():
@@ -406,7 +426,7 @@ def session_rows(run_query: RunQuery, *, start_ms: int | None, end_ms: int | Non
         lo, hi = spans.get((agent, sid), (None, None))
         out.append({"agent": agent, "sessionId": sid, **({"host": hosts.get((agent, sid))} if hosts else {}),
                     "sessionKey": m.get("sessionKey"), "channel": m.get("channel"),
-                    "label": m.get("label"), "title": session_title(agent, sid, m),
+                    "label": m.get("label"), "title": names.title(agent, sid),
                     "trigger": main_trigger(triggers.get((agent, sid), {}), m.get("sessionKey")),
                     "triggers": {k: {"calls": v.calls, "totalTokens": v.total_tokens}
                                  for k, v in sorted(triggers.get((agent, sid), {}).items(), key=lambda kv: TRIGGERS.index(kv[0]))},

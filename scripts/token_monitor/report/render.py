@@ -18,6 +18,7 @@ import re
 import unicodedata
 from typing import Mapping, Sequence
 
+from ..privacy import mask_key
 from .words import human_cost, human_tokens, pct, plural, tokens_text
 
 MAX_LINES = 20
@@ -104,6 +105,33 @@ def truncate(text: str, width: int) -> str:
         else:
             hi = mid - 1
     return text[:lo] + "…"
+
+
+def truncate_title(text: str, width: int) -> str:
+    """A session title cut in the middle, at its separators when it can: the agent and channel at the
+    start, the peer (or the `#id` that tells two sessions apart) at the end: `main/whatsapp:…+49…5678`.
+    `session` and `--session` read the "…" back as a wildcard."""
+    text = one_line(text)
+    if text_width(text) <= width:
+        return text
+    heads = [i + 1 for i, ch in enumerate(text) if ch in "/:"]
+    tails = [i + 1 for i, ch in enumerate(text) if ch == ":"] + [i for i, ch in enumerate(text) if ch == "#"]
+    best = None
+    for h in heads:
+        for t in tails:
+            if t >= h and text_width(text[:h]) + 1 + text_width(text[t:]) <= width:
+                score = text_width(text[:h]) + text_width(text[t:])
+                if best is None or score > best[0]:
+                    best = (score, h, t)
+    if best is not None and best[0] >= width // 2:
+        return text[:best[1]] + "…" + text[best[2]:]
+    keep_tail = (width - 1) // 2
+    start = len(text)
+    while start > 0 and text_width(text[start - 1:]) <= keep_tail:
+        start -= 1
+    tail = text[start:]
+    used = text_width(tail)
+    return truncate(text, width - used)[:-1] + "…" + tail if width - used > 1 else truncate(text, width)
 
 
 def fit(line: str, width: int = MAX_COLS) -> str:
@@ -347,20 +375,28 @@ def table_cells(lines: list[tuple[int, dict]], total: Mapping, sym: str = "$") -
 
 
 def plain_table(header: list[str], body: list[list[str]], *, width: int | None = MAX_COLS,
-                align: list[str] | None = None) -> list[str]:
+                align: list[str] | None = None, titles: bool = False) -> list[str]:
     """The one table renderer: tabulate's plain format (no box drawing), cells measured in display
     columns, the first column left-aligned and the rest right-aligned unless `align` says otherwise,
-    the first column cut with "…" so that no line is wider than `width` (None: no limit)."""
+    the first column cut with "…" so that no line is wider than `width` (None: no limit).
+    `titles`: the first column holds session titles, cut in the middle (truncate_title)."""
     from tabulate import tabulate
 
     rows = [[one_line(c) for c in r] for r in [header] + body]
     if width is not None:
         other = sum(max(text_width(r[i]) for r in rows) for i in range(1, len(header)))
         label_w = max(4, min(width - other - 2 * (len(header) - 1), max(text_width(r[0]) for r in rows)))
-        rows = [[truncate(r[0], label_w)] + r[1:] for r in rows]
+        rows = [[_cut_label(r[0], label_w, title=titles and i > 0)] + r[1:] for i, r in enumerate(rows)]
     text = tabulate(rows, tablefmt="plain", colalign=align or ["left"] + ["right"] * (len(header) - 1),
                     disable_numparse=True, preserve_whitespace=True)
     return [fit(line.rstrip(), width) if width is not None else line.rstrip() for line in text.splitlines()]
+
+
+def _cut_label(text: str, width: int, *, title: bool) -> str:
+    if not title:
+        return truncate(text, width)
+    indent = len(text) - len(text.lstrip(" "))
+    return text[:indent] + truncate_title(text[indent:], width - indent)
 
 
 # --------------------------------------------------------------------------- text
@@ -392,18 +428,19 @@ def render_text(d: Mapping) -> str:
         body = table_cells(lines, d["totals"], sym) + [["total", human_tokens(d["totals"]["totalTokens"]),
                                                    "100%" if d["totals"]["totalTokens"] else "-",
                                                    cost_cell(d["totals"], sym), str(d["totals"]["calls"])]]
-        out += plain_table(header, body)
+        out += plain_table(header, body, titles="session" in dims)
     if spark or n_sess:
         out.append("")
     if spark:
         out.append(spark)
     if n_sess == 1:
         s = sessions[0]
-        out.append(fit_label("top session: ", s["title"], f" {human_tokens(s['totalTokens'])} {cost_cell(s, sym)}"))
+        tail = f" {human_tokens(s['totalTokens'])} {cost_cell(s, sym)}"
+        out.append("top session: " + truncate_title(s["title"], MAX_COLS - len("top session: ") - text_width(tail)) + tail)
     elif n_sess:
         out.append("top sessions:")
         body = [["  " + s["title"], human_tokens(s["totalTokens"]), cost_cell(s, sym)] for s in sessions[:n_sess]]
-        out += plain_table(["", "", ""], body)[1:]
+        out += plain_table(["", "", ""], body, titles=True)[1:]
     out += notes
     return "\n".join(out[:MAX_LINES]) + "\n"
 
@@ -459,19 +496,21 @@ def render_sessions_text(d: Mapping) -> str:
         last = dt.datetime.fromisoformat(s["lastCall"]).strftime("%-d %b %H:%M") if s.get("lastCall") else "-"
         body.append([s["title"], *([s.get("host") or "-"] if with_host else []), human_tokens(s["totalTokens"]),
                      cost_cell(s), str(s["calls"]), last])
-    out += plain_table(["session", *(["host"] if with_host else []), "tokens", "cost", "calls", "last call"], body)
+    out += plain_table(["session", *(["host"] if with_host else []), "tokens", "cost", "calls", "last call"], body,
+                       titles=True)
     if d["total"] > len(rows):
         out.append(f"+{d['total'] - len(rows)} more (use --limit)")
     return "\n".join(out[:MAX_LINES]) + "\n"
 
 
-def render_session_text(d: Mapping) -> str:
+def render_session_text(d: Mapping, *, show_ids: bool = False) -> str:
     s = d["session"]
     out = [fit_label("Session ", s["title"], f" · {d['timeZone']}" + (" · demo data" if d.get("demo") else ""))]
     details = [f"id {s['sessionId']}"]
     if s.get("sessionKey"):
-        details.append(f"key {s['sessionKey']}")
-    out.append(fit(" · ".join(details)))
+        details.append(f"key {s['sessionKey'] if show_ids else mask_key(s['sessionKey'])}")
+    joined = " · ".join(details)
+    out += [fit(joined)] if text_width(joined) <= MAX_COLS else [fit(x) for x in details]
     t = d["totals"]
     out.append(fit(f"{tokens_text(t['totalTokens'])} · {cost_cell(t)} · {plural(t['calls'], 'call')} · trigger {s['trigger']}"))
     for title, rows, budget in (("model", d["byModel"], 5), ("day", d["byDay"], 7)):
