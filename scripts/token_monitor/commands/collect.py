@@ -87,7 +87,7 @@ def quiet_token(ctx, cfg: dict) -> str:
 def alert_language(ctx) -> str:
     """--lang, else the language `schedule --apply --lang` stored in our settings, else English."""
     from ..i18n import DEFAULT_LANG, normalize_lang
-    from ..settings import load_settings
+    from ..ops.settings import load_settings
 
     if ctx.args.lang:
         return normalize_lang(ctx.args.lang)

@@ -6,8 +6,8 @@ from ..errors import UsageError
 from ..i18n import DEFAULT_LANG, LANGS, normalize_lang
 from ..launcher import self_command
 from ..ops import schedule as sched
+from ..ops.settings import load_settings, save_settings, settings_path
 from ..output import envelope, print_json
-from ..settings import load_settings, save_settings, settings_path
 from ..sources.openclaw_config import load_config, main_workspace
 
 NAME = "schedule"

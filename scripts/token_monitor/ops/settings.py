@@ -14,12 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import os
 import re
 from pathlib import Path
 from typing import Mapping
 
 from ..errors import UsageError
+from ..files import write_private
 from ..report.words import currency_symbol
 
 FILE_NAME = "settings.json"
@@ -52,20 +52,35 @@ def read_settings(data_dir: Path) -> dict:
 
 
 def write_settings(data_dir: Path, settings: Mapping) -> Path:
-    data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / FILE_NAME
-    tmp = path.with_name(f".{FILE_NAME}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({**settings, "schema": SCHEMA}, f, indent=2, sort_keys=True)
-            f.write("\n")
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    body = json.dumps({**settings, "schema": SCHEMA}, indent=2, sort_keys=True) + "\n"
+    write_private(path, lambda f: f.write(body))
     return path
+
+
+def load_settings(data_dir: Path) -> dict:
+    """The settings for a scheduled run: a damaged file reads as empty (alerts in English beat no alerts)."""
+    try:
+        return read_settings(data_dir)
+    except SettingsError:
+        return {}
+
+
+def save_settings(data_dir: Path, **changes) -> dict:
+    """Merge `changes` into the stored settings (a value of None removes the key); returns the result.
+    Unknown keys are kept, so an older token-monitor does not drop a newer one's settings."""
+    settings = load_settings(data_dir)
+    for key, value in changes.items():
+        if value is None:
+            settings.pop(key, None)
+        else:
+            settings[key] = value
+    write_settings(data_dir, settings)
+    return settings
+
+
+def settings_path(data_dir: Path) -> Path:
+    return Path(data_dir) / FILE_NAME
 
 
 def _currency_key(key: str) -> str:
