@@ -25,9 +25,9 @@ def is_loose(mode: int) -> bool:
 
 
 # What token-monitor keeps in its data dir (ledger.sqlite, its -wal/-shm and .corrupt-* copies, the
-# collect lock, settings, temporary files of atomic writes). A directory holding anything else is not
+# ledger.verified stamp, the collect lock, settings, the price-list cache, temporary files of atomic writes). A directory holding anything else is not
 # only ours (someone pointed --data-dir at a shared place): it is reported by diagnose, never chmod-ed.
-OUR_NAMES = ("ledger.sqlite", "collect.lock", "settings", ".")
+OUR_NAMES = ("ledger.", "collect.lock", "settings", "price-list-cache", ".")
 
 
 def is_our_dir(path: Path) -> bool:
@@ -120,6 +120,9 @@ def _tighten(path: Path) -> bool:
     """Drop the group/other bits of a path we own (0755 -> 0700, 0644 -> 0600); True when it changed."""
     st = os.stat(path)
     if is_loose(st.st_mode) and st.st_uid == os.getuid():
-        os.chmod(path, stat.S_IMODE(st.st_mode) & ~LOOSE)
+        try:
+            os.chmod(path, stat.S_IMODE(st.st_mode) & ~LOOSE)
+        except PermissionError:
+            return False        # immutable or read-only: diagnose's data.private reports it with the fix
         return True
     return False

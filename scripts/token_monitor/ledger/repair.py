@@ -120,10 +120,11 @@ def unchanged_since_verified(data_dir: Path) -> bool:
 
 def mark_verified(data_dir: Path) -> None:
     """Remember the ledger's stamp after a successful collect (best effort: no stamp only means a check)."""
-    tmp = data_dir / f"{VERIFIED_NAME}.tmp"
+    from ..files import write_private
+
+    stamp = json.dumps(_stamp(data_dir))
     try:
-        tmp.write_text(json.dumps(_stamp(data_dir)))
-        os.replace(tmp, data_dir / VERIFIED_NAME)
+        write_private(data_dir / VERIFIED_NAME, lambda f: f.write(stamp))
     except OSError:
         pass
 

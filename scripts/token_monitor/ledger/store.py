@@ -88,6 +88,10 @@ class Ledger:
             for side in ("-wal", "-shm"):
                 files.tighten_file(Path(f"{path}{side}"))
         except OSError as exc:
+            if not create:          # a reader of a data dir it cannot write: read what is there
+                ledger, _why = cls.open_read_only(data_dir)
+                if ledger is not None:
+                    return ledger
             raise NotWritableError(f"cannot create data dir {data_dir}: {exc.strerror}",
                                    hint="fix its permissions or pass --data-dir to a writable directory") from exc
         conn = None

@@ -182,7 +182,7 @@ def _write_cache(cache_dir: Path | None, ver: str, day: str, entries: Mapping) -
     if cache_dir is None or not cache_dir.is_dir():
         return
     path = cache_dir / CACHE_NAME
-    tmp = path.with_name(f".{CACHE_NAME}.{os.getpid()}.tmp")
+    tmp = path.with_name(f".{CACHE_NAME}.{os.getpid()}.tmp")  # 0600 below, like every file of ours
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
