@@ -580,15 +580,7 @@ def collect(state_dir: Path, data_dir: Path, *, rebuild: bool = False) -> Collec
                 err = classify_ledger_error(exc, ledger.path) if isinstance(exc, sqlite3.DatabaseError) else None
                 if err is not None and err.code != "ledger.corrupt":
                     raise err from exc
-                ledger = _fresh_ledger(data_dir, damaged=True)
-                try:
-                    stats = Collector(ledger, state_dir, rebuild=True).run()
-                except sqlite3.DatabaseError as exc2:
-                    ledger.close()
-                    raise classify_ledger_error(exc2, ledger.path) from exc2
-                except BaseException:
-                    ledger.close()
-                    raise
+                return _run_and_close(_fresh_ledger(data_dir, damaged=True), state_dir, data_dir, rebuild=True)
             except BaseException:
                 ledger.close()
                 raise
@@ -601,14 +593,19 @@ def collect(state_dir: Path, data_dir: Path, *, rebuild: bool = False) -> Collec
                                   hint="run: token-monitor collect --rebuild (it keeps what is still readable)",
                                   code="ledger.corrupt")
             ledger = Ledger.open(data_dir)
-        try:
-            stats = Collector(ledger, state_dir, rebuild=rebuild).run()
-        except sqlite3.DatabaseError as exc:
-            ledger.close()
-            raise classify_ledger_error(exc, ledger.path) from exc
-        except BaseException:
-            ledger.close()
-            raise
+        return _run_and_close(ledger, state_dir, data_dir, rebuild=rebuild)
+
+
+def _run_and_close(ledger: Ledger, state_dir: Path, data_dir: Path, *, rebuild: bool) -> CollectStats:
+    """One collect run on an open ledger; the ledger is closed whatever happens, stamped verified after success."""
+    from ..ledger.repair import mark_verified
+    from ..ledger.store import classify_ledger_error
+
+    try:
+        stats = Collector(ledger, state_dir, rebuild=rebuild).run()
+    except sqlite3.DatabaseError as exc:
+        raise classify_ledger_error(exc, ledger.path) from exc
+    finally:
         ledger.close()
-        mark_verified(data_dir)
-        return stats
+    mark_verified(data_dir)
+    return stats
