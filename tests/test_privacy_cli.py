@@ -21,7 +21,7 @@ import pytest
 from conftest import CORPORA
 
 PEERS = "real-peers-2026.9.6"
-REAL = CORPORA + ["real-lifecycle-2026.9.6", "real-upgrade-2026.6.11-to-2026.9.6", PEERS]
+REAL = CORPORA + ["real-lifecycle-2026.9.6", "real-upgrade-2026.6.11-to-2026.9.6", "real-upgrade-legacy-hook", PEERS]
 # What OpenClaw wrote into the peer-keyed fixture's session keys (tools/realclient-lifecycle/scenario-peers.sh)
 PHONE, EMAIL, TG_GROUP, DISCORD = "+447700900123", "alice.example@example.org", "-1001234567890", "123456789012345678"
 FULL_IDS = [PHONE, PHONE[1:], EMAIL, "alice.example@", TG_GROUP, TG_GROUP[4:], DISCORD]
