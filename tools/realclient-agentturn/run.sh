@@ -16,7 +16,7 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SHARED=${AGENTTURN_HARNESS:-$HERE/../../../shared/realclient/agent-turn}
-[ -f "$SHARED/agentturn.sh" ] || SHARED=/work/shared/realclient/agent-turn
+[ -f "$SHARED/agentturn.sh" ] || { echo "no harness at $SHARED (set AGENTTURN_HARNESS)" >&2; exit 2; }
 COPY=$(mktemp -d "${TMPDIR:-/tmp}/agentturn-harness.XXXXXX")
 trap 'rm -rf "$COPY"' EXIT
 cp -r "$SHARED/." "$COPY/"; chmod -R u+w "$COPY"
