@@ -224,19 +224,12 @@ def ensure_private_dir(path: Path) -> None:
 
 
 def write_png(spec: ChartSpec, dest: Path) -> dict:
-    """Render to a 0600 temporary file beside `dest`, then rename it into place."""
+    """Render into a 0600 temporary file beside `dest`, then rename it into place (files.atomic_private)."""
+    from .. import files
+
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.close(fd)
-    try:
-        os.chmod(tmp, 0o600)
-        info = render_png(spec, tmp)
-        os.replace(tmp, dest)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return info
+    with files.atomic_private(dest, binary=True) as handle:
+        return render_png(spec, handle)
 
 
 def remove_old_charts(folder: Path, *, now_s: float, keep_seconds: float = KEEP_SECONDS,

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -181,15 +180,10 @@ def _write_cache(cache_dir: Path | None, ver: str, day: str, entries: Mapping) -
     """Best effort (a read-only data dir only costs the next run a lookup); atomic, 0600."""
     if cache_dir is None or not cache_dir.is_dir():
         return
-    path = cache_dir / CACHE_NAME
-    tmp = path.with_name(f".{CACHE_NAME}.{os.getpid()}.tmp")  # 0600 below, like every file of ours
+    from ..files import write_private
+
+    body = json.dumps({"schema": CACHE_SCHEMA, "version": ver, "asOf": day, "entries": dict(entries)})
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({"schema": CACHE_SCHEMA, "version": ver, "asOf": day, "entries": dict(entries)}, f)
-        os.replace(tmp, path)
+        write_private(cache_dir / CACHE_NAME, lambda f: f.write(body))
     except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+        pass
