@@ -87,6 +87,8 @@ echo "[generate] run dir: $RUN" >&2
 # the originals during a run must not affect it)
 mkdir -p "$RUN/tools"
 cp "$HERE"/*.sh "$HERE"/*.py "$HERE"/*.json5 "$RUN/tools/"
+# the DNS sink and step logger are the lifecycle generator's, unchanged
+cp "$HERE/../realclient-lifecycle/dns_sink.py" "$HERE/../realclient-lifecycle/steplog.py" "$RUN/tools/"
 cp -r "$HERE/token-logger" "$RUN/tools/"
 [ -f "$HERE/notes-v2026_2.md" ] && cp "$HERE"/notes-*.md "$RUN/tools/"
 HERE="$RUN/tools"
