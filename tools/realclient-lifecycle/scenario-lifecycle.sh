@@ -91,34 +91,4 @@ step delete-scratch "openclaw sessions delete agent:work:scratch (archive expect
   oc sessions delete agent:work:scratch --agent work --yes --json
 
 # OpenClaw's own view of the usage
-usage_cost_settled() {
-  local i out
-  for i in $(seq 30); do
-    out=$(oc gateway usage-cost --all-agents --json --days 7 2>/dev/null || true)
-    if printf '%s' "$out" | python3 -c 'import json,sys;d=json.load(sys.stdin);sys.exit(0 if (d.get("cacheStatus") or {}).get("status") in (None,"fresh") else 1)' 2>/dev/null; then
-      break
-    fi
-    sleep 3
-  done
-  printf '%s\n' "$out"
-}
-step usage-cost "openclaw gateway usage-cost --all-agents --json --days 7 (repeated until cacheStatus is fresh)" -- \
-  usage_cost_settled
-step sessions-usage "sessions.usage RPC {agentScope: all, range: 7d, mode: utc, limit: 100}" -- \
-  oc gateway call sessions.usage --json --params '{"agentScope":"all","range":"7d","mode":"utc","limit":100}'
-step sessions-list "openclaw sessions --all-agents --json" -- \
-  oc sessions --all-agents --json --limit all
-
-stop_gateway
-sleep 2
-collect_corpus
-cp "$STATE/openclaw.json" "$OUT/openclaw.json"
-"$NODE_BIN/node" -e '
-  const JSON5 = require(process.argv[1]); const fs = require("fs");
-  const cfg = JSON5.parse(fs.readFileSync(process.argv[2], "utf8")); const out = {};
-  for (const [pid, prov] of Object.entries(cfg.models.providers))
-    for (const m of prov.models || []) out[pid + "/" + m.id] = m.cost;
-  fs.writeFileSync(process.argv[3], JSON.stringify(out, null, 2) + "\n");
-' "$INST/node_modules/json5" "$STATE/openclaw.json" "$OUT/derived/model_prices.json"
-python3 "$HERE/build_expected.py" lifecycle --corpus "$OUT" || log "build_expected.py failed"
-log "done"
+finish_corpus
