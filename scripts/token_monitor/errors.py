@@ -42,10 +42,21 @@ EXIT_CODE_HELP = "\n".join(
 
 
 class TokenMonitorError(Exception):
-    """An error the user can act on: one line, a stable code, a hint."""
+    """An error the user can act on: one line, a stable code, a hint.
+
+    A subclass names its exit code and default stable code as class keywords,
+    `class XError(TokenMonitorError, exit_code=ExitCode.USAGE, code="x.failed")`; a raise site may pass a
+    more precise `code=`."""
 
     exit_code: ExitCode = ExitCode.INTERNAL
     code: str = "error"
+
+    def __init_subclass__(cls, *, exit_code: ExitCode | None = None, code: str | None = None, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if exit_code is not None:
+            cls.exit_code = exit_code
+        if code is not None:
+            cls.code = code
 
     def __init__(self, message: str, *, hint: str | None = None, code: str | None = None):
         super().__init__(message)
@@ -58,34 +69,25 @@ class TokenMonitorError(Exception):
         return f"{self.message} — {self.hint}" if self.hint else self.message
 
 
-class UsageError(TokenMonitorError):
-    exit_code = ExitCode.USAGE
-    code = "usage"
+class UsageError(TokenMonitorError, exit_code=ExitCode.USAGE, code="usage"):
+    """Bad arguments or option values: the user can correct the call."""
 
 
-class StateNotFoundError(TokenMonitorError):
-    exit_code = ExitCode.STATE_NOT_FOUND
-    code = "state.not-found"
+class StateNotFoundError(TokenMonitorError, exit_code=ExitCode.STATE_NOT_FOUND, code="state.not-found"):
+    """No OpenClaw state directory where we looked; the message lists every path tried."""
 
 
-class LedgerError(TokenMonitorError):
-    exit_code = ExitCode.LEDGER
-    code = "ledger.error"
+class LedgerError(TokenMonitorError, exit_code=ExitCode.LEDGER, code="ledger.error"):
+    """Our ledger is missing, newer than this program, or damaged (collect --rebuild repairs it)."""
 
 
-class LedgerBusyError(TokenMonitorError):
+class LedgerBusyError(TokenMonitorError, exit_code=ExitCode.BUSY, code="ledger.busy"):
     """Another collect holds the lock: nothing is wrong, the ledger is being updated."""
 
-    exit_code = ExitCode.BUSY
-    code = "ledger.busy"
 
-
-class NotWritableError(TokenMonitorError):
+class NotWritableError(TokenMonitorError, exit_code=ExitCode.NOT_WRITABLE, code="data-dir.not-writable"):
     """Our data dir or ledger cannot be created or written (permissions, read-only file system, a file
     where a directory should be). The ledger itself is fine: rebuilding would not help."""
-
-    exit_code = ExitCode.NOT_WRITABLE
-    code = "data-dir.not-writable"
 
 
 class SourceUnreadable(Exception):

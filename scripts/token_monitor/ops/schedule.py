@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from .. import files
-from ..errors import TokenMonitorError, UsageError
+from ..errors import ExitCode, TokenMonitorError, UsageError
 from ..report.periods import parse_duration
 
 JOB_NAME = "token-monitor"
@@ -43,9 +43,8 @@ TIMEOUT_S = 60
 CRON_ADD_FLAGS = ("--command", "--declaration-key", "--no-deliver", "--announce")
 
 
-class ScheduleError(TokenMonitorError):
-    exit_code = UsageError.exit_code
-    code = "schedule.failed"
+class ScheduleError(TokenMonitorError, exit_code=ExitCode.USAGE, code="schedule.failed"):
+    """OpenClaw's cron CLI or crontab could not be run or failed (or --method needs what this machine lacks)."""
 
 
 @dataclasses.dataclass(frozen=True)

@@ -28,8 +28,8 @@ CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
 KEYS_HELP = "currency.CODE (units of CODE per 1 USD, e.g. currency.CNY 7.12)"
 
 
-class SettingsError(UsageError):
-    code = "settings.invalid"
+class SettingsError(UsageError, code="settings.invalid"):
+    """Our settings file is damaged or a value given to `settings` is invalid."""
 
 
 def read_settings(data_dir: Path) -> dict:

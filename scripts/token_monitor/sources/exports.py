@@ -34,9 +34,8 @@ COSTS = ("cost", "costInput", "costOutput", "costCacheRead", "costCacheWrite")
 STATUSES = ("ok", "missing", "error", "aborted")
 
 
-class ImportFileError(TokenMonitorError):
-    exit_code = ExitCode.USAGE
-    code = "import.bad-file"
+class ImportFileError(TokenMonitorError, exit_code=ExitCode.USAGE, code="import.bad-file"):
+    """An export file that cannot be read or holds a line that is not an export record; nothing of it is imported."""
 
 
 @dataclasses.dataclass(frozen=True)

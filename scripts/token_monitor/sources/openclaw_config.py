@@ -22,9 +22,8 @@ from .bounded import MAX_WHOLE_FILE_BYTES
 SECRET_KEY_RE = re.compile(r"(api[-_]?key|token|password|secret|passphrase|credential|authorization|^key$|^env$|headers|access|refresh|private)", re.I)
 
 
-class ConfigError(TokenMonitorError):
-    exit_code = ExitCode.USAGE
-    code = "config.unreadable"
+class ConfigError(TokenMonitorError, exit_code=ExitCode.USAGE, code="config.unreadable"):
+    """OpenClaw's config (or a file it $includes) cannot be read or parsed."""
 
 
 INCLUDE_KEY = "$include"
