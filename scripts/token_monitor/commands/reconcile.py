@@ -13,7 +13,6 @@ from .. import request
 from ..diagnose.gather import find_legacy_log
 from ..errors import UsageError
 from ..ledger.store import Ledger
-from ..ops.reconcile import events_in, summarize_missed
 from ..ops.reconcile import reconcile as reconcile_calls
 from ..output import envelope, print_json
 from ..report.render import plain_table
@@ -94,14 +93,12 @@ def run(ctx) -> int:
                          hint="known shapes: " + ", ".join(legacy_mod.SHAPES)
                          + " (references/troubleshooting.md, 'The legacy log'); pass --legacy FILE for another log")
     rec = reconcile_calls(log.calls, rows, tz=tz)
-    window_events = events_in(rows, rec.window)
-    summary = summarize_missed(rec.missed_by_legacy, window_events, tz=tz)
+    summary = rec.missed_summary
     missed = [call_record(e, tz) for e in rec.missed_by_legacy]
     only = [dict(legacy_record(o["call"], tz), reason=o["reason"]) for o in rec.only_in_legacy]
     own = [legacy_record(c, tz) for c in rec.openclaw_own]
     tz_name = str(getattr(tz, "key", None) or tz)
     complete = not rec.only_in_legacy
-    missed_tokens = sum(m["totalTokens"] for m in missed)
     if ctx.args.json:
         print_json(envelope(NAME, data={
             "legacyLog": str(path), "timeZone": tz_name, "legacyLines": len(log.calls), "shapes": log.shapes,
@@ -117,7 +114,7 @@ def run(ctx) -> int:
     print(f"reconcile {path} ({shapes}, {len(log.calls)} lines) with the ledger, {span} ({tz_name})")
     if missed:
         print(f"The old log missed {len(missed)} call{'s' if len(missed) != 1 else ''} "
-              f"({missed_tokens:,} tokens): {summary['text']}.")
+              f"({rec.missed_tokens:,} tokens): {summary['text']}.")
         for a in summary["agentsWithoutLines"]:
             print(f"It has no line of agent {a['agent']} ({a['calls']} call{'s' if a['calls'] != 1 else ''} in these days).")
     else:

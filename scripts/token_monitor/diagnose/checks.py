@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ..ledger import classify
 from ..report.words import age_text, bytes_text, count, day_text, plural
+
+if TYPE_CHECKING:
+    from ..ops.reconcile import Reconciliation
+    from ..sources.legacy_log import LegacyLog
 
 LEVELS = ("error", "warn", "info", "ok")
 LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
@@ -150,17 +154,9 @@ class AuthFacts:
 class LegacyFacts:
     path: str | None                      # the log compared (None: none found)
     tried: list[str]
-    error: str | None = None
-    lines: int = 0
-    malformed: int = 0
-    matched: int = 0
-    missed_calls: int = 0
-    missed_tokens: int = 0
-    only_legacy_calls: int = 0
-    only_legacy_tokens: int = 0
-    worst_rows: list[dict] = dataclasses.field(default_factory=list)    # day x model rows with differences
-    summary: str = ""                     # "all glm-4.5-air calls of 12-17 (4) and 3 others"
-    unknown_keys: list[str] | None = None  # the log's first line fits no known shape
+    error: str | None = None              # the log could not be read
+    log: LegacyLog | None = None          # the log as read, when it was
+    rec: Reconciliation | None = None     # its lines matched against the ledger's calls (ops/reconcile)
 
 
 @dataclasses.dataclass
@@ -701,34 +697,37 @@ def check_legacy(legacy: LegacyFacts) -> list[Finding]:
     if legacy.path is None:
         return [Finding("ok", "legacy.token-usage-gaps", "no old token-usage.jsonl to compare", "",
                         {"tried": legacy.tried}, short="no old token log")]
-    if legacy.unknown_keys is not None:
+    log, rec = legacy.log, legacy.rec
+    if log.unknown_keys is not None:
         return [Finding("info", "legacy.token-usage-gaps",
                         f"old log {legacy.path} has an unknown line shape (first line's keys: "
-                        f"{', '.join(legacy.unknown_keys)}); not compared", "", {"path": legacy.path, "keys": legacy.unknown_keys},
+                        f"{', '.join(log.unknown_keys)}); not compared", "", {"path": legacy.path, "keys": log.unknown_keys},
                         short="old token log: unknown line shape, not compared")]
-    if not (legacy.missed_calls or legacy.only_legacy_calls):
+    missed, only = len(rec.missed_by_legacy), len(rec.only_in_legacy)
+    if not (missed or only):
         return [Finding("ok", "legacy.token-usage-gaps",
-                        f"old log {legacy.path} agrees with the ledger ({plural(legacy.matched, 'call')})",
-                        short=f"old token log agrees ({plural(legacy.matched, 'line')})")]
-    rows = [r for r in legacy.worst_rows][:2]
-    examples = "; ".join(f"{r['day']} {r['model']}: ledger {r['ledgerCalls']}, old log {r['legacyCalls']} calls" for r in rows)
-    level = "warn" if legacy.only_legacy_calls else "info"
-    text = (f"old log {legacy.path} misses {plural(legacy.missed_calls, 'call')} ({count(legacy.missed_tokens)} tokens) the transcripts have"
-            + (f" and has {plural(legacy.only_legacy_calls, 'call')} ({count(legacy.only_legacy_tokens)} tokens) they no longer have"
-               if legacy.only_legacy_calls else "")
+                        f"old log {legacy.path} agrees with the ledger ({plural(rec.matched, 'call')})",
+                        short=f"old token log agrees ({plural(rec.matched, 'line')})")]
+    worst = rec.differing_rows()
+    summary = rec.missed_summary["text"]
+    examples = "; ".join(f"{r['day']} {r['model']}: ledger {r['ledgerCalls']}, old log {r['legacyCalls']} calls" for r in worst[:2])
+    level = "warn" if only else "info"
+    text = (f"old log {legacy.path} misses {plural(missed, 'call')} ({count(rec.missed_tokens)} tokens) the transcripts have"
+            + (f" and has {plural(only, 'call')} ({count(rec.only_legacy_tokens)} tokens) they no longer have"
+               if only else "")
             + (f"; {examples}" if examples else ""))
-    short = (f"old log has {plural(legacy.only_legacy_calls, 'call')} no transcript has" if legacy.only_legacy_calls
-             else f"old log missed {legacy.missed_calls} calls: " + legacy.summary.replace(" calls of ", " of ")
-             .replace(" others", " more").replace(" other", " more") if legacy.summary
-             else f"old log missed {plural(legacy.missed_calls, 'call')}")
-    text += f"; missed: {legacy.summary}" if legacy.summary else ""
+    short = (f"old log has {plural(only, 'call')} no transcript has" if only
+             else f"old log missed {missed} calls: " + summary.replace(" calls of ", " of ")
+             .replace(" others", " more").replace(" other", " more") if summary
+             else f"old log missed {plural(missed, 'call')}")
+    text += f"; missed: {summary}" if summary else ""
     return [Finding(level, "legacy.token-usage-gaps", text,
                     f"token-monitor reconcile --legacy {q(legacy.path)} lists each call; trust the ledger, retire the old log",
                     short=short, fix="token-monitor reconcile",
-                    details={"path": legacy.path, "matched": legacy.matched, "missed_calls": legacy.missed_calls,
-                             "missed_tokens": legacy.missed_tokens, "summary": legacy.summary,
-                             "only_legacy_calls": legacy.only_legacy_calls, "only_legacy_tokens": legacy.only_legacy_tokens,
-                             "malformed_lines": legacy.malformed, "rows": legacy.worst_rows})]
+                    details={"path": legacy.path, "matched": rec.matched, "missed_calls": missed,
+                             "missed_tokens": rec.missed_tokens, "summary": summary,
+                             "only_legacy_calls": only, "only_legacy_tokens": rec.only_legacy_tokens,
+                             "malformed_lines": len(log.malformed), "rows": worst})]
 
 
 # ---------------------------------------------------------------- time zone

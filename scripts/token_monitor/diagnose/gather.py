@@ -28,7 +28,6 @@ from ..collect.lock import LOCK_NAME
 from ..errors import StateNotFoundError, UsageError
 from ..ledger.schema import LEDGER_NAME
 from ..ledger.store import Ledger
-from ..ops.reconcile import events_in, summarize_missed
 from ..ops.reconcile import reconcile as reconcile_calls
 from ..report.prices import load_prices
 from ..report.timeparse import zone
@@ -274,26 +273,14 @@ def find_legacy_log(explicit: str | None, ws: list[Path], env) -> tuple[Path | N
 
 
 def gather_legacy(path: Path | None, tried: list[str], ledger: Ledger | None, tz: dt.tzinfo) -> dg.LegacyFacts:
-    facts = dg.LegacyFacts(str(path) if path else None, tried)
     if path is None:
-        return facts
+        return dg.LegacyFacts(None, tried)
     try:
         log = legacy_mod.read_legacy_log(path)
     except OSError as exc:
-        facts.error = exc.strerror or type(exc).__name__
-        return facts
-    facts.lines, facts.malformed, facts.unknown_keys = len(log.calls), len(log.malformed), log.unknown_keys
-    rows = ledger.reconcile_calls() if ledger else []
-    rec = reconcile_calls(log.calls, rows, tz=tz)
-    facts.matched = rec.matched
-    facts.missed_calls = len(rec.missed_by_legacy)
-    facts.missed_tokens = sum(e["total_tokens"] for e in rec.missed_by_legacy)
-    facts.only_legacy_calls = len(rec.only_in_legacy)
-    facts.only_legacy_tokens = sum(o["call"].tokens for o in rec.only_in_legacy)
-    facts.summary = summarize_missed(rec.missed_by_legacy, events_in(rows, rec.window), tz=tz)["text"]
-    diff = [r for r in rec.by_day_model if r["missedCalls"] or r["onlyLegacyCalls"]]
-    facts.worst_rows = sorted(diff, key=lambda r: (-(r["missedCalls"] + r["onlyLegacyCalls"]), r["day"], r["model"]))
-    return facts
+        return dg.LegacyFacts(str(path), tried, error=exc.strerror or type(exc).__name__)
+    rec = reconcile_calls(log.calls, ledger.reconcile_calls() if ledger else [], tz=tz)
+    return dg.LegacyFacts(str(path), tried, log=log, rec=rec)
 
 
 def _crontab_text() -> str | None:

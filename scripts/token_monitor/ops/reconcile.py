@@ -139,6 +139,20 @@ class Reconciliation:
     by_day_model: list[dict]            # per day x provider/model: counts and tokens on both sides
     pairs: list[tuple[LegacyCall, Mapping]]
     window: tuple[int | None, int | None]
+    missed_summary: dict                # summarize_missed of the missed calls among the window's calls
+
+    @property
+    def missed_tokens(self) -> int:
+        return sum(e["total_tokens"] for e in self.missed_by_legacy)
+
+    @property
+    def only_legacy_tokens(self) -> int:
+        return sum(o["call"].tokens for o in self.only_in_legacy)
+
+    def differing_rows(self) -> list[dict]:
+        """The day x model rows where the two sides differ, most differing calls first."""
+        diff = [r for r in self.by_day_model if r["missedCalls"] or r["onlyLegacyCalls"]]
+        return sorted(diff, key=lambda r: (-(r["missedCalls"] + r["onlyLegacyCalls"]), r["day"], r["model"]))
 
 
 def _day(ts_ms: int, tz: dt.tzinfo) -> str:
@@ -209,11 +223,13 @@ def reconcile(calls: list[LegacyCall], events: list[Mapping], *, tz: dt.tzinfo =
             for name in names:
                 r[f"{name}Calls"] += 1
                 r[f"{name}Tokens"] += tokens
+    missed.sort(key=lambda e: (e["ts_ms"], e["key"]))
     return Reconciliation(
         matched=len(pairs), matched_no_usage=sum(1 for c, _ in pairs if c.no_usage), openclaw_own=own,
-        missed_by_legacy=sorted(missed, key=lambda e: (e["ts_ms"], e["key"])),
+        missed_by_legacy=missed,
         only_in_legacy=sorted(only, key=lambda o: (o["call"].ts_ms, o["call"].line)),
-        by_day_model=[table[k] for k in sorted(table)], pairs=pairs, window=(since_ms, until_ms))
+        by_day_model=[table[k] for k in sorted(table)], pairs=pairs, window=(since_ms, until_ms),
+        missed_summary=summarize_missed(missed, in_window, tz=tz))
 
 
 def _explain(c: LegacyCall, events, by_time, times, compatible, assignment, lines, tolerance_ms) -> dict:
@@ -295,7 +311,3 @@ def summarize_missed(missed: list[Mapping], events_in_window: list[Mapping], *, 
             "others": len(others), "agentsMissed": agents_missed, "agentsLogged": agents_logged,
             "agentsWithoutLines": unlogged}
 
-
-def events_in(events: list[Mapping], window: tuple[int | None, int | None]) -> list[Mapping]:
-    since, until = window
-    return [e for e in events if (since is None or e["ts_ms"] >= since) and (until is None or e["ts_ms"] < until)]
