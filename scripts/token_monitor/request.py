@@ -1,4 +1,4 @@
-"""What a command asks, resolved once, below every command: the options report-like commands share,
+"""What a command asks, resolved once, below every command: the options commands share,
 the zone, filters, window and `now`, the ledger opened after a collect, and how fresh it is.
 
 Commands do not import each other; what more than one of them needs lives here.
@@ -19,6 +19,27 @@ from .report import periods, render, timeparse
 from .report.timeparse import parse_point
 from .sources import openclaw_config as config
 
+# The options many commands take, each written once: a command adds the ones it reads.
+SHARED_OPTIONS = {
+    "--json": dict(action="store_true", help="print the versioned JSON envelope"),
+    "--tz": dict(metavar="ZONE", help="time zone: IANA name (any case), UTC, UTC+8, +05:30 "
+                                      "(default: agents.defaults.userTimezone, else the host's)"),
+    "--no-collect": dict(action="store_true", help="use the ledger as it is, without collecting first"),
+}
+
+
+def add_shared_options(p, *flags: str, suppress: bool = False, only_with: str | None = None) -> None:
+    """Add SHARED_OPTIONS `flags` to parser `p`. `suppress`: on a subcommand's parser, so the option may
+    follow the subcommand without resetting what the parent parsed; `only_with`: the option that gives
+    this one its meaning here (its help then starts "--heartbeat: …")."""
+    for flag in flags:
+        kw = dict(SHARED_OPTIONS[flag])
+        if suppress:
+            kw["default"] = argparse.SUPPRESS
+        if only_with:
+            kw["help"] = f"{only_with}: {kw['help']}"
+        p.add_argument(flag, **kw)
+
 
 def add_time_options(p, *, periods_allowed: bool = True) -> None:
     if periods_allowed:
@@ -28,8 +49,7 @@ def add_time_options(p, *, periods_allowed: bool = True) -> None:
     p.add_argument("--since", metavar="WHEN", help="first instant included: 2026-11-01, 2026-11-01T08:00, monday, "
                                                    "'last month', '3 days ago', Nov, 'Nov 1', 上周, 3天前")
     p.add_argument("--until", metavar="WHEN", help="first instant excluded (default: now); same forms as --since")
-    p.add_argument("--tz", metavar="ZONE", help="time zone: IANA name (any case), UTC, UTC+8, +05:30 "
-                                                "(default: agents.defaults.userTimezone, else the host's)")
+    add_shared_options(p, "--tz")
     p.add_argument("--week-start", metavar="DAY", default="monday", help="first day of a week (default: monday)")
     p.add_argument("--now", metavar="WHEN", help="answer as if it were WHEN (reproducible reports)")
 

@@ -46,9 +46,7 @@ def _scope_options(p, *, amount_units: bool = True) -> None:
 
 
 def register(p) -> None:
-    p.add_argument("--json", action="store_true", help="print a JSON envelope")
-    p.add_argument("--tz", metavar="ZONE", help="time zone for periods (default: OpenClaw's userTimezone, else the host's)")
-    p.add_argument("--no-collect", action="store_true", help="use the ledger as it is, without collecting first")
+    request.add_shared_options(p, "--json", "--tz", "--no-collect")
     sub = p.add_subparsers(dest="budget_action", metavar="ACTION")
     s = sub.add_parser("set", help="set (or change) a budget", formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="AMOUNT: 5, $5, 5usd, 200k or 1.5M (tokens)")
@@ -61,9 +59,7 @@ def register(p) -> None:
     sub.add_parser("list", help="list budgets")
     st = sub.add_parser("status", help="used, %% of limit and projection for each budget")
     for sp in (s, r, sub.choices["list"], st):
-        sp.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print a JSON envelope")
-        sp.add_argument("--tz", metavar="ZONE", default=argparse.SUPPRESS, help="time zone for periods")
-        sp.add_argument("--no-collect", action="store_true", default=argparse.SUPPRESS, help="do not collect first")
+        request.add_shared_options(sp, "--json", "--tz", "--no-collect", suppress=True)
 
 
 # ---------------------------------------------------------------- shared with collect --heartbeat

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import request
 from ..collect.collector import CollectStats, collect
 from ..errors import ExitCode, UsageError
 from ..output import envelope, print_json
@@ -21,7 +22,7 @@ EPILOG = """examples:
 
 
 def register(p) -> None:
-    p.add_argument("--json", action="store_true", help="print a JSON envelope")
+    request.add_shared_options(p, "--json")
     p.add_argument("--quiet", action="store_true", help="print nothing unless something went wrong")
     p.add_argument("--rebuild", action="store_true", help="re-read every source; a damaged ledger is set aside first")
     p.add_argument("--heartbeat", action="store_true",
@@ -30,7 +31,7 @@ def register(p) -> None:
     p.add_argument("--quiet-token", choices=["auto", "NO_REPLY", "HEARTBEAT_OK", "none"], default="auto",
                    help="--heartbeat: what a quiet run prints (auto: NO_REPLY for OpenClaw 2026.9+, HEARTBEAT_OK before; "
                         "none: nothing)")
-    p.add_argument("--tz", metavar="ZONE", help="--heartbeat: time zone for budget periods (default: OpenClaw's userTimezone)")
+    request.add_shared_options(p, "--tz", only_with="--heartbeat")
     p.add_argument("--lang", metavar="TAG", help="--heartbeat: language of alert paragraphs, a BCP 47 tag: en, zh-CN "
                                                  "(default: the one `schedule --apply --lang` stored, else en)")
 

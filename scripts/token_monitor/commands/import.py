@@ -6,6 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from .. import request
 from ..errors import ExitCode
 from ..hosts import local_config, register_local
 from ..ledger.store import Ledger
@@ -29,7 +30,7 @@ MAX_CONFLICTS_SHOWN = 3
 
 def register(p) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="an export file: JSONL, gzip or zstd")
-    p.add_argument("--json", action="store_true", help="print the versioned JSON envelope")
+    request.add_shared_options(p, "--json")
 
 
 def run(ctx) -> int:

@@ -41,11 +41,10 @@ ALIGN = ["left"] * 5 + ["right"]
 
 def register(p) -> None:
     p.add_argument("--legacy", metavar="FILE", help="the old log (default: <workspace>/memory/token-usage.jsonl)")
-    p.add_argument("--json", action="store_true", help="print a JSON envelope")
-    p.add_argument("--tz", metavar="ZONE", help="time zone for days (default: agents.defaults.userTimezone, else UTC)")
+    request.add_shared_options(p, "--json", "--tz")
     p.add_argument("--limit", type=int, default=100, metavar="N",
                    help="list at most N calls per side in text output (0: all; default 100)")
-    p.add_argument("--no-collect", action="store_true", help="compare with the ledger as it is, without collecting first")
+    request.add_shared_options(p, "--no-collect")
 
 
 def _iso(ms: int, tz: dt.tzinfo) -> str:

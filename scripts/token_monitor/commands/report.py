@@ -56,8 +56,7 @@ def register(p) -> None:
     request.add_filter_options(p)
     p.add_argument("--top", type=request.positive_int, metavar="N", help="rows per level before '+N more' (default: what fits)")
     p.add_argument("--format", choices=["text", "markdown"], default="text", help="text (default) or markdown")
-    p.add_argument("--json", action="store_true", help="print the versioned JSON envelope")
-    p.add_argument("--no-collect", action="store_true", help="report the ledger as it is, without collecting first")
+    request.add_shared_options(p, "--json", "--no-collect")
     p.add_argument("--chart", nargs="?", const="", metavar="PATH",
                    help="also draw the period as a PNG (per day stacked by model; per hour for one day) and end the "
                         "output with a MEDIA:<path> line; default folder: OpenClaw's temp root (/tmp/openclaw/token-monitor)")

@@ -32,9 +32,7 @@ EPILOG = """examples:
 
 def register(p) -> None:
     p.add_argument("ident", metavar="ID|KEY", help="session id, id prefix, session key or label")
-    p.add_argument("--tz", metavar="ZONE", help="IANA time zone for days (default: agents.defaults.userTimezone, else the host's)")
-    p.add_argument("--json", action="store_true", help="print the versioned JSON envelope")
-    p.add_argument("--no-collect", action="store_true", help="use the ledger as it is, without collecting first")
+    shell.add_shared_options(p, "--tz", "--json", "--no-collect")
 
 
 def run(ctx) -> int:

@@ -27,8 +27,7 @@ def register(p) -> None:
     shell.add_filter_options(p)
     p.add_argument("--sort", choices=["tokens", "cost", "recent"], default="tokens", help="order (default: tokens)")
     p.add_argument("--limit", type=shell.positive_int, default=15, metavar="N", help="sessions shown (default: 15)")
-    p.add_argument("--json", action="store_true", help="print the versioned JSON envelope")
-    p.add_argument("--no-collect", action="store_true", help="use the ledger as it is, without collecting first")
+    shell.add_shared_options(p, "--json", "--no-collect")
 
 
 def run(ctx) -> int:
