@@ -62,18 +62,29 @@ UNITS = {"minute": "minutes", "minutes": "minutes", "min": "minutes", "mins": "m
          "month": "months", "months": "months", "个月": "months"}
 
 TIME_RE = r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>am|pm)?"
+# a form followed by a time of day: "yesterday 18:00", "Nov 1 at 8am"
 _TIME = re.compile(rf"^(?P<rest>.*?)(?:(?:^|\s+)(?:at\s+)?{TIME_RE})$")
+# 2026-11
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+# 2026/11/01, 2026.11.01
 _YMD_SLASH = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
+# 11/12, 1.2.26: rejected, day/month order unclear
 _AMBIG_SLASH = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$")
+# 3 days ago, an hour ago
 _AGO = re.compile(r"^(?P<n>\d+|an?|one)\s*(?P<unit>[a-z]+)\s+ago$")
+# 3天前, 2个小时之前
 _ZH_AGO = re.compile(r"^(?P<n>\d+)\s*(?P<unit>分钟|个小时|小时|天|日|个星期|星期|周|个月)(?:之)?前$")
+# 周一, 星期天, 上周一 (Monday of last week)
 _ZH_WEEKDAY = re.compile(r"^(?P<last>上)?(?:周|星期|礼拜)(?P<d>[一二三四五六日天])$")
+# 11月, 11月1日, 2026年11月1号
 _ZH_DATE = re.compile(r"^(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?$")
-_EN_MDY = re.compile(r"^(?P<mon>[a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?$")
-_EN_DMY = re.compile(r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[a-z]+)\.?(?:,?\s+(?P<y>\d{4}))?$")
-_EN_MY = re.compile(r"^(?P<mon>[a-z]+)\.?(?:,?\s+(?P<y>\d{4}))?$")
-_EN_YM = re.compile(r"^(?P<y>\d{4})\s+(?P<mon>[a-z]+)$")
+# A month name with an optional day and year, in each order English writes them; one reader for all
+_EN_MONTH_FORMS = tuple(re.compile(form) for form in (
+    r"^(?P<mon>[a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?$",          # Nov 1, November 1st 2026
+    r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[a-z]+)\.?(?:,?\s+(?P<y>\d{4}))?$",  # 1 Nov, 1st of November
+    r"^(?P<mon>[a-z]+)\.?(?:,?\s+(?P<y>\d{4}))?$",                                          # Nov, November 2026
+    r"^(?P<y>\d{4})\s+(?P<mon>[a-z]+)$",                                                     # 2026 Nov
+))
 
 
 class _Unread(Exception):
@@ -186,7 +197,7 @@ def _day_form(low: str, *, tz: dt.tzinfo, now: dt.datetime, week_start: int, all
     m = _ZH_DATE.match(low.replace(" ", ""))
     if m:
         return _month_day(m.group("y"), int(m.group("m")), m.group("d"), now=now, tz=tz)
-    for pattern in (_EN_MDY, _EN_DMY, _EN_MY, _EN_YM):
+    for pattern in _EN_MONTH_FORMS:
         m = pattern.match(low)
         if m and m.group("mon") in MONTHS:
             day = m.groupdict().get("d")
