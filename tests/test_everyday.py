@@ -116,6 +116,33 @@ def test_period_phrase_means_one_exact_window(cli, small, argv, window):
     assert window_of(cli, small, *argv) == window
 
 
+SESSION_PERIOD_WORDS = [
+    ("last-month", ["上个月", "上月", "last month", "Last-Month"]),
+    ("last-week", ["上周", "上星期", "last week"]),
+    ("week", ["本周", "this week"]),
+    ("today", ["今天"]),
+    ("all", ["ALL"]),
+]
+
+
+@pytest.mark.parametrize("canonical,words", SESSION_PERIOD_WORDS, ids=[c for c, _ in SESSION_PERIOD_WORDS])
+def test_sessions_take_the_period_words_report_takes(cli, small, canonical, words):
+    base = [*small.args, "sessions", "--now", NOW, "--tz", TZ, "--json"]
+    want = cli(*base, canonical)
+    assert want.code == 0, want
+    validate_envelope(want.json(), "sessions")
+    # the one call (20 Nov) is in last month and all time, in no other of these periods
+    assert want.json()["data"]["total"] == (1 if canonical in ("last-month", "all") else 0)
+    for word in words:
+        got = cli(*base, word)
+        assert got.code == 0 and got.json()["data"] == want.json()["data"], (word, got)
+
+
+def test_sessions_unknown_period_word_exits_2_with_a_suggestion(cli, small):
+    res = cli(*small.args, "sessions", "last-wek", "--now", NOW)
+    assert res.code == 2 and res.out == "" and "did you mean 'last-week'" in res.err, res
+
+
 def test_header_names_the_exact_window(cli, small):
     out = cli(*small.args, "report", "--since", "Nov", "--now", NOW, "--tz", TZ).out
     assert out.splitlines()[0].startswith("Range · 1 Nov 00:00 – 9 Dec 10:30 · Asia/Shanghai")

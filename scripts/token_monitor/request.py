@@ -41,10 +41,12 @@ def add_shared_options(p, *flags: str, suppress: bool = False, only_with: str | 
         p.add_argument(flag, **kw)
 
 
-def add_time_options(p, *, periods_allowed: bool = True) -> None:
-    if periods_allowed:
-        p.add_argument("period", nargs="?", metavar="PERIOD",
-                       help="calendar period: " + ", ".join(periods.PERIODS) + " (also 今天 昨天 本周 本月 上周 上个月; default: today)")
+def add_time_options(p, *, default_period: str = "today") -> None:
+    """A period word (any of periods.PERIOD_ALIASES, read by periods.period_named) and the window options.
+    `default_period` is what no period means; "all" (all time) is then also a word the command takes."""
+    words = periods.PERIODS + (("all",) if default_period == "all" else ())
+    p.add_argument("period", nargs="?", metavar="PERIOD",
+                   help="calendar period: " + ", ".join(words) + f" (also 今天 昨天 本周 本月 上周 上个月; default: {default_period})")
     p.add_argument("--last", metavar="DURATION", help="a rolling window ending now: 30m, 3h, 7d, 2w (3小时, 7天)")
     p.add_argument("--since", metavar="WHEN", help="first instant included: 2026-11-01, 2026-11-01T08:00, monday, "
                                                    "'last month', '3 days ago', Nov, 'Nov 1', 上周, 3天前")

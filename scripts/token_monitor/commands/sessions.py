@@ -22,8 +22,7 @@ EPILOG = """examples:
 
 
 def register(p) -> None:
-    p.add_argument("period", nargs="?", choices=periods.PERIODS + ("all",), help="calendar period (default: all)")
-    shell.add_time_options(p, periods_allowed=False)
+    shell.add_time_options(p, default_period="all")
     shell.add_filter_options(p)
     p.add_argument("--sort", choices=["tokens", "cost", "recent"], default="tokens", help="order (default: tokens)")
     p.add_argument("--limit", type=shell.positive_int, default=15, metavar="N", help="sessions shown (default: 15)")
@@ -33,16 +32,17 @@ def register(p) -> None:
 def run(ctx) -> int:
     a = ctx.args
     req = shell.usage_request(ctx)
+    all_time = a.period is None or a.period.strip().lower() == "all"
+    a.period = None if all_time else periods.period_named(a.period)     # a wrong word is exit 2 before collecting
     filters, tz, tz_name = req.filters, req.tz, req.tz_name
     ledger, _ = shell.open_ledger(ctx, req)
     try:
         now, demo = shell.resolve_now(ctx, ledger, tz)
         prices = shell.price_table(ctx, req.prices, ledger, now=now)
-        if (a.period in (None, "all")) and not (a.last or a.since or a.until):
+        if all_time and not (a.last or a.since or a.until):
             start_ms = end_ms = None
             title = "all time"
         else:
-            a.period = None if a.period == "all" else a.period
             window, _ = shell.time_window(ctx, now=now, tz=tz)
             start_ms, end_ms = window.start_ms, window.end_ms
             title = f"{window.title} · {render.span_of({'start': window.start.isoformat(), 'end': window.end.isoformat(), 'kind': window.kind})}"
