@@ -11,14 +11,11 @@ from pathlib import Path
 from .. import request
 from ..errors import UsageError
 from ..files import write_private
-from ..hosts import register_local
 from ..ledger.classify import resolve_cost
-from ..ledger.store import Ledger
+from ..model import Filters
 from ..output import envelope, print_json, strict_json
 from ..privacy import mask_key
-from ..report.prices import load_prices
-from ..report.timeparse import parse_point, resolve_zone
-from ..sources.openclaw_config import load_config_or_warning, model_prices, user_timezone
+from ..report.timeparse import parse_point
 
 NAME = "export"
 ORDER = 60
@@ -70,24 +67,18 @@ def event_record(e: dict, prices: dict | None = None, *, mask_ids: bool = False)
 
 
 def run(ctx) -> int:
-    from ..collect.collector import collect
-
     if ctx.args.json and not ctx.args.output:
         raise UsageError("--json needs --output FILE", hint="the export itself is JSONL or CSV on stdout")
-    cfg, warning = load_config_or_warning(ctx.config_path)
-    if warning:       # stdout may be the data; the warning goes to stderr
+    req = request.usage_request(ctx, filters=Filters())
+    for warning in req.warnings:       # stdout may be the data; a warning goes to stderr
         print(f"token-monitor: warning: {warning}", file=sys.stderr)
-    tz, tz_name, _ = resolve_zone(ctx.args.tz, config_tz=user_timezone(cfg), env=ctx.env)
+    tz, tz_name = req.tz, req.tz_name
     now = ctx.now()
     since = parse_point(ctx.args.since, tz=tz, option="--since", now=now) if ctx.args.since is not None else None
     until = parse_point(ctx.args.until, tz=tz, option="--until", now=now) if ctx.args.until is not None else None
-    if not ctx.args.no_collect:
-        collect(ctx.state.path, ctx.data_dir)
-    ledger = Ledger.open(ctx.data_dir, create=False)
+    ledger, _ = request.open_ledger(ctx, req)
     try:
-        register_local(ledger, env=ctx.env, cfg=cfg, at_ms=ctx.now_ms())
-        prices = load_prices(model_prices(cfg, ctx.state.path), ledger, now=now, cache_dir=ctx.data_dir,
-                             use_list=ctx.price_list_enabled)
+        prices = request.price_table(ctx, req.prices, ledger, now=now)
         rows = ledger.iter_events(
             since_ms=int(since.timestamp() * 1000) if since else None,
             until_ms=int(until.timestamp() * 1000) if until else None,
