@@ -21,7 +21,7 @@ from . import __version__, commands
 from .context import Context
 from .errors import EXIT_CODE_HELP, ExitCode, TokenMonitorError
 from .output import envelope, print_json
-from .sources.bounded import text
+from .strings import text
 
 EPILOG = """examples:
   token-monitor report                      today's usage (collects first)

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Iterator
 from .. import files
 from ..errors import LedgerBusyError, LedgerError, NotWritableError
 from ..model import UsageEvent
-from ..sources.bounded import text
+from ..strings import text
 from .classify import COST_CLASS_SQL, SESSION_JOIN, TRIGGER_CLASS_SQL
 from .schema import (
     BUDGET_COLUMNS,

@@ -4,14 +4,17 @@ OpenClaw's files are written by a program we do not control and can be damaged: 
 100,000 deep, a number with thousands of digits, NaN/Infinity, a line of gigabytes, a lone surrogate,
 a file name that is not UTF-8. Readers parse through `loads` (any failure is a ValueError naming the
 reason, so the record is skipped and reported with its location) and read lines through
-`read_line` (memory bounded whatever the file size). Strings leave through `text`: valid UTF-8,
-with surrogates and undecodable bytes escaped as `\\udXXX`, never dropped.
+`read_line` (memory bounded whatever the file size). Strings leave through `strings.text`:
+valid UTF-8, with surrogates and undecodable bytes escaped as `\\udXXX`, never dropped.
 """
 
 from __future__ import annotations
 
 import json
 from typing import Any
+
+# Still imported from here by collect/normalize.py and collect/collector.py; their import moves to strings.py next.
+from ..strings import text  # noqa: F401
 
 # No transcript line OpenClaw writes comes near this (a 50 MB tool result has been seen): a longer
 # "line" is damage (a sparse or zero-filled file) and is skipped in chunks, never held in memory.
@@ -57,14 +60,3 @@ def read_line(stream, *, limit: int | None = None) -> tuple[bytes, int]:
             break
     return (b"\n" if ended else b""), n
 
-
-def text(value: Any) -> Any:
-    """A str made safe to store and print: lone surrogates (from JSON `\\ud800` or an undecodable file
-    name) become the escape text `\\ud800`. Other values pass through."""
-    if value.__class__ is not str or value.isascii():
-        return value
-    try:
-        value.encode("utf-8")
-        return value
-    except UnicodeEncodeError:
-        return value.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -24,8 +24,8 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import SourceUnreadable
+from ..strings import text
 from .agent_db import open_readonly
-from .bounded import text
 
 AGENT_DB_NAME = "openclaw-agent.sqlite"
 ARCHIVE_RE = re.compile(r"^(?P<sid>.+?)\.jsonl\.(?P<kind>reset|deleted|bak)\.(?P<rest>.+)$")
