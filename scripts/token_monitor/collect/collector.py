@@ -255,19 +255,8 @@ class Collector:
     def _place(self, obj, *, agent: str, session_id: str, kind: str, path: str, loc: str,
                fallback_ms: int | None, appeared_ms: int | None, state: _SessionState,
                batch: list[PlacedEvent]) -> None:
-        if obj.__class__ is dict:
-            # Most rows are not assistant messages: decide that here, without normalize_record's
-            # work (same outcomes: a non-message or a user/tool message is a normal skip).
-            kind_ = obj.get("type")
-            if kind_ != "message":
-                if kind_ == "session":
-                    state.observe(obj)
-                return
-            msg = obj.get("message")
-            if msg.__class__ is dict and msg.get("role") != "assistant":
-                if msg.get("role") == "user":
-                    state.observe(obj)
-                return
+        """An assistant message (or a record that is not a well-formed message: normalize_record says why)
+        into `batch`; `_consume` has already let session headers and user/tool messages pass."""
         result = normalize_record(obj, session_id=session_id, fallback_ms=fallback_ms)
         state_before_hb = state.heartbeat
         state.observe(obj)
@@ -475,8 +464,18 @@ class Collector:
                 self.stats.malformed += 1
                 self._problem(source_id, rec.loc, "records.malformed", rec.detail, agent)
             else:
-                self._place(rec.obj, agent=agent, session_id=rec.session_id or session_id, kind=kind, path=path,
-                            loc=rec.loc, fallback_ms=rec.created_ms, appeared_ms=rec.created_ms, state=state, batch=batch)
+                obj = rec.obj
+                # Most records are not assistant messages: decided here, without a call into
+                # normalize_record (same outcome: a non-message or a user/tool message is a normal skip).
+                if obj.__class__ is dict and ((kind_ := obj.get("type")) != "message"
+                                              or ((msg := obj.get("message")).__class__ is dict
+                                                  and msg.get("role") != "assistant")):
+                    if kind_ == "session" or (kind_ == "message" and msg.get("role") == "user"):
+                        state.observe(obj)
+                else:
+                    self._place(obj, agent=agent, session_id=rec.session_id or session_id, kind=kind, path=path,
+                                loc=rec.loc, fallback_ms=rec.created_ms, appeared_ms=rec.created_ms, state=state,
+                                batch=batch)
             if n % BATCH == 0:
                 self._flush(batch, chunk_cursor(rec) if chunk_cursor else None)
         return batch, rec
