@@ -11,6 +11,7 @@
 #   "prometheus-client>=0.20",
 #   "genai-prices==0.2.5",
 #   "matplotlib>=3.8",
+#   "orjson>=3.9",
 # ]
 # ///
 """The skill's entry point: `uv run {baseDir}/scripts/token-monitor.py COMMAND` or `python3 … COMMAND`.

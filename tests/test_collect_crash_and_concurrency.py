@@ -70,6 +70,14 @@ def test_kill_9_at_random_points_then_one_clean_run(big_state, tmp_path):
     assert _kill_rounds(state, expected, tmp_path, kills_wanted=20, seed=1) >= 20
 
 
+def test_kill_9_while_reader_processes_read_then_one_clean_run(big_state, tmp_path, monkeypatch):
+    """Readers only read: a collector killed while they work leaves no half-applied file behind, and
+    its orphaned readers never keep the next collector waiting."""
+    monkeypatch.setenv("TOKEN_MONITOR_READERS", "2")
+    state, expected = big_state
+    assert _kill_rounds(state, expected, tmp_path, kills_wanted=8, seed=3) >= 8
+
+
 @pytest.mark.slow
 def test_kill_9_many_more_times(big_state, tmp_path):
     state, expected = big_state

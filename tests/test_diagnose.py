@@ -573,7 +573,7 @@ def test_does_not_reread_transcripts(cli, corpus_state, tmp_path, monkeypatch):
 
     def boom(*a, **kw):
         raise AssertionError("diagnose read a transcript")
-    monkeypatch.setattr(src, "iter_jsonl_bytes", boom)
+    monkeypatch.setattr(src, "jsonl_records", boom)
     monkeypatch.setattr(src, "open_file_stream", boom)
     monkeypatch.setattr(collect_mod.Collector, "run", boom)
     assert diagnose(cli, state, data).code == 0

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import CANARIES, FIXTURES, run_cli, tree_digest
 from token_monitor.errors import ExitCode
+from token_monitor.model import Malformed, RawRecord
 from token_monitor.sources import agent_db, bounded, jsonl
 from token_monitor.sources.compressed import ZstdError
 from token_monitor.sources.openclaw_config import ConfigError, load_config
@@ -46,10 +47,11 @@ test_fuzz_json_loader, test_fuzz_json_loader_full = hypothesis_pair(300, json_te
 def line_reader_anything(data, final):
     import io
 
-    offset = 0
-    for line in jsonl.iter_jsonl_bytes(io.BytesIO(data), final=final):
-        assert line.end_offset >= offset and (line.error is None) != (line.obj is None and line.error is not None)
-        offset = line.end_offset
+    offset = line = 0
+    for rec in jsonl.jsonl_records(io.BytesIO(data), final=final):
+        assert rec.resume[0] >= offset and rec.resume[1] >= line and rec.loc.startswith("line ")
+        assert isinstance(rec, RawRecord) or (isinstance(rec, Malformed) and "\n" not in rec.detail and len(rec.detail) < 100)
+        offset, line = rec.resume
     assert offset <= len(data)
 
 

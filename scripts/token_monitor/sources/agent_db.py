@@ -270,7 +270,7 @@ def decode_event_row(text: str | None, blob: bytes | None, nbytes: int | None) -
         raise ValueError(f"event_json is {type(text).__name__}, not text")
     if '"assistant"' not in text and '"session"' not in text and '"user"' not in text:
         return {}      # cheap filter: cannot be a usage row, header or user turn
-    return bounded.loads(text)
+    return bounded.loads_record(text)
 
 
 def _is_tool_result(nav: str) -> bool:

@@ -17,7 +17,7 @@ from ..model import Malformed, RawRecord
 from . import bounded
 from .agent_db import table_columns
 from .compressed import open_blob
-from .jsonl import iter_jsonl_bytes, jsonl_records
+from .jsonl import jsonl_records
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,11 +75,13 @@ def archive_records(stream: io.BufferedIOBase, *, loc_prefix: str) -> Iterator[R
 def cold_records(stream: io.BufferedIOBase, *, loc_prefix: str, session_id: str | None) -> Iterator[RawRecord | Malformed]:
     """The events of a cold archive, each with its session (named by the archive or its header)."""
     sid = session_id
-    for line in iter_jsonl_bytes(stream, final=True):
-        obj = line.obj
-        loc = f"{loc_prefix}{line.line_no}"
-        if line.error or not isinstance(obj, dict):
-            yield Malformed(loc, line.error or "not an object")
+    for rec in jsonl_records(stream, loc_prefix=loc_prefix):
+        if rec.__class__ is Malformed:
+            yield Malformed(rec.loc, rec.detail)
+            continue
+        obj, loc = rec.obj, rec.loc
+        if not isinstance(obj, dict):
+            yield Malformed(loc, "not an object")
             continue
         if obj.get("kind") == "header":
             named = obj.get("sessionId") or obj.get("session_id")

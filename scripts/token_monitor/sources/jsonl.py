@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import io
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 import zstandard
 
@@ -43,53 +42,8 @@ def read_session_index(path: Path, agent: str) -> dict[str, SessionMeta]:
 
 # ---------------------------------------------------------------- JSONL reading
 
-@dataclasses.dataclass
-class Line:
-    obj: Any                  # parsed JSON value, or None when `error` is set
-    error: str | None
-    line_no: int              # 1-based
-    end_offset: int           # offset to resume from: just past this line, or its start if `unterminated`
-    unterminated: bool = False  # a parsed last line without its newline (yet): re-read next time
-
-
-def iter_jsonl_bytes(stream: io.BufferedIOBase, *, start: int = 0, start_line: int = 0, final: bool) -> Iterator[Line]:
-    """Yield complete lines from `stream` (positioned at `start`).
-
-    A last line without a newline is yielded only if it parses (a writer may be mid-append),
-    or if `final` (an immutable archive). Offsets are exact byte offsets.
-    """
-    offset, line_no = start, start_line
-    while True:
-        raw, size = bounded.read_line(stream)
-        if not size:
-            return
-        line_no += 1
-        if size > bounded.MAX_LINE_BYTES:
-            if not raw and not final:
-                return      # still being written (or damage at the end): looked at again next time
-            offset += size
-            yield Line(None, f"line longer than {bounded.MAX_LINE_BYTES >> 20} MiB", line_no, offset)
-            continue
-        complete = raw.endswith(b"\n")
-        text = raw.strip()
-        if not text:
-            if complete:
-                offset += size
-                continue
-            return
-        try:
-            obj, error = bounded.loads(text), None
-        except ValueError as exc:
-            obj, error = None, str(exc)
-        if not complete and error and not final:
-            return      # torn last line: re-read next time
-        if not complete and not final:
-            # Parsed, but its newline may still be coming: resume before it so the next run
-            # re-reads it whole (the event key absorbs the repeat) and line numbers stay exact.
-            yield Line(obj, error, line_no, offset, unterminated=True)
-            return
-        offset += size
-        yield Line(obj, error, line_no, offset)
+# bytes.strip()'s whitespace: a line starting or ending with one of these is stripped (rarely needed).
+_SPACE = frozenset(bytes([c]) for c in b" \t\n\r\x0b\x0c")
 
 
 def open_file_stream(src: FileSource) -> io.BufferedIOBase:
@@ -119,12 +73,40 @@ def head_fingerprint(path: Path, length: int) -> str:
 
 def jsonl_records(stream: io.BufferedIOBase, *, loc_prefix: str = "line ", start: int = 0, start_line: int = 0,
                   final: bool = True) -> Iterator[RawRecord | Malformed]:
-    """The one line reader for every JSONL-shaped input (files, archives): each line as a record, or as a
-    located Malformed; `resume` is where to continue after it (see iter_jsonl_bytes)."""
-    for line in iter_jsonl_bytes(stream, start=start, start_line=start_line, final=final):
-        resume = (line.end_offset, line.line_no - line.unterminated)
-        loc = f"{loc_prefix}{line.line_no}"
-        if line.error:
-            yield Malformed(loc, line.error, resume)
+    """The one line reader for every JSONL-shaped input (files, archives): each line of `stream`
+    (positioned at `start`) as a record, or as a located Malformed, with `resume` = (byte offset, line
+    number) to continue from after it. Offsets are exact byte offsets.
+
+    A last line without a newline is yielded only if it parses (a writer may be mid-append) or if
+    `final` (an immutable archive); its resume point is its own start, so the next run re-reads it whole
+    (the event key absorbs the repeat) and line numbers stay exact."""
+    offset, line_no = start, start_line
+    loads = bounded.loads_record
+    for raw, size, complete in bounded.raw_lines(stream):
+        line_no += 1
+        if size > bounded.MAX_LINE_BYTES:
+            if not complete and not final:
+                return      # still being written (or damage at the end): looked at again next time
+            offset += size
+            yield Malformed(f"{loc_prefix}{line_no}", f"line longer than {bounded.MAX_LINE_BYTES >> 20} MiB", (offset, line_no))
+            continue
+        if raw[-1:] in _SPACE or raw[:1] in _SPACE:
+            raw = raw.strip()
+        if not raw:
+            if complete:
+                offset += size
+                continue
+            return
+        try:
+            obj, error = loads(raw), None
+        except ValueError as exc:
+            obj, error = None, str(exc)
+        if not complete and not final:
+            if error is None:       # parsed, but its newline may still be coming
+                yield RawRecord(obj, f"{loc_prefix}{line_no}", resume=(offset, line_no - 1))
+            return                  # a torn last line is re-read next time
+        offset += size
+        if error is None:
+            yield RawRecord(obj, f"{loc_prefix}{line_no}", resume=(offset, line_no))
         else:
-            yield RawRecord(line.obj, loc, resume=resume)
+            yield Malformed(f"{loc_prefix}{line_no}", error, (offset, line_no))
