@@ -195,12 +195,12 @@ def test_unwritable_data_dir_reports_read_only_and_not_damage(cli, collected):
 
 
 def test_interrupted_collect_says_so_and_loses_nothing(cli, corpus_state, tmp_path, monkeypatch):
-    from token_monitor.collect import collector
+    from token_monitor.collect import placing
 
     state = corpus_state("real-2026.9.6")
     expected = one_shot(state, tmp_path / "oneshot", USAGE)
     data = tmp_path / "data"
-    real = collector.normalize_record
+    real = placing.normalize_record
     calls = {"n": 0}
 
     def interrupt_midway(*a, **k):
@@ -209,10 +209,10 @@ def test_interrupted_collect_says_so_and_loses_nothing(cli, corpus_state, tmp_pa
             raise KeyboardInterrupt
         return real(*a, **k)
 
-    monkeypatch.setattr(collector, "normalize_record", interrupt_midway)
+    monkeypatch.setattr(placing, "normalize_record", interrupt_midway)
     res = cli("--state-dir", state, "--data-dir", data, "collect")
     assert res.code == int(ExitCode.INTERRUPTED) and "interrupted" in one_line(res) and res.out == ""
-    monkeypatch.setattr(collector, "normalize_record", real)
+    monkeypatch.setattr(placing, "normalize_record", real)
     assert cli("--state-dir", state, "--data-dir", data, "collect").code == OK
     assert snapshot(data, state, USAGE) == expected
 
