@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Where a cold JSONL collect spends its time (issue 15), for bench/run's RESULTS.md section.
 
-- `profile_cold`: token-monitor's cold collect (fresh ledger) under cProfile in a child process;
-  the top functions by cumulative time and the hot spots the issue names (json decode, normalize_record,
-  _place, ledger writes, readline, Line objects).
+- `profile_cold`: token-monitor's cold collect (fresh ledger, read in-process) under cProfile in a
+  child process; the top functions by cumulative time and the hot spots the issue names (decode,
+  normalize_record, placing, ledger writes, block reads).
 - `line_census`: what the JSONL lines are (how many can carry usage at all) and, in this process, the
   cost of the reading strategies the issue proposes on the same bytes: readline + json.loads of every
   line (today's shape), a byte pre-check before decoding, whole-file read + split, orjson if installed.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pstats
 import shutil
 import subprocess
@@ -28,11 +29,12 @@ SHIM = BENCH.parent / "scripts" / "token-monitor.py"
 # Hot spots by (file suffix or "~", function name); summed when several match (e.g. both executemany owners).
 HOT = [
     ("collect total (Collector.run)", ("collector.py", "run")),
-    ("JSONL reading: iter_jsonl_bytes (readline + decode + Line)", ("jsonl.py", "iter_jsonl_bytes")),
+    ("JSONL reading: jsonl_records (block reads + decode + records)", ("jsonl.py", "jsonl_records")),
+    ("block reads and line split (bounded.raw_lines)", ("bounded.py", "raw_lines")),
+    ("decode (bounded.loads_record: orjson, json where they differ)", ("bounded.py", "loads_record")),
     ("json.loads (all callers)", ("json/__init__.py", "loads")),
-    ("readline", ("~", "<method 'readline' of '_io.BufferedReader' objects>")),
     ("normalize_record", ("normalize.py", "normalize_record")),
-    ("Collector._place (normalize + dedupe + owner bookkeeping)", ("collector.py", "_place")),
+    ("place_records (normalize + dedupe + owner bookkeeping)", ("placing.py", "place_records")),
     ("dedupe_key", ("normalize.py", "dedupe_key")),
     ("json encode (JSONEncoder.encode, all callers)", ("json/encoder.py", "encode")),
     ("Collector._flush (ledger writes + cursors)", ("collector.py", "_flush")),
@@ -47,8 +49,10 @@ def profile_cold(state: Path, data: Path, python: str = sys.executable, top: int
     shutil.rmtree(data, ignore_errors=True)
     prof = data.parent / (data.name + ".prof")
     t0 = time.monotonic()
+    # In-process reading (TOKEN_MONITOR_READERS=1): cProfile sees one process only.
     r = subprocess.run([python, "-m", "cProfile", "-o", str(prof), str(SHIM), "--state-dir", str(state),
-                        "--data-dir", str(data), "collect", "--json"], capture_output=True)
+                        "--data-dir", str(data), "collect", "--json"], capture_output=True,
+                       env={**os.environ, "TOKEN_MONITOR_READERS": "1"})
     wall = time.monotonic() - t0
     if r.returncode not in (0, 5):
         raise RuntimeError(f"profiled collect exited {r.returncode}: {r.stderr.decode(errors='replace')[-300:]}")
@@ -100,7 +104,7 @@ def line_census(state: Path) -> dict:
                 for raw in iter(fh.readline, b""):
                     pass
 
-    def readline_loads():           # today's shape: readline per line, json.loads of every line
+    def readline_loads():           # the collector's shape before issue 15: readline per line, json.loads of every line
         for p in files:
             with open(p, "rb") as fh:
                 for raw in iter(fh.readline, b""):
@@ -119,7 +123,17 @@ def line_census(state: Path) -> dict:
                     json.loads(ln.decode("utf-8"))
 
     best("readline only", readline_only)
-    best("readline + json.loads every line (today's shape)", readline_loads)
+    best("readline + json.loads every line (the collector's reading before issue 15)", readline_loads)
+
+    def records_now():              # the collector's reader now: sources/jsonl.jsonl_records (1 MiB blocks, loads_record)
+        sys.path.insert(0, str(BENCH.parent / "scripts"))
+        from token_monitor.sources.jsonl import jsonl_records
+        for p in files:
+            with open(p, "rb") as fh:
+                for _ in jsonl_records(fh):
+                    pass
+
+    best("jsonl_records of every file: block reads + orjson/json decode + records (the collector's reading now)", records_now)
     best("read_bytes + split", read_split)
     best("read_bytes + split + byte pre-check + json.loads of usage/session/model_change lines", read_split_precheck)
     blobs = []

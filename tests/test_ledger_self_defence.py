@@ -195,7 +195,7 @@ def test_unwritable_data_dir_reports_read_only_and_not_damage(cli, collected):
 
 
 def test_interrupted_collect_says_so_and_loses_nothing(cli, corpus_state, tmp_path, monkeypatch):
-    from token_monitor.collect import placing  # where records are normalised
+    from token_monitor.collect import placing
 
     state = corpus_state("real-2026.9.6")
     expected = one_shot(state, tmp_path / "oneshot", USAGE)

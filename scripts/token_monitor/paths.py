@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 from typing import Mapping
 
-from . import demo as demo_mod
 from .errors import StateNotFoundError, UsageError
 
 PROFILE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$", re.IGNORECASE)
@@ -90,7 +89,7 @@ def resolve_state_dir(
         loc = found(home / ".openclaw", "default") or found(home / ".clawdbot", "legacy")
         if loc:
             return loc
-    if demo == "auto" and demo_mod.demo_available():
+    if demo == "auto" and _demo().demo_available():
         return StateLocation(_demo_state(env, home), "demo", tuple(tried))
     raise StateNotFoundError(
         "OpenClaw state dir not found; tried: " + "; ".join(tried),
@@ -98,8 +97,16 @@ def resolve_state_dir(
     )
 
 
+def _demo():
+    """demo.py, imported when the demo is asked for (it pulls shutil, tempfile, importlib.resources)."""
+    from . import demo
+
+    return demo
+
+
 def _demo_state(env: Mapping[str, str], home: Path) -> Path:
     """The bundled demo, materialised once into the user's cache (it ships as text; see demo.py)."""
+    demo_mod = _demo()
     try:
         return demo_mod.materialise_demo(demo_mod.cache_root(env, home))
     except OSError as exc:
@@ -115,7 +122,7 @@ def resolve_data_dir(*, data_dir: str | None, state: StateLocation | None, env: 
     if env.get("TOKEN_MONITOR_DATA_DIR"):
         return Path(os.path.abspath(_expand(env["TOKEN_MONITOR_DATA_DIR"], env)))
     if state.is_demo:
-        return demo_mod.cache_root(env, home_dir(env)) / "demo"
+        return _demo().cache_root(env, home_dir(env)) / "demo"
     return state.path / "token-monitor"
 
 

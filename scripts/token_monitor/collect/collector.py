@@ -1,6 +1,8 @@
 """Checkpointed collection: read what is new in every source into the ledger, exactly once.
 
-Flow per run: lock -> discover -> session indexes -> each SQLite store -> each file -> run record.
+Flow per run: lock -> discover -> session indexes -> each SQLite store -> plan each file (stat, cursor)
+-> read the changed ones (JSONL files in reader processes when a first collect has much to read:
+collect/parallel.py; records become chunks of placed events in collect/placing.py) -> run record.
 Each batch of events is committed together with the cursor that produced it, so a crash
 (kill -9 included) at any point leaves a ledger that the next run completes exactly.
 A second collector waits on the lock and then finds nothing new; reports never wait.
@@ -55,6 +57,7 @@ class CollectStats:
     elapsed_ms: int = 0
     rollup_ms: int = 0          # of elapsed_ms: refreshing the report rollups (derived data)
     sqlite_ms: int = 0          # of elapsed_ms: reading the SQLite-era stores
+    readers: int = 0            # reader processes that read JSONL files (0: read in this process)
     problems: list = dataclasses.field(default_factory=list)   # (code, location, detail) found this run
 
     def as_dict(self) -> dict:
@@ -334,8 +337,10 @@ class Collector:
         planned: list[tuple[FileSource, os.stat_result | _PlainRead]] = []
         for source in files:
             self._guard(source.source_id, source.agent, lambda s=source: planned.append(self._plan_file(s)))
-        reads = [p for _, p in planned if isinstance(p, _PlainRead)]
-        results = parallel.read_chunks([r.job for r in reads])
+        jobs = [p.job for _, p in planned if isinstance(p, _PlainRead)]
+        readers = parallel.reader_count(jobs) if jobs else 1
+        self.stats.readers = readers if readers > 1 else 0
+        results = parallel.read_chunks(jobs, readers)
         try:
             for source, plan in planned:
                 if isinstance(plan, _PlainRead):

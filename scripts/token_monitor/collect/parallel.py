@@ -44,10 +44,9 @@ def reader_count(jobs: list[FileRead]) -> int:
     return min(wanted, len(jobs))
 
 
-def read_chunks(jobs: list[FileRead]) -> Iterator[Iterator[Chunk]]:
-    """For each job, in order, an iterator of its chunks; it raises what reading the file raised (after
-    the chunks read before it), as `read_plain_file` does in-process."""
-    n = reader_count(jobs)
+def read_chunks(jobs: list[FileRead], n: int) -> Iterator[Iterator[Chunk]]:
+    """For each job, in order, an iterator of its chunks, read by `n` reader processes (1: in-process); it
+    raises what reading the file raised (after the chunks read before it), as `read_plain_file` does."""
     if n == 1:
         for job in jobs:
             yield read_plain_file(job)
