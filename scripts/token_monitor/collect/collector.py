@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from ..errors import LedgerError
-from ..ledger.store import Ledger, PlacedEvent, now_ms, parse_state
+from ..ledger.store import Ledger, now_ms, parse_state
 from ..model import Malformed, RawRecord, SessionMeta
 from ..sources import agent_db, archives, compressed, jsonl
 from ..sources.agent_db import open_readonly
@@ -86,7 +86,7 @@ class Collector:
         self.clock = clock
         self.stats = CollectStats()
         # Staged writes, committed together by `_commit` (events first, then ops in staging order).
-        self._events: list[PlacedEvent] = []
+        self._events: list[tuple] = []        # ledger rows (ledger.store.event_row)
         self._ops: list[tuple] = []
         self._staged_ids: set[str] = set()
         self._cursors_raw: dict[str, str] = {}
@@ -245,7 +245,7 @@ class Collector:
         )
 
     # ------------------------------------------------------------ normalisation + batching
-    def _flush(self, batch: list[PlacedEvent], cursor: tuple | None = None) -> None:
+    def _flush(self, batch: list[tuple], cursor: tuple | None = None) -> None:
         """Stage a chunk's events with the cursor just past them; commit when enough is staged."""
         self._events.extend(batch)
         batch.clear()
@@ -441,7 +441,7 @@ class Collector:
 
     # ------------------------------------------------------------ records, from any source
     def _consume(self, records, *, source_id: str, agent: str, session_id: str, kind: str, path: str,
-                 state: SessionState, chunk_cursor=None) -> tuple[list[PlacedEvent], RawRecord | Malformed | None]:
+                 state: SessionState, chunk_cursor=None) -> tuple[list[tuple], RawRecord | Malformed | None]:
         """Place every record a source yields (placing.place_records) and apply the chunks: every full one
         is staged at once (with `chunk_cursor(last record)` when given); the final one's events are
         returned, with its last record, for the caller to stage with its own cursor."""

@@ -1,7 +1,7 @@
 """From records to placed events, in chunks: the pure part of collection (no ledger, no staging).
 
 `place_records` turns what any source yields into chunks of at most BATCH records: the usage events
-to stage (normalised, ranked for ownership, heartbeat-tagged), the malformed records to report with
+to stage as ledger rows (normalised, ranked for ownership, heartbeat-tagged), the malformed records to report with
 their location, and the session state and resume point after them. The collector applies chunks in
 order; `read_plain_file` produces them for one JSONL file, in this process or in a reader process
 (collect/parallel.py), with the same result.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Iterable, Iterator
 
-from ..ledger.store import PlacedEvent, owner_rank
+from ..ledger.store import event_row, owner_rank
 from ..model import Malformed, RawRecord, Skip
 from ..sources import jsonl
 from ..sources.discovery import KIND_RANK
@@ -46,7 +46,7 @@ class SessionState:
 class Chunk:
     """What up to BATCH consecutive records of one source came to."""
 
-    events: list[PlacedEvent] = dataclasses.field(default_factory=list)
+    events: list[tuple] = dataclasses.field(default_factory=list)   # ledger rows (ledger.store.event_row)
     problems: list[tuple[str, str, str]] = dataclasses.field(default_factory=list)  # (source, location, reason)
     synthetic: int = 0                    # rows that were never model calls
     last: RawRecord | Malformed | None = None   # the last record read (its `resume` is where to go on)
@@ -88,10 +88,9 @@ def place_records(records: Iterable[RawRecord | Malformed], *, source_id: str, a
                                                result.reason + (f" ({result.detail})" if result.detail else "")))
                 else:
                     appeared = max(rec.created_ms or result.ts_ms, state.header_ms or 0)
-                    chunk.events.append(PlacedEvent(
-                        event=result, agent=agent, session_id=sid, source_kind=kind, source_path=path,
-                        source_loc=rec.loc, owner_rank=owner_rank(appeared, kind_rank, sid),
-                        trigger="heartbeat" if heartbeat_before else None,
+                    chunk.events.append(event_row(
+                        result, agent=agent, session_id=sid, kind=kind, path=path, loc=rec.loc,
+                        rank=owner_rank(appeared, kind_rank, sid), trigger="heartbeat" if heartbeat_before else None,
                     ))
         if n % BATCH == 0:
             chunk.last, chunk.header_ms, chunk.heartbeat = rec, state.header_ms, state.heartbeat
