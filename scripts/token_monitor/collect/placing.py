@@ -20,6 +20,7 @@ from . import normalize
 from .normalize import normalize_record, parse_iso_ms
 
 BATCH = 2000            # records per chunk; events per transaction (at most ~2x this staged)
+HEAD_LEN = 4096         # a file's first bytes, fingerprinted in its cursor: a file replaced under the same name differs
 
 
 class SessionState:
@@ -53,6 +54,7 @@ class Chunk:
     header_ms: int | None = None          # the session state after the chunk (for its cursor)
     heartbeat: bool = False
     final: bool = False                   # the source's last chunk: its cursor is the caller's to write
+    head: str | None = None               # a file's: the fingerprint of its first `head_len` bytes (for its cursor)
 
 
 def place_records(records: Iterable[RawRecord | Malformed], *, source_id: str, agent: str, session_id: str,
@@ -115,6 +117,7 @@ class FileRead:
     header_ms: int | None
     heartbeat: bool
     to_read: int = 0          # bytes from `start` to the end when it was planned (how to share the work)
+    head_len: int = 0         # how many first bytes its cursor fingerprints
 
 
 def read_plain_file(job: FileRead) -> Iterator[Chunk]:
@@ -122,7 +125,10 @@ def read_plain_file(job: FileRead) -> Iterator[Chunk]:
     for the next run (jsonl_records, final=False)."""
     state = SessionState(job.header_ms, job.heartbeat)
     with open(job.path, "rb") as fh:
+        head = jsonl.fingerprint(fh, job.head_len)
         fh.seek(job.start)
         records = jsonl.jsonl_records(fh, start=job.start, start_line=job.line_no, final=False)
-        yield from place_records(records, source_id=job.source_id, agent=job.agent, session_id=job.session_id,
-                                 kind=job.kind, path=job.path, state=state)
+        for chunk in place_records(records, source_id=job.source_id, agent=job.agent, session_id=job.session_id,
+                                   kind=job.kind, path=job.path, state=state):
+            chunk.head = head
+            yield chunk
