@@ -118,6 +118,22 @@ def test_a_file_that_fails_while_read_is_unreadable_alike_and_keeps_what_was_rea
     assert victim_cursor and json.loads(victim_cursor[0][4])["line"] == 2     # the chunk read before the error
 
 
+def test_a_reader_that_dies_costs_nothing_its_files_are_read_in_process(tmp_path, monkeypatch):
+    """A reader killed mid-run (out of memory, a signal) leaves its files to the collector: same ledger."""
+    state = copy_tree(corpus_src("real-2026.6.11"), tmp_path / "state")
+    collect_with(1, state, tmp_path / "one", monkeypatch)
+    parent, real = os.getpid(), parallel._read_all
+
+    def dies_on_its_second_file(job, seen=[]):
+        seen.append(job)
+        if os.getpid() != parent and len(seen) == 2:
+            os._exit(9)
+        return real(job)
+    monkeypatch.setattr(parallel, "_read_all", dies_on_its_second_file)
+    collect_with(2, state, tmp_path / "two", monkeypatch)
+    assert ledger_facts(tmp_path / "one", state) == ledger_facts(tmp_path / "two", state)
+
+
 @pytest.mark.parametrize("value", ["0", "many", "-2"])
 def test_a_bad_readers_setting_is_a_one_line_error(tmp_path, monkeypatch, value):
     state = copy_tree(corpus_src("real-2026.2.1"), tmp_path / "state")

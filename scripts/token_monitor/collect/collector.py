@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from ..errors import LedgerError
-from ..ledger.store import Ledger, PlacedEvent, now_ms, parse_state
+from ..ledger.store import Ledger, now_ms, parse_state
 from ..model import Malformed, RawRecord, SessionMeta
 from ..sources import agent_db, archives, compressed, jsonl
 from ..sources.agent_db import open_readonly
@@ -38,10 +38,9 @@ from ..sources.discovery import (
 )
 from . import parallel
 from .lock import CollectLock
-from .placing import BATCH, Chunk, FileRead, SessionState, place_records
+from .placing import BATCH, HEAD_LEN, Chunk, FileRead, SessionState, place_records
 
 GROUP_OPS = 256         # cursors/problems staged before a commit, for many small files
-HEAD_LEN = 4096
 
 
 @dataclasses.dataclass
@@ -73,8 +72,6 @@ class _PlainRead:
 
     job: FileRead
     st: os.stat_result
-    head_len: int
-    head: str
     adopted_from: str | None       # the cursor of its old name (a .reset/.deleted rename), deleted after
 
 
@@ -86,7 +83,7 @@ class Collector:
         self.clock = clock
         self.stats = CollectStats()
         # Staged writes, committed together by `_commit` (events first, then ops in staging order).
-        self._events: list[PlacedEvent] = []
+        self._events: list[tuple] = []        # ledger rows (ledger.store.event_row)
         self._ops: list[tuple] = []
         self._staged_ids: set[str] = set()
         self._cursors_raw: dict[str, str] = {}
@@ -245,7 +242,7 @@ class Collector:
         )
 
     # ------------------------------------------------------------ normalisation + batching
-    def _flush(self, batch: list[PlacedEvent], cursor: tuple | None = None) -> None:
+    def _flush(self, batch: list[tuple], cursor: tuple | None = None) -> None:
         """Stage a chunk's events with the cursor just past them; commit when enough is staged."""
         self._events.extend(batch)
         batch.clear()
@@ -396,10 +393,9 @@ class Collector:
                 and cur.get("head_len") is not None and jsonl.head_fingerprint(source.path, cur["head_len"]) == cur.get("head"):
             start, line_no = cur["offset"], cur.get("line", 0)
             header_ms, heartbeat = cur.get("header_ms"), cur.get("heartbeat", False)
-        head_len = min(st.st_size, HEAD_LEN)
         job = FileRead(sid, source.agent, str(source.path), source.kind, source.session_id or "(unknown)", start, line_no,
-                       header_ms, heartbeat, max(st.st_size - start, 0))
-        return _PlainRead(job, st, head_len, jsonl.head_fingerprint(source.path, head_len), adopted_from)
+                       header_ms, heartbeat, max(st.st_size - start, 0), min(st.st_size, HEAD_LEN))
+        return _PlainRead(job, st, adopted_from)
 
     def _apply_plain_read(self, plan: _PlainRead, chunks) -> None:
         """Stage a file's chunks, each full one with the cursor just past it, the rest with the cursor where
@@ -411,7 +407,7 @@ class Collector:
         def cursor(chunk: Chunk, resume: tuple[int, int]) -> tuple:
             return (job.source_id, "file", job.agent, job.path, {
                 "ino": st.st_ino, "dev": st.st_dev, "offset": resume[0], "line": resume[1], "size": st.st_size,
-                "mtime_ns": st.st_mtime_ns, "head_len": plan.head_len, "head": plan.head,
+                "mtime_ns": st.st_mtime_ns, "head_len": job.head_len, "head": chunk.head,
                 "header_ms": chunk.header_ms, "heartbeat": chunk.heartbeat})
 
         final = self._apply_chunks(chunks, job.agent, lambda ch: cursor(ch, ch.last.resume))
@@ -441,7 +437,7 @@ class Collector:
 
     # ------------------------------------------------------------ records, from any source
     def _consume(self, records, *, source_id: str, agent: str, session_id: str, kind: str, path: str,
-                 state: SessionState, chunk_cursor=None) -> tuple[list[PlacedEvent], RawRecord | Malformed | None]:
+                 state: SessionState, chunk_cursor=None) -> tuple[list[tuple], RawRecord | Malformed | None]:
         """Place every record a source yields (placing.place_records) and apply the chunks: every full one
         is staged at once (with `chunk_cursor(last record)` when given); the final one's events are
         returned, with its last record, for the caller to stage with its own cursor."""

@@ -1,11 +1,14 @@
 """Reading changed JSONL files in reader processes, when there is enough to read.
 
 A first collect over months of JSONL history decodes and normalises every line: CPU work that splits
-across files. Reader processes (forked: they start in milliseconds with everything imported) each read
-whole files into chunks (placing.read_plain_file) and send them back; the collector alone stages and
-writes them, in discovery order, exactly as if it had read them itself — same events, cursors,
-problems and crash safety (nothing a reader does touches the ledger). Small runs (a heartbeat's few
-new lines), one-core machines and platforms without `fork` read in-process.
+across files. Reader processes (forked: they start in a millisecond with everything imported) read
+whole files into chunks (placing.read_plain_file) and send them back through a pipe each; the collector
+alone stages and writes them, in discovery order, exactly as if it had read them itself — same events,
+cursors, problems and crash safety (nothing a reader does touches the ledger). Reader k reads files
+k, k+n, k+2n…; a full pipe makes it wait, so at most a pipe's worth of chunks is ever in flight.
+Small runs (a heartbeat's few new lines), one-core machines and platforms other than Linux read
+in-process. A reader that dies (killed, out of memory) costs nothing: its remaining files are read
+in-process.
 
 TOKEN_MONITOR_READERS: the number of reader processes; 1 reads in-process; unset: one per available
 core (at most MAX_READERS) when at least PARALLEL_MIN_BYTES are to be read.
@@ -13,8 +16,10 @@ core (at most MAX_READERS) when at least PARALLEL_MIN_BYTES are to be read.
 
 from __future__ import annotations
 
-import collections
 import os
+import pickle
+import signal
+import struct
 import sys
 from typing import Iterator
 
@@ -23,9 +28,9 @@ from .placing import Chunk, FileRead, read_plain_file
 
 MAX_READERS = 4
 PARALLEL_MIN_BYTES = 16 << 20     # below this, starting readers costs more than it saves
-IN_PROCESS_MIN_BYTES = 64 << 20   # a file with more than this to read is read here (its chunks stream)
-WINDOW_BYTES = 48 << 20           # bytes of files in flight: bounds the chunks held in memory
+PIPE_BYTES = 1 << 20              # each reader's pipe (Linux raises it up to pipe-max-size, 1 MiB by default)
 ENV = "TOKEN_MONITOR_READERS"
+_LEN = struct.Struct("<Q")
 
 
 def reader_count(jobs: list[FileRead]) -> int:
@@ -40,7 +45,7 @@ def reader_count(jobs: list[FileRead]) -> int:
             return 1
         wanted = min(_cores(), MAX_READERS)
     if wanted < 2 or len(jobs) < 2 or sys.platform != "linux":
-        return 1            # fork is Linux's safe default; elsewhere reading in-process is the safe choice
+        return 1            # fork without threads is safe on Linux; elsewhere reading in-process is the safe choice
     return min(wanted, len(jobs))
 
 
@@ -51,37 +56,83 @@ def read_chunks(jobs: list[FileRead], n: int) -> Iterator[Iterator[Chunk]]:
         for job in jobs:
             yield read_plain_file(job)
         return
-    import multiprocessing
-
-    pool = multiprocessing.get_context("fork").Pool(n)
+    readers: list[tuple[int, int]] = []         # (pid, read end of its pipe)
     try:
-        pending: collections.deque = collections.deque()
-        queue = collections.deque(jobs)
-        in_flight = 0
-
-        def submit() -> None:
-            nonlocal in_flight
-            while queue and (len(pending) < n or in_flight < WINDOW_BYTES):
-                job = queue.popleft()
-                here = job.to_read > IN_PROCESS_MIN_BYTES       # its chunks stream here instead
-                pending.append((job, None if here else pool.apply_async(_read_all, (job,))))
-                in_flight += 0 if here else job.to_read
-
-        submit()
-        while pending:
-            job, result = pending.popleft()
-            if result is None:
-                submit()
+        for k in range(n):
+            readers.append(_start_reader(jobs[k::n], [fd for _, fd in readers]))
+        alive = [True] * n
+        for i, job in enumerate(jobs):
+            k = i % n
+            result = _receive(readers[k][1]) if alive[k] else None
+            if result is None:          # the reader died: this file and its others are read here
+                alive[k] = False
                 yield read_plain_file(job)
             else:
-                chunks, error = result.get()
-                in_flight -= job.to_read
-                submit()
-                yield _replay(chunks, error)
-        pool.close()
-        pool.join()
+                yield _replay(*result)
     finally:
-        pool.terminate()
+        for pid, fd in readers:
+            os.close(fd)
+            try:
+                os.kill(pid, signal.SIGKILL)    # done already, or abandoned (an error, Ctrl-C): never left running
+            except ProcessLookupError:
+                pass
+            os.waitpid(pid, 0)
+
+
+def _start_reader(jobs: list[FileRead], inherited: list[int]) -> tuple[int, int]:
+    r, w = os.pipe()
+    try:
+        import fcntl
+
+        fcntl.fcntl(w, 1031, PIPE_BYTES)        # F_SETPIPE_SZ: let a reader run a few files ahead
+    except (ImportError, OSError):
+        pass
+    pid = os.fork()
+    if pid == 0:                                # the reader: read, send, exit without running any cleanup
+        code = 1
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the collector's to answer
+            os.close(r)
+            for fd in inherited:
+                os.close(fd)
+            with os.fdopen(w, "wb", buffering=PIPE_BYTES) as out:
+                for job in jobs:
+                    blob = pickle.dumps(_read_all(job), protocol=pickle.HIGHEST_PROTOCOL)
+                    out.write(_LEN.pack(len(blob)))
+                    out.write(blob)
+                    out.flush()
+            code = 0
+        except BaseException:                   # the collector notices the missing results and reads them itself
+            pass
+        finally:
+            os._exit(code)
+    os.close(w)
+    return pid, r
+
+
+def _receive(fd: int) -> tuple[list[Chunk], BaseException | None] | None:
+    """One reader's next result, or None when it ended without sending it."""
+    head = _read_exactly(fd, _LEN.size)
+    if head is None:
+        return None
+    blob = _read_exactly(fd, _LEN.unpack(head)[0])
+    if blob is None:
+        return None
+    try:
+        return pickle.loads(blob)
+    except Exception:           # e.g. an error type that cannot be rebuilt here: the file is read in-process
+        return None
+
+
+def _read_exactly(fd: int, n: int) -> bytes | None:
+    parts, got = [], 0
+    while got < n:
+        part = os.read(fd, min(n - got, PIPE_BYTES))
+        if not part:
+            return None
+        parts.append(part)
+        got += len(part)
+    return b"".join(parts)
 
 
 def _read_all(job: FileRead) -> tuple[list[Chunk], BaseException | None]:

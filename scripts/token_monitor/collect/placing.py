@@ -1,7 +1,7 @@
 """From records to placed events, in chunks: the pure part of collection (no ledger, no staging).
 
 `place_records` turns what any source yields into chunks of at most BATCH records: the usage events
-to stage (normalised, ranked for ownership, heartbeat-tagged), the malformed records to report with
+to stage as ledger rows (normalised, ranked for ownership, heartbeat-tagged), the malformed records to report with
 their location, and the session state and resume point after them. The collector applies chunks in
 order; `read_plain_file` produces them for one JSONL file, in this process or in a reader process
 (collect/parallel.py), with the same result.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Iterable, Iterator
 
-from ..ledger.store import PlacedEvent, owner_rank
+from ..ledger.store import event_row, owner_rank
 from ..model import Malformed, RawRecord, Skip
 from ..sources import jsonl
 from ..sources.discovery import KIND_RANK
@@ -20,6 +20,7 @@ from . import normalize
 from .normalize import normalize_record, parse_iso_ms
 
 BATCH = 2000            # records per chunk; events per transaction (at most ~2x this staged)
+HEAD_LEN = 4096         # a file's first bytes, fingerprinted in its cursor: a file replaced under the same name differs
 
 
 class SessionState:
@@ -46,13 +47,14 @@ class SessionState:
 class Chunk:
     """What up to BATCH consecutive records of one source came to."""
 
-    events: list[PlacedEvent] = dataclasses.field(default_factory=list)
+    events: list[tuple] = dataclasses.field(default_factory=list)   # ledger rows (ledger.store.event_row)
     problems: list[tuple[str, str, str]] = dataclasses.field(default_factory=list)  # (source, location, reason)
     synthetic: int = 0                    # rows that were never model calls
     last: RawRecord | Malformed | None = None   # the last record read (its `resume` is where to go on)
     header_ms: int | None = None          # the session state after the chunk (for its cursor)
     heartbeat: bool = False
     final: bool = False                   # the source's last chunk: its cursor is the caller's to write
+    head: str | None = None               # a file's: the fingerprint of its first `head_len` bytes (for its cursor)
 
 
 def place_records(records: Iterable[RawRecord | Malformed], *, source_id: str, agent: str, session_id: str,
@@ -88,10 +90,9 @@ def place_records(records: Iterable[RawRecord | Malformed], *, source_id: str, a
                                                result.reason + (f" ({result.detail})" if result.detail else "")))
                 else:
                     appeared = max(rec.created_ms or result.ts_ms, state.header_ms or 0)
-                    chunk.events.append(PlacedEvent(
-                        event=result, agent=agent, session_id=sid, source_kind=kind, source_path=path,
-                        source_loc=rec.loc, owner_rank=owner_rank(appeared, kind_rank, sid),
-                        trigger="heartbeat" if heartbeat_before else None,
+                    chunk.events.append(event_row(
+                        result, agent=agent, session_id=sid, kind=kind, path=path, loc=rec.loc,
+                        rank=owner_rank(appeared, kind_rank, sid), trigger="heartbeat" if heartbeat_before else None,
                     ))
         if n % BATCH == 0:
             chunk.last, chunk.header_ms, chunk.heartbeat = rec, state.header_ms, state.heartbeat
@@ -116,6 +117,7 @@ class FileRead:
     header_ms: int | None
     heartbeat: bool
     to_read: int = 0          # bytes from `start` to the end when it was planned (how to share the work)
+    head_len: int = 0         # how many first bytes its cursor fingerprints
 
 
 def read_plain_file(job: FileRead) -> Iterator[Chunk]:
@@ -123,7 +125,10 @@ def read_plain_file(job: FileRead) -> Iterator[Chunk]:
     for the next run (jsonl_records, final=False)."""
     state = SessionState(job.header_ms, job.heartbeat)
     with open(job.path, "rb") as fh:
+        head = jsonl.fingerprint(fh, job.head_len)
         fh.seek(job.start)
         records = jsonl.jsonl_records(fh, start=job.start, start_line=job.line_no, final=False)
-        yield from place_records(records, source_id=job.source_id, agent=job.agent, session_id=job.session_id,
-                                 kind=job.kind, path=job.path, state=state)
+        for chunk in place_records(records, source_id=job.source_id, agent=job.agent, session_id=job.session_id,
+                                   kind=job.kind, path=job.path, state=state):
+            chunk.head = head
+            yield chunk

@@ -204,40 +204,42 @@ class Ledger:
         self._rebuilding = False
         return cur.rowcount
 
-    def upsert_events(self, placed: list[PlacedEvent], *, collected_ms: int, rebuild: bool = False) -> tuple[int, int]:
-        """Insert events; a copy with a smaller owner rank takes ownership. Returns (new, duplicates)."""
-        if not placed:
+    def upsert_events(self, rows: list[tuple], *, collected_ms: int, rebuild: bool = False) -> tuple[int, int]:
+        """Insert event rows (`event_row`); a copy with a smaller owner rank takes ownership. Returns (new, duplicates)."""
+        if not rows:
             return 0, 0
         if getattr(self, "_rebuilding", False):
-            self._replace_provisional(placed)
-        existing = self.existing_keys(p.event.key for p in placed)
+            self._replace_provisional(rows)
+        existing = self.existing_keys(r[ROW_KEY] for r in rows)
         seen: set[str] = set()
         new = dup = 0
-        for p in placed:
-            if p.event.key in existing or p.event.key in seen:
+        for r in rows:
+            key = r[ROW_KEY]
+            if key in existing or key in seen:
                 dup += 1
             else:
                 new += 1
-                seen.add(p.event.key)
+                seen.add(key)
         update_cols = EVENT_COLUMNS[1:-1] if rebuild else OWNER_COLUMNS
         sql = (
             f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))}) "
             f"ON CONFLICT(key) DO UPDATE SET {', '.join(f'{c}=excluded.{c}' for c in update_cols)} "
             f"WHERE excluded.owner_rank {'<=' if rebuild else '<'} events.owner_rank"
         )
-        self.conn.executemany(sql, [_event_row(p, collected_ms) for p in placed])
+        tail = ("", collected_ms)         # host: this machine's own events; collected now
+        self.conn.executemany(sql, [r + tail for r in rows])
         return new, dup
 
-    def _replace_provisional(self, placed: list[PlacedEvent]) -> None:
+    def _replace_provisional(self, rows: list[tuple]) -> None:
         """A provisional event read again is deleted first, so the fresh copy is inserted whole."""
-        keys = list({p.event.key for p in placed})
+        keys = list({r[ROW_KEY] for r in rows})
         for i in range(0, len(keys), 500):
             chunk = keys[i : i + 500]
             marks = ",".join("?" * len(chunk))
             self.conn.execute(f"DELETE FROM events WHERE key IN ({marks}) AND key IN (SELECT key FROM temp.provisional)", chunk)
             self.conn.execute(f"DELETE FROM temp.provisional WHERE key IN ({marks})", chunk)
         self.conn.executemany("INSERT INTO temp.seen_copies VALUES (?, ?, ?, ?, ?)",
-                              [(p.source_path, p.source_loc, p.event.ts_ms, p.event.total_tokens, p.event.model) for p in placed])
+                              [(r[ROW_PATH], r[ROW_LOC], r[ROW_TS], r[ROW_TOTAL], r[ROW_MODEL]) for r in rows])
 
     def upsert_session(self, *, agent: str, session_id: str, session_key: str | None, channel: str | None,
                        label: str | None, chat_type: str | None, parent_session_key: str | None) -> None:
@@ -672,15 +674,26 @@ def _write(conn: sqlite3.Connection):
         conn.execute("COMMIT")
 
 
-def _event_row(p: PlacedEvent, collected_ms: int, host: str = "") -> tuple[Any, ...]:
-    e = p.event
+def event_row(e: UsageEvent, *, agent: str, session_id: str, kind: str, path: str, loc: str, rank: str,
+              trigger: str | None) -> tuple[Any, ...]:
+    """One copy of a call as the ledger stores it: EVENT_COLUMNS but the last two (host, collected_ms),
+    which the writer adds. Built where the copy is read (in a reader process too: a tuple is cheap to send)."""
     return (
-        e.key, text(p.agent), text(p.session_id), e.provider, e.model, e.api, e.ts_ms, e.input, e.output,
+        e.key, text(agent), text(session_id), e.provider, e.model, e.api, e.ts_ms, e.input, e.output,
         e.cache_read, e.cache_write, e.total_tokens, e.cost_total, e.cost_input, e.cost_output,
-        e.cost_cache_read, e.cost_cache_write, e.cost_origin, e.stop_reason, e.usage_status, p.trigger,
-        e.entry_id, e.response_id, p.source_kind, text(p.source_path), text(p.source_loc), text(p.owner_rank), text(host),
-        collected_ms,
+        e.cost_cache_read, e.cost_cache_write, e.cost_origin, e.stop_reason, e.usage_status, trigger,
+        e.entry_id, e.response_id, kind, text(path), text(loc), text(rank),
     )
+
+
+# Positions in an event row (EVENT_COLUMNS order) that the writer reads.
+ROW_KEY, ROW_MODEL, ROW_TS, ROW_TOTAL, ROW_PATH, ROW_LOC = (EVENT_COLUMNS.index(c) for c in (
+    "key", "model", "ts_ms", "total_tokens", "source_path", "source_loc"))
+
+
+def _event_row(p: PlacedEvent, collected_ms: int, host: str = "") -> tuple[Any, ...]:
+    return event_row(p.event, agent=p.agent, session_id=p.session_id, kind=p.source_kind, path=p.source_path,
+                     loc=p.source_loc, rank=p.owner_rank, trigger=p.trigger) + (text(host), collected_ms)
 
 
 def _same_numbers(held: dict, e: UsageEvent) -> bool:

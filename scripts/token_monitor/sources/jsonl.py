@@ -68,7 +68,13 @@ def file_digest(path: Path) -> str:
 
 def head_fingerprint(path: Path, length: int) -> str:
     with open(path, "rb") as fh:
-        return hashlib.sha256(fh.read(length)).hexdigest()
+        return fingerprint(fh, length)
+
+
+def fingerprint(fh, length: int) -> str:
+    """The fingerprint of a file's first `length` bytes (an open binary file at offset 0): its cursor keeps
+    it, so a file replaced under the same name is read again from its start."""
+    return hashlib.sha256(fh.read(length)).hexdigest()
 
 
 def jsonl_records(stream: io.BufferedIOBase, *, loc_prefix: str = "line ", start: int = 0, start_line: int = 0,
