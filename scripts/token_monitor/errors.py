@@ -74,11 +74,12 @@ class UsageError(TokenMonitorError, exit_code=ExitCode.USAGE, code="usage"):
 
 
 class StateNotFoundError(TokenMonitorError, exit_code=ExitCode.STATE_NOT_FOUND, code="state.not-found"):
-    """No OpenClaw state directory where we looked; the message lists every path tried."""
+    """No usable OpenClaw state directory: none where we looked (the message lists every path tried), a file
+    where the directory should be, or the bundled demo state could not be prepared."""
 
 
 class LedgerError(TokenMonitorError, exit_code=ExitCode.LEDGER, code="ledger.error"):
-    """Our ledger is missing, newer than this program, or damaged (collect --rebuild repairs it)."""
+    """Our ledger is missing, written by a newer token-monitor, or damaged (collect --rebuild repairs damage)."""
 
 
 class LedgerBusyError(TokenMonitorError, exit_code=ExitCode.BUSY, code="ledger.busy"):
