@@ -23,7 +23,7 @@ SECRET_KEY_RE = re.compile(r"(api[-_]?key|token|password|secret|passphrase|crede
 
 
 class ConfigError(TokenMonitorError, exit_code=ExitCode.USAGE, code="config.unreadable"):
-    """OpenClaw's config (or a file it $includes) cannot be read or parsed."""
+    """OpenClaw's config (or a file it $includes) cannot be read or parsed, or its $include chain is invalid."""
 
 
 INCLUDE_KEY = "$include"
