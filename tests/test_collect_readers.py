@@ -152,3 +152,16 @@ def test_small_runs_and_one_core_read_in_process(monkeypatch):
     assert parallel.reader_count([small, small]) == 1                         # a heartbeat's few new lines
     monkeypatch.setattr(parallel, "_cores", lambda: 1)
     assert parallel.reader_count([job, job]) == 1
+
+
+def test_a_collect_in_a_thread_reads_in_process(monkeypatch):
+    """`metrics --serve` collects in its server thread: forking a threaded process is not safe."""
+    import threading
+
+    monkeypatch.setenv(parallel.ENV, "2")
+    job = placing.FileRead("file:x", "main", "x", "live", "s", 0, 0, None, False, to_read=1 << 30)
+    seen = []
+    t = threading.Thread(target=lambda: seen.append(parallel.reader_count([job, job])))
+    t.start()
+    t.join()
+    assert seen == [1] and parallel.reader_count([job, job]) == 2

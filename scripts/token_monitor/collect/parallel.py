@@ -6,8 +6,8 @@ whole files into chunks (placing.read_plain_file) and send them back through a p
 alone stages and writes them, in discovery order, exactly as if it had read them itself — same events,
 cursors, problems and crash safety (nothing a reader does touches the ledger). Reader k reads files
 k, k+n, k+2n…; a full pipe makes it wait, so at most a pipe's worth of chunks is ever in flight.
-Small runs (a heartbeat's few new lines), one-core machines and platforms other than Linux read
-in-process. A reader that dies (killed, out of memory) costs nothing: its remaining files are read
+Small runs (a heartbeat's few new lines), one-core machines, platforms other than Linux and a
+process with other threads running (`metrics --serve`) read in-process. A reader that dies (killed, out of memory) costs nothing: its remaining files are read
 in-process.
 
 TOKEN_MONITOR_READERS: the number of reader processes; 1 reads in-process; unset: one per available
@@ -44,9 +44,14 @@ def reader_count(jobs: list[FileRead]) -> int:
         if sum(j.to_read for j in jobs) < PARALLEL_MIN_BYTES:
             return 1
         wanted = min(_cores(), MAX_READERS)
-    if wanted < 2 or len(jobs) < 2 or sys.platform != "linux":
-        return 1            # fork without threads is safe on Linux; elsewhere reading in-process is the safe choice
+    if wanted < 2 or len(jobs) < 2 or sys.platform != "linux" or not _single_threaded():
+        return 1            # fork without threads is safe on Linux (`metrics --serve` collects in a thread: not there)
     return min(wanted, len(jobs))
+
+
+def _single_threaded() -> bool:
+    threading = sys.modules.get("threading")
+    return threading is None or threading.active_count() == 1
 
 
 def read_chunks(jobs: list[FileRead], n: int) -> Iterator[Iterator[Chunk]]:
