@@ -28,7 +28,6 @@ from ..ledger.store import Ledger, now_ms, parse_state
 from ..model import Malformed, RawRecord, SessionMeta
 from ..sources import agent_db, archives, compressed, jsonl
 from ..sources.agent_db import open_readonly
-from ..sources.bounded import text
 from ..sources.discovery import (
     Discovery,
     FileSource,
@@ -36,6 +35,7 @@ from ..sources.discovery import (
     SqliteSource,
     discover_sources,
 )
+from ..strings import text
 from . import parallel
 from .lock import CollectLock
 from .placing import BATCH, HEAD_LEN, Chunk, FileRead, SessionState, place_records

@@ -21,7 +21,7 @@ import math
 from typing import Any
 
 from ..model import Skip, UsageEvent
-from ..sources.bounded import text
+from ..strings import text
 
 HEARTBEAT_MARKER = "[OpenClaw heartbeat poll]"
 # JSONL-era heartbeats sent the configured prompt itself; this is its default text.
@@ -236,18 +236,9 @@ def normalize_record(record: Any, *, session_id: str, fallback_ms: int | None = 
         provider=text(provider) if provider_raw else "(unknown)",
         model=text(model) if isinstance(model, str) and model else "(unknown)",
         api=text(api) if isinstance(api, str) else None,
-        ts_ms=ts_ms,
-        input=inp,
-        output=out,
-        cache_read=cache_read,
-        cache_write=cache_write,
-        total_tokens=total,
-        cost_total=cost_total,
-        cost_input=cost_in,
-        cost_output=cost_out,
-        cost_cache_read=cost_cr,
-        cost_cache_write=cost_cw,
+        ts_ms=ts_ms, stop_reason=text(stop), usage_status=status,
+        # the tokens, then what they cost (as recorded; None where the record has no cost)
+        input=inp, output=out, cache_read=cache_read, cache_write=cache_write, total_tokens=total,
+        cost_total=cost_total, cost_input=cost_in, cost_output=cost_out, cost_cache_read=cost_cr, cost_cache_write=cost_cw,
         cost_origin=origin,
-        stop_reason=text(stop),
-        usage_status=status,
     )

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from .. import strings
 from ..errors import SourceUnreadable
 from ..model import Malformed, RawRecord, SessionMeta
 from . import bounded
@@ -217,7 +218,7 @@ def bad_seq_rows(conn: sqlite3.Connection, *, limit: int = 1000) -> list[Malform
     """Rows whose seq is not an integer (e.g. 'seven'): located problems, at most `limit` of them."""
     rows = conn.execute("SELECT session_id, seq, typeof(session_id), typeof(seq) FROM transcript_events "
                         "WHERE typeof(seq) != 'integer' OR typeof(session_id) != 'text' LIMIT ?", (limit,)).fetchall()
-    return [Malformed(f"{bounded.text(str(sid))[:80]}#{bounded.text(str(seq))[:40]}",
+    return [Malformed(f"{strings.text(str(sid))[:80]}#{strings.text(str(seq))[:40]}",
                       f"seq is {kind}, not an integer" if kind != "integer" else f"session_id is {sid_kind}, not text")
             for sid, seq, sid_kind, kind in rows]
 
@@ -239,7 +240,7 @@ def session_record_chunks(conn: sqlite3.Connection, layout: StoreLayout, session
             last = seq
             if nav.__class__ is str and _is_tool_result(nav):
                 continue
-            loc = f"{bounded.text(str(session_id))}#{seq}"
+            loc = f"{strings.text(str(session_id))}#{seq}"
             try:
                 obj = decode_event_row(text, blob, nbytes)
             except (ValueError, ZstdError) as exc:

@@ -14,6 +14,7 @@ import sqlite3
 from typing import Callable, Iterator
 
 from ..model import Malformed, RawRecord
+from ..strings import text
 from . import bounded
 from .agent_db import table_columns
 from .compressed import open_blob
@@ -85,7 +86,7 @@ def cold_records(stream: io.BufferedIOBase, *, loc_prefix: str, session_id: str 
             continue
         if obj.get("kind") == "header":
             named = obj.get("sessionId") or obj.get("session_id")
-            sid = sid or (bounded.text(named) if isinstance(named, str) else None)
+            sid = sid or (text(named) if isinstance(named, str) else None)
             continue
         if obj.get("kind") != "event" or not isinstance(obj.get("row"), dict):
             continue

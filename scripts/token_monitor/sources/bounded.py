@@ -13,9 +13,6 @@ from __future__ import annotations
 import json
 from typing import Any, Iterator
 
-# Readers (and collect/) reach it as bounded.text, beside the other bounds; it lives in strings.py for every layer.
-from ..strings import text  # noqa: F401
-
 # No transcript line OpenClaw writes comes near this (a 50 MB tool result has been seen): a longer
 # "line" is damage (a sparse or zero-filled file) and is skipped in chunks, never held in memory.
 MAX_LINE_BYTES = 128 * 1024 * 1024
