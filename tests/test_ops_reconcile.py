@@ -57,7 +57,7 @@ def test_old_log_format_variants_and_malformed_lines(tmp_path):
         json.dumps({"timestamp": "2026-02-03T09:15:00Z"}),
     ]) + "\n")
     log = legacy.read_legacy_log(p)
-    assert [(c.provider, c.model, c.tokens, c.session, c.cache_read) for c in log.calls] == \
+    assert [(c.provider, c.model, c.tokens, c.session, c.stated.cache_read) for c in log.calls] == \
         [("zai", "glm-4.5-air", 1500, None, 0), ("zai", "glm-4.7", 15, "s1", None)]
     assert log.malformed == [(3, "invalid JSON"), (4, "no token fields")]
 
@@ -69,7 +69,7 @@ def test_matching_is_nearest_first_and_one_to_one():
     base = int(dt.datetime(2026, 2, 2, 12, tzinfo=dt.timezone.utc).timestamp() * 1000)
     ev = lambda k, t: {"key": k, "agent": "main", "session_id": "s", "provider": "zai", "model": "m", "ts_ms": t,
                        "input": 1, "output": 1, "cache_read": 0, "cache_write": 0, "total_tokens": 2}
-    calls = [legacy.LegacyCall(1, base + 60_000, "openclaw-flat", "m", "zai", 1, 1, 0, 0, 2)]
+    calls = [legacy.LegacyCall(1, base + 60_000, "openclaw-flat", "m", "zai", legacy.StatedTokens(1, 1, 0, 0, 2))]
     rec = reconcile(calls, [ev("a", base), ev("b", base + 59_000)])
     assert rec.matched == 1 and [e["key"] for e in rec.missed_by_legacy] == ["a"] and not rec.only_in_legacy
 
@@ -93,8 +93,8 @@ def test_matching_is_an_assignment_not_greedy_nearest():
     from token_monitor.sources import legacy_log as legacy
 
     base = int(dt.datetime(2026, 2, 2, 12, tzinfo=dt.timezone.utc).timestamp() * 1000)
-    calls = [legacy.LegacyCall(1, base + 1_000, "openclaw-flat", "m", "zai", 1, 1, 0, 0, 2),
-             legacy.LegacyCall(2, base - 14 * 60_000, "openclaw-flat", "m", "zai", 1, 1, 0, 0, 2)]
+    calls = [legacy.LegacyCall(1, base + 1_000, "openclaw-flat", "m", "zai", legacy.StatedTokens(1, 1, 0, 0, 2)),
+             legacy.LegacyCall(2, base - 14 * 60_000, "openclaw-flat", "m", "zai", legacy.StatedTokens(1, 1, 0, 0, 2))]
     rec = rc.reconcile(calls, [_ev("a", base), _ev("b", base + 10 * 60_000)])
     assert rec.matched == 2 and not rec.only_in_legacy and not rec.missed_by_legacy
     assert sorted((c.line, e["key"]) for c, e in rec.pairs) == [(1, "b"), (2, "a")]
@@ -105,8 +105,8 @@ def test_a_zero_token_line_matches_a_call_without_usage_never_a_billed_one():
     from token_monitor.sources import legacy_log as legacy
 
     base = int(dt.datetime(2026, 2, 2, 12, tzinfo=dt.timezone.utc).timestamp() * 1000)
-    zero = legacy.LegacyCall(1, base + 500, "openclaw-flat", "m", "zai", 0, 0, 0, 0, 0)
-    own = legacy.LegacyCall(2, base + 900, "openclaw-flat", "gateway-injected", "openclaw", 0, 0, 0, 0, 0)
+    zero = legacy.LegacyCall(1, base + 500, "openclaw-flat", "m", "zai", legacy.StatedTokens(0, 0, 0, 0, 0))
+    own = legacy.LegacyCall(2, base + 900, "openclaw-flat", "gateway-injected", "openclaw", legacy.StatedTokens(0, 0, 0, 0, 0))
     rec = rc.reconcile([zero, own], [_ev("billed", base + 400), _ev("err", base, tokens=0, status="error")])
     assert [(c.line, e["key"]) for c, e in rec.pairs] == [(1, "err")] and rec.matched_no_usage == 1
     assert rec.openclaw_own == [own] and not rec.only_in_legacy

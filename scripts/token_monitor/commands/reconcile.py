@@ -60,9 +60,8 @@ def call_record(e: dict, tz: dt.tzinfo) -> dict:
 
 def legacy_record(c: legacy_mod.LegacyCall, tz: dt.tzinfo) -> dict:
     return {"day": _iso(c.ts_ms, tz)[:10], "timestamp": _iso(c.ts_ms, tz), "line": c.line, "shape": c.shape,
-            "session": c.session, "agent": c.agent, "provider": c.provider, "model": c.model, "input": c.input,
-            "output": c.output, "cacheRead": c.cache_read, "cacheWrite": c.cache_write, "totalTokens": c.total_tokens,
-            "tokens": c.tokens}
+            "session": c.session, "agent": c.agent, "provider": c.provider, "model": c.model,
+            **dict(zip(legacy_mod.STATED_JSON_NAMES, c.stated)), "tokens": c.tokens}
 
 
 def run(ctx) -> int:

@@ -18,9 +18,10 @@ import math
 import re
 from typing import Mapping
 
-from ..sources.legacy_log import LegacyCall
+from ..sources.legacy_log import LegacyCall, StatedTokens
 
 TOLERANCE_MS = 15 * 60 * 1000
+DIFFERENCE_LABELS = ("input", "output", "cacheRead", "cacheWrite", "total")     # StatedTokens' order
 
 
 # ---------------------------------------------------------------- matching (pure)
@@ -68,16 +69,12 @@ def mismatches(c: LegacyCall, e: Mapping, *, tolerance_ms: int = TOLERANCE_MS) -
     if not e_total:
         why.append("the call has no usage")
         return why
-    if c.input is not None and c.input not in (e["input"], e["input"] + e_cache):
-        why.append(f"input {c.input:,} ≠ {e['input']:,}")
-    if c.output is not None and c.output != e["output"]:
-        why.append(f"output {c.output:,} ≠ {e['output']:,}")
-    if c.cache_read is not None and c.cache_read != e["cache_read"]:
-        why.append(f"cacheRead {c.cache_read:,} ≠ {e['cache_read']:,}")
-    if c.cache_write is not None and c.cache_write != e["cache_write"]:
-        why.append(f"cacheWrite {c.cache_write:,} ≠ {e['cache_write']:,}")
-    if c.total_tokens is not None and c.total_tokens not in (e_total, e["input"] + e["output"]):
-        why.append(f"total {c.total_tokens:,} ≠ {e_total:,}")
+    # What the line states must be what the call has; a log may fold cache into input, or total only
+    # input + output.
+    agrees = {"input": (e["input"], e["input"] + e_cache), "total_tokens": (e_total, e["input"] + e["output"])}
+    for field, label, stated in zip(StatedTokens._fields, DIFFERENCE_LABELS, c.stated):
+        if stated is not None and stated not in agrees.get(field, (e[field],)):
+            why.append(f"{label} {stated:,} ≠ {e[field]:,}")
     return why
 
 

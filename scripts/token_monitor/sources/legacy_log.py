@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
 from ..collect.normalize import normalize_provider, parse_iso_ms
 
@@ -34,27 +34,38 @@ SHAPES = ("openclaw-flat", "fork-logger", "token-auditor", "fetch-interceptor")
 OPENCLAW_PROVIDERS = {"openclaw"}
 
 
+class StatedTokens(NamedTuple):
+    """The token counts one log line states, in the ledger's order; None where the line does not say
+    (each of the four log shapes carries a different subset)."""
+
+    input: int | None
+    output: int | None
+    cache_read: int | None
+    cache_write: int | None
+    total_tokens: int | None
+
+
+# OpenClaw's usage names of StatedTokens' fields (the reconcile JSON uses them).
+STATED_JSON_NAMES = ("input", "output", "cacheRead", "cacheWrite", "totalTokens")
+
+
 @dataclasses.dataclass(frozen=True)
 class LegacyCall:
     line: int
     ts_ms: int
     shape: str
     model: str
-    provider: str | None = None
-    input: int | None = None
-    output: int | None = None
-    cache_read: int | None = None
-    cache_write: int | None = None
-    total_tokens: int | None = None
+    provider: str | None
+    stated: StatedTokens
     session: str | None = None
     agent: str | None = None
 
     @property
     def tokens(self) -> int:
         """The line's token count as it states it (its total, else the sum of what it has)."""
-        if self.total_tokens is not None:
-            return self.total_tokens
-        return sum(v for v in (self.input, self.output, self.cache_read, self.cache_write) if v is not None)
+        if self.stated.total_tokens is not None:
+            return self.stated.total_tokens
+        return sum(v for v in self.stated[:4] if v is not None)
 
     @property
     def no_usage(self) -> bool:
@@ -104,6 +115,7 @@ CACHE_READ_KEYS = ("cacheRead", "cacheReadTokens", "cache_read", "cache_read_tok
 CACHE_WRITE_KEYS = ("cacheWrite", "cacheWriteTokens", "cache_write", "cache_write_tokens",
                     "cache_creation_input_tokens")
 TOTAL_KEYS = ("totalTokens", "total", "total_tokens")
+STATED_KEYS = (INPUT_KEYS, OUTPUT_KEYS, CACHE_READ_KEYS, CACHE_WRITE_KEYS, TOTAL_KEYS)    # StatedTokens' order
 
 
 def detect_shape(obj: Mapping) -> str | None:
@@ -141,7 +153,7 @@ def parse_line(obj, line: int) -> LegacyCall | str:
             provider, model = provider or head, rest
     src = obj["usage"] if shape == "fork-logger" else obj
     counts = []
-    for keys in (INPUT_KEYS, OUTPUT_KEYS, CACHE_READ_KEYS, CACHE_WRITE_KEYS, TOTAL_KEYS):
+    for keys in STATED_KEYS:
         key, value = _first_key(src, *keys)
         if key is None:
             counts.append(None)
@@ -154,7 +166,7 @@ def parse_line(obj, line: int) -> LegacyCall | str:
         return "no token fields"
     session = _first_key(obj, "sessionId", "session_id", "sessionKey", "session")[1]
     agent = _first_key(obj, "agentId", "agent")[1]
-    return LegacyCall(line, ts, shape, model, normalize_provider(provider) if provider else None, *counts,
+    return LegacyCall(line, ts, shape, model, normalize_provider(provider) if provider else None, StatedTokens(*counts),
                       session=session if isinstance(session, str) and session and session != "unknown" else None,
                       agent=agent if isinstance(agent, str) and agent and agent != "unknown" else None)
 
