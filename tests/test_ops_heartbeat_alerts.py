@@ -182,6 +182,21 @@ def test_quiet_run_is_fast(cli, mini):
     assert stats["sources_read"] == 0 and stats["new_events"] == 0
 
 
+def test_a_scheduled_run_prices_calls_only_for_a_money_budget(cli, mini, monkeypatch):
+    """Pricing (the price list lookup) is work a heartbeat does every half hour: only a USD budget needs it."""
+    from token_monitor import request
+
+    priced, real = [], request.price_table
+    monkeypatch.setattr(request, "price_table", lambda *a, **k: priced.append(1) or real(*a, **k))
+    mini.call(cost=None, tokens=60_000)
+    assert heartbeat(cli, mini) == "NO_REPLY\n" and not priced                   # no budget
+    assert cli(*mini.args, "budget", "set", "daily", "50k", "--tokens").code == 0
+    assert "is over its limit (120%)" in heartbeat(cli, mini) and not priced       # a token budget
+    assert cli(*mini.args, "budget", "set", "daily", "1.00", "--usd").code == 0
+    heartbeat(cli, mini)
+    assert priced                                                                  # a money budget
+
+
 def test_provider_that_stopped_reporting_usage_alerts_once(cli, mini):
     now = dt.datetime.now(dt.timezone.utc)
     for d in (3, 2):

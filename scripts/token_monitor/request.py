@@ -203,12 +203,14 @@ def price_table(ctx, configured: dict, ledger: Ledger, *, now: dt.datetime) -> d
     return load_prices(configured, ledger, now=now, cache_dir=ctx.data_dir, use_list=ctx.price_list_enabled)
 
 
-def alert_inputs(ctx, tz_name: str | None, ledger: Ledger):
-    """(config, tz, tz name, exchange rates, prices) for evaluating budgets and alerts in this context."""
+def alert_inputs(ctx, tz_name: str | None, ledger: Ledger, *, prices: bool = True):
+    """(config, tz, tz name, exchange rates, prices) for evaluating budgets and alerts in this context.
+    `prices=False` (no budget is in money): no price table is built (a scheduled run stays cheap)."""
     from .ops import settings
 
     cfg = config.load_config(ctx.config_path)
     tz, name, _ = resolve_zone(ctx, cfg, tz_name)
     rates = settings.rates_per_usd(settings.read_settings(ctx.data_dir))
-    return cfg, tz, name, rates, price_table(ctx, config.model_prices(cfg, ctx.state.path), ledger, now=ctx.now())
+    table = price_table(ctx, config.model_prices(cfg, ctx.state.path), ledger, now=ctx.now()) if prices else {}
+    return cfg, tz, name, rates, table
 
