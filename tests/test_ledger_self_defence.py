@@ -121,6 +121,28 @@ def test_random_page_damage_is_reported_or_harmless_and_rebuild_is_exact(cli, co
     assert snapshot(data, state, USAGE) == expected
 
 
+def test_reports_between_collects_do_not_cost_the_next_collect_a_full_check(corpus_state, tmp_path):
+    """The integrity check reads the whole ledger; it runs only when something other than token-monitor
+    changed the file. A report (which names this machine in the ledger) is not such a change. Real
+    processes, as a user runs them: the stamp is about the file on disk."""
+    from token_monitor.ledger.repair import unchanged_since_verified
+
+    state, data = corpus_state("real-2026.2.1"), tmp_path / "data"
+
+    def run(*argv):
+        res = subprocess.run([sys.executable, str(ROOT / "scripts" / "token-monitor.py"), "--state-dir", str(state),
+                              "--data-dir", str(data), *argv], capture_output=True, text=True, timeout=120)
+        assert res.returncode == OK, res.stderr
+    run("collect")
+    run("report", "--no-collect")
+    assert unchanged_since_verified(data)
+    run("report", "week")
+    run("sessions", "--no-collect")
+    assert unchanged_since_verified(data)
+    os.utime(data / "ledger.sqlite", ns=(1, 1))                            # someone else touched the file
+    assert not unchanged_since_verified(data)
+
+
 def test_another_collect_holding_the_lock_is_busy_not_damage(cli, collected, monkeypatch):
     from token_monitor.collect import lock
 

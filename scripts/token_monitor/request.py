@@ -99,7 +99,7 @@ def open_ledger(ctx, req: "UsageRequest | None" = None):
 
     collected = False
     if not getattr(ctx.args, "no_collect", False):
-        collect(ctx.state.path, ctx.data_dir)
+        collect(ctx.state.path, ctx.data_dir, host_name=req.host_name if req is not None else None)
         collected = True
     ledger = Ledger.open(ctx.data_dir, create=False)
     if req is not None:

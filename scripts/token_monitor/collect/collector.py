@@ -76,10 +76,11 @@ class _PlainRead:
 
 
 class Collector:
-    def __init__(self, ledger: Ledger, state_dir: Path, *, rebuild: bool = False, clock=now_ms):
+    def __init__(self, ledger: Ledger, state_dir: Path, *, rebuild: bool = False, clock=now_ms, host_name: str | None = None):
         self.ledger = ledger
         self.state_dir = state_dir
         self.rebuild = rebuild
+        self.host_name = host_name      # this machine's name, recorded with the run (hosts.py)
         self.clock = clock
         self.stats = CollectStats()
         # Staged writes, committed together by `_commit` (events first, then ops in staging order).
@@ -126,6 +127,12 @@ class Collector:
         self.ledger.refresh_rollup()
         self.stats.rollup_ms = int((time.monotonic() - t_rollup) * 1000)
         self.stats.elapsed_ms = int((time.monotonic() - t0) * 1000)
+        if self.host_name:
+            # Named here, inside the run the integrity stamp covers: a report naming the host afterwards
+            # would change the file and cost the next collect a full check.
+            from ..hosts import new_host_id
+
+            self.ledger.local_host(self.host_name, new_id=new_host_id(), at_ms=self.clock())
         self.ledger.record_run(
             started_ms=started, finished_ms=self.clock(), mode="rebuild" if self.rebuild else "incremental",
             stats=self.stats.as_dict(),
@@ -534,9 +541,10 @@ def _fresh_ledger(data_dir: Path, *, damaged: bool) -> Ledger:
     return ledger
 
 
-def collect(state_dir: Path, data_dir: Path, *, rebuild: bool = False) -> CollectStats:
+def collect(state_dir: Path, data_dir: Path, *, rebuild: bool = False, host_name: str | None = None) -> CollectStats:
     """One collect run under the data dir's lock. A damaged ledger stops a normal run (exit 4);
-    `rebuild` sets it aside, salvages what is readable and re-reads every source.
+    `rebuild` sets it aside, salvages what is readable and re-reads every source. `host_name`: this
+    machine's name, recorded in the ledger by the run (hosts.local_name).
 
     The integrity check (quick_check + our invariants) reads the whole ledger, so it runs when the file is
     not exactly as the last successful collect left it; a warm scheduled run pays one stat for it."""
@@ -550,7 +558,7 @@ def collect(state_dir: Path, data_dir: Path, *, rebuild: bool = False) -> Collec
         if rebuild:
             ledger = _fresh_ledger(data_dir, damaged=bool(damage))
             try:
-                stats = Collector(ledger, state_dir, rebuild=True).run()
+                stats = Collector(ledger, state_dir, rebuild=True, host_name=host_name).run()
             except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
                 # Damage no check saw (a page first read by this rebuild's writes, text that is not UTF-8):
                 # set the file aside and rebuild once more from a fresh one — once, never a loop.
@@ -558,7 +566,8 @@ def collect(state_dir: Path, data_dir: Path, *, rebuild: bool = False) -> Collec
                 err = classify_ledger_error(exc, ledger.path) if isinstance(exc, sqlite3.DatabaseError) else None
                 if err is not None and err.code != "ledger.corrupt":
                     raise err from exc
-                return _run_and_close(_fresh_ledger(data_dir, damaged=True), state_dir, data_dir, rebuild=True)
+                return _run_and_close(_fresh_ledger(data_dir, damaged=True), state_dir, data_dir, rebuild=True,
+                                      host_name=host_name)
             except BaseException:
                 ledger.close()
                 raise
@@ -571,16 +580,16 @@ def collect(state_dir: Path, data_dir: Path, *, rebuild: bool = False) -> Collec
                                   hint="run: token-monitor collect --rebuild (it keeps what is still readable)",
                                   code="ledger.corrupt")
             ledger = Ledger.open(data_dir)
-        return _run_and_close(ledger, state_dir, data_dir, rebuild=rebuild)
+        return _run_and_close(ledger, state_dir, data_dir, rebuild=rebuild, host_name=host_name)
 
 
-def _run_and_close(ledger: Ledger, state_dir: Path, data_dir: Path, *, rebuild: bool) -> CollectStats:
+def _run_and_close(ledger: Ledger, state_dir: Path, data_dir: Path, *, rebuild: bool, host_name: str | None) -> CollectStats:
     """One collect run on an open ledger; the ledger is closed whatever happens, stamped verified after success."""
     from ..ledger.repair import mark_verified
     from ..ledger.store import classify_ledger_error
 
     try:
-        stats = Collector(ledger, state_dir, rebuild=rebuild).run()
+        stats = Collector(ledger, state_dir, rebuild=rebuild, host_name=host_name).run()
     except sqlite3.DatabaseError as exc:
         raise classify_ledger_error(exc, ledger.path) from exc
     finally:

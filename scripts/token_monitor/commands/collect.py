@@ -62,7 +62,7 @@ def exit_code(stats: CollectStats) -> int:
 def run(ctx) -> int:
     if ctx.args.heartbeat:
         return run_heartbeat(ctx)
-    stats = collect(ctx.state.path, ctx.data_dir, rebuild=ctx.args.rebuild)
+    stats = collect(ctx.state.path, ctx.data_dir, rebuild=ctx.args.rebuild, host_name=_host_name(ctx))
     code = exit_code(stats)
     if ctx.args.json:
         data = stats.as_dict()
@@ -113,7 +113,7 @@ def run_heartbeat(ctx) -> int:
     from ..request import alert_inputs
 
     try:
-        collect(ctx.state.path, ctx.data_dir, rebuild=ctx.args.rebuild)
+        collect(ctx.state.path, ctx.data_dir, rebuild=ctx.args.rebuild, host_name=_host_name(ctx))
     except LedgerBusyError:
         # Another collect (the user's, or an overlapping schedule) is doing this run's work; alerts are
         # evaluated by the next heartbeat. A scheduled run stays quiet and succeeds.
@@ -146,3 +146,15 @@ def run_heartbeat(ctx) -> int:
         if token:
             print(token)
     return int(ExitCode.OK)
+
+
+def _host_name(ctx) -> str | None:
+    """This machine's name for the ledger (hosts.py), or None when OpenClaw's config cannot be read (the
+    collect itself must not fail on it: diagnose reports the config)."""
+    from ..hosts import local_config, local_name
+    from ..sources.openclaw_config import ConfigError
+
+    try:
+        return local_name(ctx.env, local_config(ctx))
+    except (ConfigError, OSError):
+        return None
