@@ -188,6 +188,25 @@ def test_totals_split_by_basis_add_up_to_the_total_on_every_real_corpus(cli, cor
     assert seen_list >= 2      # glm-4.5-air in 2026.6.11 and in its upgraded copy
 
 
+def test_the_models_to_price_read_from_the_rollup_are_those_the_events_give(cli, corpus_state, tmp_path):
+    """Reports ask which models need a price on every run: from the model rollup's coarsest blocks (a few
+    rows) when it is fresh, from the events otherwise; both answers are the same on every real corpus."""
+    from token_monitor.ledger.store import Ledger
+
+    for corpus in ("real-2026.2.1", "real-2026.6.11", "real-2026.9.6", "real-upgrade-2026.6.11-to-2026.9.6"):
+        state, data = corpus_state(corpus), tmp_path / f"data-{corpus}"
+        assert cli("--state-dir", state, "--data-dir", data, "collect").code == 0
+        ledger = Ledger.open(data)
+        try:
+            assert ledger.rollup_is_fresh()
+            from_rollup = ledger.models_priced_by_us()
+            ledger.conn.execute("INSERT INTO rollup_dirty (hour_ms) VALUES (0)")
+            assert not ledger.rollup_is_fresh()
+            assert from_rollup == ledger.models_priced_by_us(), corpus
+        finally:
+            ledger.close()
+
+
 def test_a_configured_price_wins_over_the_list(cli, corpus_state, tmp_path):
     import json5
 

@@ -547,8 +547,10 @@ class Ledger:
 
     def models_priced_by_us(self) -> list[tuple[str, str]]:
         """(provider, model) of every model with calls whose cost OpenClaw did not record (cost class P,
-        with tokens): the pairs a price table has to cover. The rollup has the class precomputed."""
-        source = ("rollup_hour" if self.rollup_is_fresh()
+        with tokens): the pairs a price table has to cover. The model rollup has the class precomputed; its
+        coarsest blocks hold every call in a few rows per model (rollup_hour has about one per call)."""
+        cube = CUBES["model"]
+        source = (f"(SELECT * FROM {cube.table} WHERE grain = {max(cube.grains)})" if self.rollup_is_fresh()
                   else f"(SELECT provider, model, total_tokens, {COST_CLASS_SQL} AS cls FROM events)")
         return [(p, m) for p, m in self.conn.execute(
             f"SELECT DISTINCT provider, model FROM {source} WHERE cls = 'P' AND total_tokens > 0 ORDER BY 1, 2")]
