@@ -89,7 +89,7 @@ def _start_reader(jobs: list[FileRead], inherited: list[int]) -> tuple[int, int]
     try:
         import fcntl
 
-        fcntl.fcntl(w, 1031, PIPE_BYTES)        # F_SETPIPE_SZ: let a reader run a few files ahead
+        fcntl.fcntl(w, getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)     # let a reader run a few files ahead
     except (ImportError, OSError):
         pass
     pid = os.fork()
