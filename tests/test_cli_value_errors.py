@@ -1,4 +1,4 @@
-"""Option values a user can type (issue 12): an impossible or empty value is exit 2 with one line naming
+"""Option values a user can type: an impossible or empty value is exit 2 with one line naming
 the option and the fix — never a traceback, never silently accepted or rounded. Hypothesis feeds every
 value parser arbitrary text: each either returns a value or raises the one user error."""
 

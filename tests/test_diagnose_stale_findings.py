@@ -1,4 +1,4 @@
-"""Findings clear when their cause is gone (issue 12): diagnose never keeps reporting an unreadable
+"""Findings clear when their cause is gone: diagnose never keeps reporting an unreadable
 transcript that has become readable, nor calls a transcript OpenClaw renamed "not yet collected"."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Everyday questions answered right and in the user's language (issue 14).
+"""Everyday questions answered right and in the user's language.
 
 - What people write for a period or a point in time maps to one exact window at a fixed --now and
   zone (English and Chinese); anything ambiguous or unread exits 2 with a suggestion, never a guess.

@@ -1,4 +1,4 @@
-"""Fuzzing every reader of OpenClaw's data and our own ledger (issue 12). Each reader, given anything, returns
+"""Fuzzing every reader of OpenClaw's data and our own ledger. Each reader, given anything, returns
 a value or raises its one documented error; a whole collect over byte-mutated real transcripts and stores,
 or over a ledger damaged at random pages, never shows a traceback, exits with a documented code, keeps
 the good records exact, reports the damaged ones with their location, leaves OpenClaw's files byte-identical

@@ -1,4 +1,4 @@
-"""The ledger defends itself (issue 12): damage is detected (exit 4, one line), `collect --rebuild` always
+"""The ledger defends itself: damage is detected (exit 4, one line), `collect --rebuild` always
 ends exact from the sources and keeps what is readable of calls whose sources are gone, broken cursor
 state is re-derived, and busy / not writable / interrupted / a file where a directory belongs each get
 their own documented exit code and one line naming the item and the fix."""

@@ -1,4 +1,4 @@
-"""Private by default (issue 20) and session names that work as handles (issue 14):
+"""Private by default and session names that work as handles:
 
 - the data dir is 0700 and the ledger, its -wal/-shm and the collect lock 0600 whatever the umask; a
   loose data dir of ours is tightened, a shared one is reported by diagnose with the fix;

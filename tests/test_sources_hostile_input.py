@@ -1,4 +1,4 @@
-"""Hostile input from OpenClaw's side (issue 12): every reader bounds what it reads. A damaged record is
+"""Hostile input from OpenClaw's side: every reader bounds what it reads. A damaged record is
 skipped and reported with its file and line (exit 5), the good records are exactly what a clean
 collect finds, output is strict JSON and valid UTF-8, and nothing crashes."""
 
