@@ -16,7 +16,7 @@ from token_monitor.collect.normalize import dedupe_key, normalize_record
 from token_monitor.sources import bounded
 from torture_kit import hypothesis_pair
 
-pytestmark = pytest.mark.skipif(bounded._orjson is None, reason="orjson is not installed: json alone decodes")
+pytestmark = pytest.mark.skipif(bounded.orjson_module() is None, reason="orjson is not installed: json alone decodes")
 
 BIG = 123456789012345678901234567890
 

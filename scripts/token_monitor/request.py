@@ -1,4 +1,4 @@
-"""What a command asks, resolved once, below every command: the options commands share,
+"""What a command asks, resolved once, below every command: the time and filter options,
 the zone, filters, window and `now`, the ledger opened after a collect, and how fresh it is.
 
 Commands do not import each other; what more than one of them needs lives here.
@@ -15,30 +15,10 @@ from . import hosts, model
 from .errors import ExitCode, UsageError
 from .ledger import usage
 from .ledger.store import Ledger
+from .options import add_shared_options
 from .report import periods, render, timeparse
 from .report.timeparse import parse_point
 from .sources import openclaw_config as config
-
-# The options many commands take, each written once: a command adds the ones it reads.
-SHARED_OPTIONS = {
-    "--json": dict(action="store_true", help="print the versioned JSON envelope"),
-    "--tz": dict(metavar="ZONE", help="time zone: IANA name (any case), UTC, UTC+8, +05:30 "
-                                      "(default: agents.defaults.userTimezone, else the host's)"),
-    "--no-collect": dict(action="store_true", help="use the ledger as it is, without collecting first"),
-}
-
-
-def add_shared_options(p, *flags: str, suppress: bool = False, only_with: str | None = None) -> None:
-    """Add SHARED_OPTIONS `flags` to parser `p`. `suppress`: on a subcommand's parser, so the option may
-    follow the subcommand without resetting what the parent parsed; `only_with`: the option that gives
-    this one its meaning here (its help then starts "--heartbeat: …")."""
-    for flag in flags:
-        kw = dict(SHARED_OPTIONS[flag])
-        if suppress:
-            kw["default"] = argparse.SUPPRESS
-        if only_with:
-            kw["help"] = f"{only_with}: {kw['help']}"
-        p.add_argument(flag, **kw)
 
 
 def add_time_options(p, *, default_period: str = "today") -> None:

@@ -71,7 +71,10 @@ class _PlainRead:
     """A changed JSONL file's read (placing.FileRead) and what its cursors must record."""
 
     job: FileRead
-    st: os.stat_result
+    ino: int                       # the file as planned (its cursor records it; a file that grows is looked at again)
+    dev: int
+    size: int
+    mtime_ns: int
     adopted_from: str | None       # the cursor of its old name (a .reset/.deleted rename), deleted after
 
 
@@ -400,21 +403,21 @@ class Collector:
                 and cur.get("head_len") is not None and jsonl.head_fingerprint(source.path, cur["head_len"]) == cur.get("head"):
             start, line_no = cur["offset"], cur.get("line", 0)
             header_ms, heartbeat = cur.get("header_ms"), cur.get("heartbeat", False)
-        job = FileRead(sid, source.agent, str(source.path), source.kind, source.session_id or "(unknown)", start, line_no,
+        job = FileRead(sid, source.agent, source.path_str, source.kind, source.session_id or "(unknown)", start, line_no,
                        header_ms, heartbeat, max(st.st_size - start, 0), min(st.st_size, HEAD_LEN))
-        return _PlainRead(job, st, adopted_from)
+        return _PlainRead(job, st.st_ino, st.st_dev, st.st_size, st.st_mtime_ns, adopted_from)
 
     def _apply_plain_read(self, plan: _PlainRead, chunks) -> None:
         """Stage a file's chunks, each full one with the cursor just past it, the rest with the cursor where
         its last record ended. If the file grew while it was read, the stored size/mtime are the earlier
         ones: the next run looks again."""
         self.stats.sources_read += 1
-        job, st = plan.job, plan.st
+        job = plan.job
 
         def cursor(chunk: Chunk, resume: tuple[int, int]) -> tuple:
             return (job.source_id, "file", job.agent, job.path, {
-                "ino": st.st_ino, "dev": st.st_dev, "offset": resume[0], "line": resume[1], "size": st.st_size,
-                "mtime_ns": st.st_mtime_ns, "head_len": job.head_len, "head": chunk.head,
+                "ino": plan.ino, "dev": plan.dev, "offset": resume[0], "line": resume[1], "size": plan.size,
+                "mtime_ns": plan.mtime_ns, "head_len": job.head_len, "head": chunk.head,
                 "header_ms": chunk.header_ms, "heartbeat": chunk.heartbeat})
 
         final = self._apply_chunks(chunks, job.agent, lambda ch: cursor(ch, ch.last.resume))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .. import request
+from .. import options, request
 from ..errors import ExitCode, UsageError
 from ..ledger.store import Ledger
 from ..ledger.usage import unmatched_filters
@@ -46,7 +46,7 @@ def _scope_options(p, *, amount_units: bool = True) -> None:
 
 
 def register(p) -> None:
-    request.add_shared_options(p, "--json", "--tz", "--no-collect")
+    options.add_shared_options(p, "--json", "--tz", "--no-collect")
     sub = p.add_subparsers(dest="budget_action", metavar="ACTION")
     s = sub.add_parser("set", help="set (or change) a budget", formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="AMOUNT: 5, $5, 5usd, 200k or 1.5M (tokens)")
@@ -59,7 +59,7 @@ def register(p) -> None:
     sub.add_parser("list", help="list budgets")
     st = sub.add_parser("status", help="used, %% of limit and projection for each budget")
     for sp in (s, r, sub.choices["list"], st):
-        request.add_shared_options(sp, "--json", "--tz", "--no-collect", suppress=True)
+        options.add_shared_options(sp, "--json", "--tz", "--no-collect", suppress=True)
 
 
 # ---------------------------------------------------------------- shared with collect --heartbeat

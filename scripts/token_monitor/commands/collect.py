@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import request
+from .. import options
 from ..collect.collector import CollectStats, collect
 from ..errors import ExitCode, UsageError
 from ..output import envelope, print_json
@@ -22,7 +22,7 @@ EPILOG = """examples:
 
 
 def register(p) -> None:
-    request.add_shared_options(p, "--json")
+    options.add_shared_options(p, "--json")
     p.add_argument("--quiet", action="store_true", help="print nothing unless something went wrong")
     p.add_argument("--rebuild", action="store_true", help="re-read every source; a damaged ledger is set aside first")
     p.add_argument("--heartbeat", action="store_true",
@@ -31,7 +31,7 @@ def register(p) -> None:
     p.add_argument("--quiet-token", choices=["auto", "NO_REPLY", "HEARTBEAT_OK", "none"], default="auto",
                    help="--heartbeat: what a quiet run prints (auto: NO_REPLY for OpenClaw 2026.9+, HEARTBEAT_OK before; "
                         "none: nothing)")
-    request.add_shared_options(p, "--tz", only_with="--heartbeat")
+    options.add_shared_options(p, "--tz", only_with="--heartbeat")
     p.add_argument("--lang", metavar="TAG", help="--heartbeat: language of alert paragraphs, a BCP 47 tag: en, zh-CN "
                                                  "(default: the one `schedule --apply --lang` stored, else en)")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from .. import request
+from .. import options
 from ..diagnose import checks as dg
 from ..diagnose import render
 from ..diagnose.gather import gather_findings, validate_checks
@@ -31,7 +31,7 @@ codes: """ + ", ".join(dg.CODES)
 
 
 def register(p) -> None:
-    request.add_shared_options(p, "--json")
+    options.add_shared_options(p, "--json")
     p.add_argument("--check", metavar="CODE", nargs="+", action="extend",
                    help="run only these codes or groups (e.g. usage.missing, hooks)")
     p.add_argument("--legacy", metavar="FILE",

@@ -8,7 +8,7 @@ import functools
 import sys
 from pathlib import Path
 
-from .. import request
+from .. import options, request
 from ..errors import UsageError
 from ..files import write_private
 from ..ledger.classify import resolve_cost
@@ -36,7 +36,7 @@ def register(p) -> None:
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     p.add_argument("--since", metavar="WHEN", help="first instant included (ISO date/datetime or natural form)")
     p.add_argument("--until", metavar="WHEN", help="first instant excluded")
-    request.add_shared_options(p, "--tz", "--no-collect")
+    options.add_shared_options(p, "--tz", "--no-collect")
     p.add_argument("--mask-ids", action="store_true",
                    help="mask phone numbers, e-mail addresses and chat ids in session keys (+49…5678), "
                         "for an export that leaves this machine")

@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .. import request
+from .. import options
 from ..errors import ExitCode
 from ..hosts import local_config, register_local
 from ..ledger.store import Ledger
@@ -30,7 +30,7 @@ MAX_CONFLICTS_SHOWN = 3
 
 def register(p) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="an export file: JSONL, gzip or zstd")
-    request.add_shared_options(p, "--json")
+    options.add_shared_options(p, "--json")
 
 
 def run(ctx) -> int:

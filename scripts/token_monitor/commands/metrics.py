@@ -7,7 +7,7 @@ import sys
 import threading
 import time
 
-from .. import request
+from .. import options
 from ..errors import StateNotFoundError, TokenMonitorError
 from ..hosts import local_config, register_local
 from ..ledger.store import Ledger
@@ -37,7 +37,7 @@ def register(p) -> None:
     p.add_argument("--allow-remote", action="store_true", help="with --serve: allow a non-loopback address (the metrics have no auth)")
     p.add_argument("--collect-every", type=float, default=60.0, metavar="SECONDS",
                    help="with --serve: collect before a scrape at most this often (default: 60; 0: every scrape)")
-    request.add_shared_options(p, "--no-collect")
+    options.add_shared_options(p, "--no-collect")
 
 
 def run(ctx) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import request
+from .. import options, request
 from ..diagnose.gather import find_legacy_log
 from ..errors import UsageError
 from ..ledger.store import Ledger
@@ -41,10 +41,10 @@ ALIGN = ["left"] * 5 + ["right"]
 
 def register(p) -> None:
     p.add_argument("--legacy", metavar="FILE", help="the old log (default: <workspace>/memory/token-usage.jsonl)")
-    request.add_shared_options(p, "--json", "--tz")
+    options.add_shared_options(p, "--json", "--tz")
     p.add_argument("--limit", type=int, default=100, metavar="N",
                    help="list at most N calls per side in text output (0: all; default 100)")
-    request.add_shared_options(p, "--no-collect")
+    options.add_shared_options(p, "--no-collect")
 
 
 def _iso(ms: int, tz: dt.tzinfo) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from .. import request
+from .. import options, request
 from ..errors import UsageError
 from ..ledger import usage
 from ..ops import settings
@@ -56,7 +56,7 @@ def register(p) -> None:
     request.add_filter_options(p)
     p.add_argument("--top", type=request.positive_int, metavar="N", help="rows per level before '+N more' (default: what fits)")
     p.add_argument("--format", choices=["text", "markdown"], default="text", help="text (default) or markdown")
-    request.add_shared_options(p, "--json", "--no-collect")
+    options.add_shared_options(p, "--json", "--no-collect")
     p.add_argument("--chart", nargs="?", const="", metavar="PATH",
                    help="also draw the period as a PNG (per day stacked by model; per hour for one day) and end the "
                         "output with a MEDIA:<path> line; default folder: OpenClaw's temp root (/tmp/openclaw/token-monitor)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import request
+from .. import options
 from ..errors import UsageError
 from ..i18n import DEFAULT_LANG, LANGS, normalize_lang
 from ..launcher import self_command
@@ -38,7 +38,7 @@ def register(p) -> None:
                    help="cron jobs: announce alerts to your last chat (default) or deliver nothing (--no-deliver)")
     p.add_argument("--lang", metavar="TAG", help="language of alert paragraphs, a BCP 47 tag: en, zh-CN; stored with "
                                                  "--apply in token-monitor's settings and used by every scheduled run")
-    request.add_shared_options(p, "--json")
+    options.add_shared_options(p, "--json")
 
 
 def _explicit_data_dir(ctx):

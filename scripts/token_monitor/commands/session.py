@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shlex
 
-from .. import model
+from .. import model, options
 from .. import request as shell
 from ..errors import UsageError
 from ..ledger import usage
@@ -32,7 +32,7 @@ EPILOG = """examples:
 
 def register(p) -> None:
     p.add_argument("ident", metavar="ID|KEY", help="session id, id prefix, session key or label")
-    shell.add_shared_options(p, "--tz", "--json", "--no-collect")
+    options.add_shared_options(p, "--tz", "--json", "--no-collect")
 
 
 def run(ctx) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from .. import options
 from .. import request as shell
 from ..ledger import usage
 from ..output import envelope, print_json
@@ -26,7 +27,7 @@ def register(p) -> None:
     shell.add_filter_options(p)
     p.add_argument("--sort", choices=["tokens", "cost", "recent"], default="tokens", help="order (default: tokens)")
     p.add_argument("--limit", type=shell.positive_int, default=15, metavar="N", help="sessions shown (default: 15)")
-    shell.add_shared_options(p, "--json", "--no-collect")
+    options.add_shared_options(p, "--json", "--no-collect")
 
 
 def run(ctx) -> int:

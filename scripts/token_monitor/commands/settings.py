@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import request
+from .. import options
 from ..errors import UsageError
 from ..ops import settings as st
 from ..output import envelope, print_json
@@ -29,7 +29,7 @@ def register(p) -> None:
     p.add_argument("action", nargs="?", choices=["show", "set", "unset"], default="show", help="default: show")
     p.add_argument("key", nargs="?", help="currency.CODE")
     p.add_argument("value", nargs="?", help="for set: CODE per 1 USD")
-    request.add_shared_options(p, "--json")
+    options.add_shared_options(p, "--json")
 
 
 def run(ctx) -> int:

@@ -12,8 +12,8 @@ from typing import Iterator
 from .. import strings
 from ..errors import SourceUnreadable
 from ..model import Malformed, RawRecord, SessionMeta
-from . import bounded
-from .compressed import ZstdError, decode_zstd
+from . import bounded, compressed
+from .compressed import decode_zstd
 
 KNOWN_AGENT_SCHEMA_MAX = 23
 BUSY_TIMEOUT_MS = 5000
@@ -243,7 +243,7 @@ def session_record_chunks(conn: sqlite3.Connection, layout: StoreLayout, session
             loc = f"{strings.text(str(session_id))}#{seq}"
             try:
                 obj = decode_event_row(text, blob, nbytes)
-            except (ValueError, ZstdError) as exc:
+            except (ValueError, compressed.ZstdError) as exc:
                 records.append(Malformed(loc, f"undecodable row: {exc}"))
                 continue
             # Any column can hold any type once STRICT is gone: a created_at that is not an int is unknown.

@@ -76,10 +76,23 @@ def raw_lines(stream, *, limit: int | None = None, block: int = CHUNK_BYTES) -> 
         yield tail, len(tail), False
 
 
-try:        # a C decoder 2-3x faster than json's on transcript lines; json stays the reference
-    import orjson as _orjson
-except ImportError:      # pragma: no cover - a platform without its wheel: json alone, same results
-    _orjson = None
+# orjson: a C decoder 2-3x faster than json's on transcript lines; json stays the reference. Imported on
+# first use (a collect whose reader processes do the decoding never loads it); None: not installed.
+_UNSET = object()
+_orjson = _UNSET
+
+
+def orjson_module():
+    """orjson when it is installed, else None (json alone decodes, with the same results)."""
+    global _orjson
+    if _orjson is _UNSET:
+        try:
+            import orjson
+        except ImportError:      # pragma: no cover - a platform without its wheel
+            orjson = None
+        _orjson = orjson
+    return _orjson
+
 
 _BIG = float(2**63)
 # The raw values collect/normalize.dedupe_key puts into an assistant message's key (the record's
@@ -103,11 +116,12 @@ def loads_record(data: bytes) -> Any:
     beyond 64 bits as a float, which changes nothing normalisation accepts (counts, costs and times that
     large are refused either way) but would change a dedupe key: a record whose key fields could hold
     one, or that is not an object, is decoded again by `loads`."""
-    if _orjson is None:
+    fast = _orjson if _orjson is not _UNSET else orjson_module()
+    if fast is None:
         return loads(data)
     try:
-        obj = _orjson.loads(data)
-    except _orjson.JSONDecodeError:
+        obj = fast.loads(data)
+    except fast.JSONDecodeError:
         return loads(data)
     if obj.__class__ is not dict:
         return loads(data)

@@ -1,13 +1,32 @@
-"""zstd frames as OpenClaw writes them (rows, archives, `.zst` files)."""
+"""zstd frames as OpenClaw writes them (rows, archives, `.zst` files).
+
+zstandard is imported when a zstd frame is first met (a JSONL-only state never loads it): `zstd()`
+for the module, `compressed.ZstdError` for its error (resolved on use, PEP 562)."""
 
 from __future__ import annotations
 
 import io
 
-import zstandard
-
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
-ZstdError = zstandard.ZstdError
+
+
+def zstd():
+    import zstandard
+
+    return zstandard
+
+
+class _NoZstd(Exception):
+    """Stands for zstandard.ZstdError where zstandard is missing (diagnose reports that): nothing raises it."""
+
+
+def __getattr__(name: str):
+    if name == "ZstdError":
+        try:
+            return zstd().ZstdError
+        except ImportError:
+            return _NoZstd
+    raise AttributeError(name)
 
 
 def is_zstd(head: bytes) -> bool:
@@ -27,7 +46,7 @@ def open_blob(data: bytes) -> io.BufferedIOBase:
     if not is_zstd(data):
         return io.BytesIO(data)
     if not _DCTX:
-        _DCTX.append(zstandard.ZstdDecompressor())
+        _DCTX.append(zstd().ZstdDecompressor())
     reader = _DCTX[0].stream_reader(io.BytesIO(data), read_across_frames=True)
     return io.BufferedReader(reader, buffer_size=1 << 16)
 
@@ -38,7 +57,7 @@ _DCTX: list = []
 def decode_zstd(blob: bytes, *, expected_len: int | None = None) -> bytes:
     # One decompressor for the process: building a context per row cost more than decompressing it.
     if not _DCTX:
-        _DCTX.append(zstandard.ZstdDecompressor())
+        _DCTX.append(zstd().ZstdDecompressor())
     dctx = _DCTX[0]
     if expected_len:
         out = dctx.decompress(blob, max_output_size=expected_len)

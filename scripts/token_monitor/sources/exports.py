@@ -23,7 +23,8 @@ from ..errors import ExitCode, TokenMonitorError
 from ..hosts import clean_name
 from ..ledger.store import PlacedEvent, owner_rank
 from ..model import UsageEvent
-from .compressed import ZstdError, is_zstd
+from . import compressed
+from .compressed import is_zstd
 from .jsonl import file_digest as _digest
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -86,7 +87,7 @@ def read_export(path: Path) -> Iterator[ImportedEvent]:
         raise ImportFileError(f"cannot read {path} after line {lineno} ({type(exc).__name__}: truncated or not an export)",
                               hint="copy the export again; it must be `token-monitor export --format jsonl` output, "
                                    "plain, .gz or .zst", code="import.unreadable") from None
-    except ZstdError as exc:
+    except compressed.ZstdError as exc:
         raise ImportFileError(f"cannot decompress {path} ({exc})", hint="copy the export again",
                               code="import.unreadable") from None
 

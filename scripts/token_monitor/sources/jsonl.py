@@ -7,11 +7,9 @@ import io
 from pathlib import Path
 from typing import Iterator
 
-import zstandard
-
 from ..model import Malformed, RawRecord, SessionMeta
 from . import bounded
-from .compressed import is_zstd
+from .compressed import is_zstd, zstd
 from .discovery import FileSource
 
 
@@ -54,7 +52,7 @@ def open_file_stream(src: FileSource) -> io.BufferedIOBase:
     fh.seek(0)
     if not is_zstd(head):
         return fh
-    reader = zstandard.ZstdDecompressor().stream_reader(fh, closefd=True, read_across_frames=True)
+    reader = zstd().ZstdDecompressor().stream_reader(fh, closefd=True, read_across_frames=True)
     return io.BufferedReader(reader, buffer_size=1 << 16)
 
 
