@@ -78,6 +78,18 @@ def test_kill_9_while_reader_processes_read_then_one_clean_run(big_state, tmp_pa
     assert _kill_rounds(state, expected, tmp_path, kills_wanted=8, seed=3) >= 8
 
 
+def test_a_collect_leaves_no_write_ahead_log_behind(big_state, tmp_path):
+    """A collect lets SQLite's write-ahead log grow between checkpoints (fewer copies of the same pages);
+    when it ends, everything is in the ledger file and no log is left over."""
+    state, expected = big_state
+    proc = run_collect_proc(state, tmp_path / "data")
+    _, err = proc.communicate()
+    assert proc.returncode == 0, err.decode(errors="replace")[-400:]
+    wal = tmp_path / "data" / "ledger.sqlite-wal"
+    assert not wal.exists() or wal.stat().st_size == 0
+    assert snapshot(tmp_path / "data", state) == expected
+
+
 @pytest.mark.slow
 def test_kill_9_many_more_times(big_state, tmp_path):
     state, expected = big_state

@@ -98,6 +98,7 @@ class Collector:
     def run(self) -> CollectStats:
         started = self.clock()
         t0 = time.monotonic()
+        self.ledger.defer_checkpoints()
         if self.rebuild:
             self.ledger.reset_cursors()
             self.ledger.begin_rebuild()
