@@ -30,7 +30,9 @@ def is_loose(mode: int) -> bool:
 OUR_NAMES = ("ledger.", "collect.lock", "settings", "price-list-cache", ".")
 
 
-def is_our_dir(path: Path) -> bool:
+def is_our_dir(path: Path, ours: tuple[str, ...] = OUR_NAMES) -> bool:
+    """Ours to tighten: owned by us, not a shared (sticky or world-writable) dir, and every name in it
+    starts with one of `ours` (token-monitor's data files by default)."""
     try:
         st = os.stat(path)
         names = os.listdir(path)
@@ -38,15 +40,16 @@ def is_our_dir(path: Path) -> bool:
         return False
     if st.st_uid != os.getuid() or st.st_mode & (stat.S_ISVTX | stat.S_IWOTH):
         return False                    # someone else's, or a shared dir like /tmp
-    return all(n.startswith(OUR_NAMES) for n in names)
+    return all(n.startswith(ours) for n in names)
 
 
-def private_dir(path: Path) -> Path:
+def private_dir(path: Path, *, ours: tuple[str, ...] = OUR_NAMES) -> Path:
     """Create `path` (and missing parents) as 0700, or tighten it to 0700 when it exists with
-    group/other bits and holds only token-monitor's files. Existing parents are left as they are."""
+    group/other bits and holds only files named like `ours` (token-monitor's data files by default; the
+    chart folder passes its chart prefix). Existing parents are left as they are."""
     existed = path.is_dir()
     path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-    if not existed or is_our_dir(path):
+    if not existed or is_our_dir(path, ours):
         _tighten(path)
     return path
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from .. import options, request
+from .. import files, options, request
 from ..errors import UsageError
 from ..ledger import usage
 from ..ops import settings
@@ -146,7 +146,7 @@ def draw_chart(ctx, query, data: dict, *, window, filters, prices, tz, tz_name: 
         raise UsageError(f"--chart {ctx.args.chart}: the chart is a PNG", hint="give a path ending in .png")
     try:
         if folder is not None:
-            chart.ensure_private_dir(folder)
+            files.private_dir(folder, ours=(chart.CHART_PREFIX, "."))      # other users must not read the charts
         info = chart.write_png(spec, dest)
     except ImportError:
         raise UsageError("--chart needs matplotlib, which is not installed", code="dependency.missing",

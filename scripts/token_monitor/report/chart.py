@@ -214,15 +214,6 @@ def default_chart_dir(env: Mapping[str, str], *, uid: int | None) -> Path:
     return root / "token-monitor"
 
 
-def ensure_private_dir(path: Path) -> None:
-    """Create `path` (and a missing temp root) 0700, as OpenClaw creates its temp root; our own folder
-    is tightened to 0700 when it exists with wider permissions (other users must not read the charts)."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    st = path.stat()
-    if stat.S_IMODE(st.st_mode) & 0o077 and (not hasattr(os, "getuid") or st.st_uid == os.getuid()):
-        path.chmod(0o700)
-
-
 def write_png(spec: ChartSpec, dest: Path) -> dict:
     """Render into a 0600 temporary file beside `dest`, then rename it into place (files.atomic_private)."""
     from .. import files
