@@ -134,6 +134,26 @@ def test_a_reader_that_dies_costs_nothing_its_files_are_read_in_process(tmp_path
     assert ledger_facts(tmp_path / "one", state) == ledger_facts(tmp_path / "two", state)
 
 
+def test_readers_that_cannot_be_started_leave_their_files_to_the_collector(tmp_path, monkeypatch):
+    """A process limit (fork fails) is no error: the files are read in-process, the ledger is the same."""
+    import errno
+
+    state = copy_tree(corpus_src("real-2026.6.11"), tmp_path / "state")
+    collect_with(1, state, tmp_path / "one", monkeypatch)
+    real_fork, forks = os.fork, []
+
+    def second_fork_fails():
+        forks.append(1)
+        if len(forks) >= 2:
+            raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+        return real_fork()
+    monkeypatch.setattr(os, "fork", second_fork_fails)
+    collect_with(3, state, tmp_path / "three", monkeypatch)
+    monkeypatch.setattr(os, "fork", real_fork)
+    assert len(forks) == 2
+    assert ledger_facts(tmp_path / "one", state) == ledger_facts(tmp_path / "three", state)
+
+
 @pytest.mark.parametrize("value", ["0", "many", "-2"])
 def test_a_bad_readers_setting_is_a_one_line_error(tmp_path, monkeypatch, value):
     state = copy_tree(corpus_src("real-2026.2.1"), tmp_path / "state")

@@ -7,8 +7,8 @@ alone stages and writes them, in discovery order, exactly as if it had read them
 cursors, problems and crash safety (nothing a reader does touches the ledger). Reader k reads files
 k, k+n, k+2n…; a full pipe makes it wait, so at most a pipe's worth of chunks is ever in flight.
 Small runs (a heartbeat's few new lines), one-core machines, platforms other than Linux and a
-process with other threads running (`metrics --serve`) read in-process. A reader that dies (killed, out of memory) costs nothing: its remaining files are read
-in-process.
+process with other threads running (`metrics --serve`) read in-process. A reader that dies (killed, out
+of memory) or cannot be started (a process limit) costs nothing: its files are read in-process.
 
 TOKEN_MONITOR_READERS: the number of reader processes; 1 reads in-process; unset: one per available
 core (at most MAX_READERS) when at least PARALLEL_MIN_BYTES are to be read.
@@ -64,8 +64,11 @@ def read_chunks(jobs: list[FileRead], n: int) -> Iterator[Iterator[Chunk]]:
     readers: list[tuple[int, int]] = []         # (pid, read end of its pipe)
     try:
         for k in range(n):
-            readers.append(_start_reader(jobs[k::n], [fd for _, fd in readers]))
-        alive = [True] * n
+            try:
+                readers.append(_start_reader(jobs[k::n], [fd for _, fd in readers]))
+            except OSError:         # no process to be had (a process limit, no memory): read its files here
+                break
+        alive = [k < len(readers) for k in range(n)]
         for i, job in enumerate(jobs):
             k = i % n
             result = _receive(readers[k][1]) if alive[k] else None
@@ -92,7 +95,12 @@ def _start_reader(jobs: list[FileRead], inherited: list[int]) -> tuple[int, int]
         fcntl.fcntl(w, getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)     # let a reader run a few files ahead
     except (ImportError, OSError):
         pass
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(r)
+        os.close(w)
+        raise
     if pid == 0:                                # the reader: read, send, exit without running any cleanup
         code = 1
         try:
