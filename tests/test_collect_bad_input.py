@@ -15,7 +15,7 @@ import pytest
 from conftest import JSONL_SID, write_jsonl_state
 from token_monitor.errors import ExitCode
 from token_monitor.sources import agent_db
-from torture_kit import FULL, USAGE, connect_writable, one_shot, snapshot
+from torture_kit import FULL, USAGE, connect_writable, one_shot, snapshot, whole_ledger_file
 
 PARTIAL, LEDGER = int(ExitCode.PARTIAL), int(ExitCode.LEDGER)
 LIVE_21 = "agents/main/sessions/86ea90bc-40cd-4d2b-911c-e6aec9f70ef5.jsonl"
@@ -322,10 +322,7 @@ def test_damaged_ledger_then_rebuild(cli, corpus_state, tmp_path, damage):
     data = tmp_path / "data"
     expected = one_shot(state, tmp_path / "oneshot", FULL)
     assert cli("--state-dir", state, "--data-dir", data, "collect").code == 0
-    ledger = data / "ledger.sqlite"
-    conn = sqlite3.connect(ledger)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
+    ledger = whole_ledger_file(data)
     raw = ledger.read_bytes()
     if damage == "garbage":
         ledger.write_bytes(os.urandom(len(raw)))
@@ -391,10 +388,7 @@ def test_damaged_large_ledger_then_rebuild(cli, tmp_path, damage):
     data = tmp_path / "data"
     expected = one_shot(state, tmp_path / "oneshot", FULL)
     assert cli("--state-dir", state, "--data-dir", data, "collect").code == 0
-    ledger = data / "ledger.sqlite"
-    conn = sqlite3.connect(ledger)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
+    ledger = whole_ledger_file(data)
     ledger.write_bytes(_damage(ledger.read_bytes(), damage, random.Random(damage)))
     detected = 0
     for argv in (["collect"], ["collect", "--json"], ["report", "--no-collect", "month"], ["export", "--no-collect"]):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from token_monitor.model import Malformed, RawRecord
 from token_monitor.sources import agent_db, bounded, jsonl
 from token_monitor.sources.compressed import ZstdError
 from token_monitor.sources.openclaw_config import ConfigError, load_config
-from torture_kit import FULL, USAGE, copy_tree, hypothesis_pair, one_shot, snapshot
+from torture_kit import FULL, USAGE, copy_tree, hypothesis_pair, one_shot, snapshot, whole_ledger_file
 
 DOCUMENTED = {int(c) for c in ExitCode}
 LIVE_21 = "agents/main/sessions/86ea90bc-40cd-4d2b-911c-e6aec9f70ef5.jsonl"
@@ -125,9 +124,17 @@ def _mutate(raw: bytes, positions: list[int], flips: list[int]) -> tuple[bytes, 
 
 
 def _run_all(state: Path, data: Path, tmpdir: Path) -> list:
-    results = [run_cli("--state-dir", state, "--data-dir", data, *argv) for argv in
-               (["collect", "--json"], ["report", "--since", "2026-01-01", "--json", "--no-collect"],
-                ["export", "--no-collect"], ["diagnose", "--json"])]
+    """Every reading command on the state, with temp files directed into `tmpdir` (made here), which must
+    be empty afterwards."""
+    tmpdir.mkdir()
+    old = tempfile.tempdir
+    tempfile.tempdir = str(tmpdir)
+    try:
+        results = [run_cli("--state-dir", state, "--data-dir", data, *argv) for argv in
+                   (["collect", "--json"], ["report", "--since", "2026-01-01", "--json", "--no-collect"],
+                    ["export", "--no-collect"], ["diagnose", "--json"])]
+    finally:
+        tempfile.tempdir = old
     for res in results:
         assert "Traceback" not in res.err and res.code in DOCUMENTED, res
         for canary in CANARIES:
@@ -145,14 +152,7 @@ def mutated_transcript(positions, flips):
         mutated, touched = _mutate(raw, positions, flips)
         (state / LIVE_21).write_bytes(mutated)
         before = tree_digest(state)
-        tmpdir = tmp / "tmpdir"
-        tmpdir.mkdir()
-        old = tempfile.tempdir
-        tempfile.tempdir = str(tmpdir)
-        try:
-            res = _run_all(state, tmp / "data", tmpdir)[0]
-        finally:
-            tempfile.tempdir = old
+        res = _run_all(state, tmp / "data", tmp / "tmpdir")[0]
         assert tree_digest(state, exclude=tmp / "data") == before
         loc_i, path_i = FULL.index("source_loc"), FULL.index("source_path")
         got = snapshot(tmp / "data", state, FULL)
@@ -189,14 +189,7 @@ def mutated_store(positions, flips):
             if raw:
                 p.write_bytes(_mutate(raw, positions, flips)[0])
         before = tree_digest(state)
-        tmpdir = tmp / "tmpdir"
-        tmpdir.mkdir()
-        old = tempfile.tempdir
-        tempfile.tempdir = str(tmpdir)
-        try:
-            res = _run_all(state, tmp / "data", tmpdir)[0]
-        finally:
-            tempfile.tempdir = old
+        res = _run_all(state, tmp / "data", tmp / "tmpdir")[0]
         assert res.code in (0, int(ExitCode.PARTIAL))
         assert tree_digest(state, exclude=tmp / "data") == before
         # The untouched store (agent "work") is exact whatever happened to "main".
@@ -219,10 +212,7 @@ def damaged_ledger(pages, pattern):
         want = one_shot(state, tmp / "clean", USAGE)
         data = tmp / "data"
         assert run_cli("--state-dir", state, "--data-dir", data, "collect").code == 0
-        ledger = data / "ledger.sqlite"
-        conn = sqlite3.connect(ledger)
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.close()
+        ledger = whole_ledger_file(data)
         raw = bytearray(ledger.read_bytes())
         n_pages = len(raw) // 4096
         for page in pages:

@@ -6,7 +6,6 @@ their own documented exit code and one line naming the item and the fix."""
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import random
 import shutil
@@ -20,7 +19,7 @@ import pytest
 
 from conftest import ROOT, tree_digest
 from token_monitor.errors import ExitCode
-from torture_kit import USAGE, connect_writable, one_shot, snapshot
+from torture_kit import USAGE, connect_writable, one_shot, snapshot, whole_ledger_file
 
 OK, LEDGER, BUSY, NOT_WRITABLE, STATE = 0, int(ExitCode.LEDGER), int(ExitCode.BUSY), int(ExitCode.NOT_WRITABLE), \
     int(ExitCode.STATE_NOT_FOUND)
@@ -100,10 +99,7 @@ def test_rebuild_keeps_altered_calls_whose_sources_are_gone_once(cli, collected)
 
 def test_random_page_damage_is_reported_or_harmless_and_rebuild_is_exact(cli, collected):
     state, data, expected = collected
-    ledger = data / "ledger.sqlite"
-    conn = sqlite3.connect(ledger)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
+    ledger = whole_ledger_file(data)
     raw = bytearray(ledger.read_bytes())
     page = 4096
     rng = random.Random(12)

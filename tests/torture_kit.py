@@ -89,6 +89,16 @@ def empty_transcripts(state: Path) -> dict[Path, list[tuple]]:
     return held
 
 
+def whole_ledger_file(data_dir: Path) -> Path:
+    """The ledger with its write-ahead log checkpointed into the file, so damage to the file's bytes is
+    damage to the ledger (what a test then corrupts)."""
+    ledger = data_dir / "ledger.sqlite"
+    conn = sqlite3.connect(ledger)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return ledger
+
+
 def insert_rows(db: Path, rows: list[tuple], conn: sqlite3.Connection | None = None) -> None:
     own = conn is None
     conn = conn or connect_writable(db)
