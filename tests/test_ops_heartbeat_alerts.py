@@ -192,6 +192,12 @@ def test_a_scheduled_run_prices_calls_only_for_a_money_budget(cli, mini, monkeyp
     assert heartbeat(cli, mini) == "NO_REPLY\n" and not priced                   # no budget
     assert cli(*mini.args, "budget", "set", "daily", "50k", "--tokens").code == 0
     assert "is over its limit (120%)" in heartbeat(cli, mini) and not priced       # a token budget
+    assert cli(*mini.args, "settings", "set", "currency.CNY", "7.12").code == 0
+    assert cli(*mini.args, "budget", "set", "weekly", "100", "--currency", "CNY").code == 0
+    heartbeat(cli, mini)
+    assert priced                                                                  # a budget in another currency
+    priced.clear()
+    assert cli(*mini.args, "budget", "remove", "weekly").code == 0
     assert cli(*mini.args, "budget", "set", "daily", "1.00", "--usd").code == 0
     heartbeat(cli, mini)
     assert priced                                                                  # a money budget

@@ -131,7 +131,7 @@ def run_heartbeat(ctx) -> int:
     ledger = Ledger.open(ctx.data_dir)
     try:
         budgets = [Budget.from_row(r) for r in ledger.budgets()]
-        cfg, tz, tz_name, rates, prices = alert_inputs(ctx, ctx.args.tz, ledger, prices=any(b.unit == "usd" for b in budgets))
+        cfg, tz, tz_name, rates, prices = alert_inputs(ctx, ctx.args.tz, ledger, prices=any(b.unit != "tokens" for b in budgets))
         alerts = due_alerts(ledger.conn, budgets, now=ctx.now(), tz=tz, tz_name=tz_name, prices=prices, tr=tr, rates=rates)
         won = send_once(ledger, alerts, at_ms=ctx.now_ms())
     finally:
