@@ -325,7 +325,7 @@ class Collector:
                     continue
                 if arc.session_key:
                     self._stage("session", SessionMeta(source.agent, arc.session_id, arc.session_key))
-                records = archives.archive_records(arc.read(), loc_prefix=f"archive:{arc.name}:")
+                records = jsonl.jsonl_records(arc.read(), loc_prefix=f"archive:{arc.name}:")
                 self._read_whole(records, cursor_id=cid, source_id=db_id, agent=source.agent, session_id=arc.session_id,
                                  kind="archive", path=path)
         if "session_transcript_cold_archives" in layout.tables:
@@ -346,7 +346,7 @@ class Collector:
         for source in files:
             self._guard(source.source_id, source.agent, lambda s=source: planned.append(self._plan_file(s)))
         jobs = [p.job for _, p in planned if isinstance(p, _PlainRead)]
-        readers = parallel.reader_count(jobs) if jobs else 1
+        readers = parallel.reader_count(jobs) if jobs else 1      # nothing to read: a bad setting is not looked at
         self.stats.readers = readers if readers > 1 else 0
         results = parallel.read_chunks(jobs, readers)
         try:

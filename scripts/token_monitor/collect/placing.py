@@ -80,8 +80,6 @@ def place_records(records: Iterable[RawRecord | Malformed], *, source_id: str, a
             else:
                 sid = rec.session_id or session_id
                 result = normalize_record(obj, session_id=sid, fallback_ms=rec.created_ms)
-                heartbeat_before = state.heartbeat
-                state.observe(obj)
                 if result.__class__ is Skip:
                     if result.reason == "synthetic":
                         chunk.synthetic += 1
@@ -92,7 +90,7 @@ def place_records(records: Iterable[RawRecord | Malformed], *, source_id: str, a
                     appeared = max(rec.created_ms or result.ts_ms, state.header_ms or 0)
                     chunk.events.append(event_row(
                         result, agent=agent, session_id=sid, kind=kind, path=path, loc=rec.loc,
-                        rank=owner_rank(appeared, kind_rank, sid), trigger="heartbeat" if heartbeat_before else None,
+                        rank=owner_rank(appeared, kind_rank, sid), trigger="heartbeat" if state.heartbeat else None,
                     ))
         if n % BATCH == 0:
             chunk.last, chunk.header_ms, chunk.heartbeat = rec, state.header_ms, state.heartbeat

@@ -72,6 +72,7 @@ class Ledger:
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path
+        self._rebuilding = False        # between begin_rebuild and finish_rebuild
 
     # ------------------------------------------------------------ open / close
     @classmethod
@@ -201,7 +202,7 @@ class Ledger:
 
     def finish_rebuild(self) -> int:
         """Drop provisional events that are a re-read call under another key. Returns how many."""
-        if not getattr(self, "_rebuilding", False):
+        if not self._rebuilding:
             return 0
         with self.transaction():
             cur = self.conn.execute(
@@ -217,7 +218,7 @@ class Ledger:
         """Insert event rows (`event_row`); a copy with a smaller owner rank takes ownership. Returns (new, duplicates)."""
         if not rows:
             return 0, 0
-        if getattr(self, "_rebuilding", False):
+        if self._rebuilding:
             self._replace_provisional(rows)
         existing = self.existing_keys(r[ROW_KEY] for r in rows)
         seen: set[str] = set()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 import os
 import sqlite3
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .. import strings
+from .. import files, strings
 from ..errors import SourceUnreadable
 from ..model import Malformed, RawRecord, SessionMeta
 from . import bounded, compressed
@@ -42,9 +43,7 @@ def _private_copy_dir() -> Path:
     except FileExistsError:
         pass
     st = os.lstat(root)
-    import stat as stat_mod
-
-    if not stat_mod.S_ISDIR(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o077:
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid() or files.is_loose(st.st_mode):
         raise SourceUnreadable(f"{root} is not a private directory of ours; remove it")
     return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=root))
 
@@ -62,10 +61,8 @@ def sweep_stale_copies() -> int:
         return 0
     for d in entries:
         pid = d.name.split("-", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
-            continue
-        if pid.isdigit() and int(pid) == os.getpid():
-            continue
+        if pid.isdigit() and (int(pid) == os.getpid() or _alive(int(pid))):
+            continue                # ours, or a running collect's
         shutil.rmtree(d, ignore_errors=True)
         removed += 1
     try:

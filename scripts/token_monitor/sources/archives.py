@@ -69,16 +69,12 @@ def _blob(value) -> bytes:
     raise ValueError(f"archive_blob is {type(value).__name__}, not a blob")
 
 
-def archive_records(stream: io.BufferedIOBase, *, loc_prefix: str) -> Iterator[RawRecord | Malformed]:
-    return jsonl_records(stream, loc_prefix=loc_prefix)
-
-
 def cold_records(stream: io.BufferedIOBase, *, loc_prefix: str, session_id: str | None) -> Iterator[RawRecord | Malformed]:
     """The events of a cold archive, each with its session (named by the archive or its header)."""
     sid = session_id
     for rec in jsonl_records(stream, loc_prefix=loc_prefix):
         if rec.__class__ is Malformed:
-            yield Malformed(rec.loc, rec.detail)
+            yield rec
             continue
         obj, loc = rec.obj, rec.loc
         if not isinstance(obj, dict):

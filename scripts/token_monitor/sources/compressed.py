@@ -35,9 +35,15 @@ def is_zstd(head: bytes) -> bool:
     return bytes(head[:4]) == ZSTD_MAGIC
 
 
-def unwrap(data: bytes) -> bytes:
-    """The bytes, decompressed when they are a zstd frame."""
-    return decode_zstd(data) if is_zstd(data) else data
+def open_stream(fh: io.BufferedIOBase) -> io.BufferedIOBase:
+    """A binary file (at its start) as a stream of its content, decompressed as it is read when it is a zstd
+    frame: OpenClaw writes plain JSONL under a `.zst` name when zstd is unavailable."""
+    head = fh.read(4)
+    fh.seek(0)
+    if not is_zstd(head):
+        return fh
+    reader = _dctx().stream_reader(fh, closefd=True, read_across_frames=True)
+    return io.BufferedReader(reader, buffer_size=1 << 16)
 
 
 def open_blob(data: bytes) -> io.BufferedIOBase:
@@ -45,20 +51,22 @@ def open_blob(data: bytes) -> io.BufferedIOBase:
     bounded by the reader's line bound, not by the archive's decompressed size)."""
     if not is_zstd(data):
         return io.BytesIO(data)
-    if not _DCTX:
-        _DCTX.append(zstd().ZstdDecompressor())
-    reader = _DCTX[0].stream_reader(io.BytesIO(data), read_across_frames=True)
+    reader = _dctx().stream_reader(io.BytesIO(data), read_across_frames=True)
     return io.BufferedReader(reader, buffer_size=1 << 16)
 
 
 _DCTX: list = []
 
 
-def decode_zstd(blob: bytes, *, expected_len: int | None = None) -> bytes:
-    # One decompressor for the process: building a context per row cost more than decompressing it.
+def _dctx():
+    """One decompressor for the process: building a context per row cost more than decompressing it."""
     if not _DCTX:
         _DCTX.append(zstd().ZstdDecompressor())
-    dctx = _DCTX[0]
+    return _DCTX[0]
+
+
+def decode_zstd(blob: bytes, *, expected_len: int | None = None) -> bytes:
+    dctx = _dctx()
     if expected_len:
         out = dctx.decompress(blob, max_output_size=expected_len)
     else:

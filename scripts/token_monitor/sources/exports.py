@@ -24,7 +24,6 @@ from ..hosts import clean_name
 from ..ledger.store import PlacedEvent, owner_rank
 from ..model import UsageEvent
 from . import compressed
-from .compressed import is_zstd
 from .jsonl import file_digest as _digest
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -65,12 +64,8 @@ def _open_text(path: Path) -> IO[str]:
     raw.seek(0)
     if head[:2] == GZIP_MAGIC:
         stream: IO[bytes] = gzip.GzipFile(fileobj=raw)
-    elif is_zstd(head):
-        import zstandard
-
-        stream = zstandard.ZstdDecompressor().stream_reader(raw, closefd=True, read_across_frames=True)
     else:
-        stream = raw
+        stream = compressed.open_stream(raw)
     return io.TextIOWrapper(stream, encoding="utf-8")
 
 

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..model import Malformed, RawRecord, SessionMeta
-from . import bounded
-from .compressed import is_zstd, zstd
+from . import bounded, compressed
 from .discovery import FileSource
 
 
@@ -46,14 +45,7 @@ _SPACE = frozenset(bytes([c]) for c in b" \t\n\r\x0b\x0c")
 
 def open_file_stream(src: FileSource) -> io.BufferedIOBase:
     fh = open(src.path, "rb")
-    if not src.compressed:
-        return fh
-    head = fh.read(4)
-    fh.seek(0)
-    if not is_zstd(head):
-        return fh
-    reader = zstd().ZstdDecompressor().stream_reader(fh, closefd=True, read_across_frames=True)
-    return io.BufferedReader(reader, buffer_size=1 << 16)
+    return compressed.open_stream(fh) if src.compressed else fh
 
 
 def file_digest(path: Path) -> str:

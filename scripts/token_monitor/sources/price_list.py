@@ -94,11 +94,11 @@ def _rate(value) -> float | None:
 
 def _from_snapshot(provider: str, model: str, *, as_of: dt.datetime, source: str) -> Price | None:
     """One lookup in genai-prices' bundled snapshot (imports it)."""
+    if provider in NOT_PER_TOKEN:
+        return None
     from genai_prices import data_snapshot
 
     snap = data_snapshot.get_snapshot()
-    if provider in NOT_PER_TOKEN:
-        return None
     list_provider = PROVIDERS.get(provider)
     try:
         if list_provider is not None:
