@@ -82,7 +82,7 @@ def open_ledger(ctx, req: "UsageRequest | None" = None):
         collect(ctx.state.path, ctx.data_dir, host_name=req.host_name if req is not None else None)
         collected = True
     ledger = Ledger.open(ctx.data_dir, create=False)
-    if req is not None:
+    if req is not None and not collected:       # a collect names the host itself
         try:
             ledger.local_host(req.host_name, new_id=hosts.new_host_id(), at_ms=ctx.now_ms())
         except sqlite3.OperationalError:      # a read-only data dir: reports still answer, the name is the one stored

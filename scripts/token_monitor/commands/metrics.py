@@ -9,7 +9,7 @@ import time
 
 from .. import options
 from ..errors import StateNotFoundError, TokenMonitorError
-from ..hosts import local_config, register_local
+from ..hosts import local_config, local_name, new_host_id
 from ..ledger.store import Ledger
 from ..report import metrics
 from ..sources.openclaw_config import model_prices
@@ -78,6 +78,7 @@ class _Source:
 
     def __init__(self, ctx, cfg, prices, *, collect: bool):
         self.ctx, self.cfg, self.prices, self.collect = ctx, cfg, prices, collect
+        self.host_name = local_name(ctx.env, cfg)       # once: every scrape names the host with it
         self.lock = threading.Lock()
         self.last_collect = None
         self.cached: tuple | None = None       # (ledger change stamp, families): a big ledger is re-read only after a change
@@ -89,7 +90,7 @@ class _Source:
                 ledger = Ledger.open(self.ctx.data_dir, create=False)
                 try:
                     try:
-                        register_local(ledger, env=self.ctx.env, cfg=self.cfg, at_ms=self.ctx.now_ms())
+                        ledger.local_host(self.host_name, new_id=new_host_id(), at_ms=self.ctx.now_ms())
                     except sqlite3.OperationalError:     # a read-only data dir: the host keeps its stored name
                         pass
                     stamp = ledger.change_stamp()
@@ -124,5 +125,5 @@ class _Source:
                 raise
             self.collect = False        # a machine that only imports other hosts' exports: nothing to collect
             return
-        collect(state, self.ctx.data_dir)
+        collect(state, self.ctx.data_dir, host_name=self.host_name)
         self.last_collect = now

@@ -23,7 +23,7 @@ from ..ledger import usage
 from ..ledger.classify import BACKGROUND_TRIGGERS
 from ..model import Price
 from ..report.words import amount_text
-from .budget import Budget, BudgetStatus, alert_sentence, budget_status
+from .budget import Budget, BudgetStatus, alert_sentence, budget_status, is_currency
 
 SPIKE_FACTOR = 3.0
 SPIKE_HISTORY_DAYS = 14
@@ -166,7 +166,7 @@ def budget_statuses(conn, budgets: list[Budget], *, now: dt.datetime, tz: dt.tzi
     """Every budget's status; a budget in a currency whose rate was removed is left out (`budget status`
     says so; a scheduled alert run must not fail over it)."""
     return [budget_status(conn, b, now=now, tz=tz, prices=prices, rates=rates) for b in budgets
-            if b.unit in ("usd", "tokens") or b.unit.upper() in (rates or {})]
+            if not is_currency(b.unit) or b.unit.upper() in (rates or {})]
 
 
 def due_alerts(conn, budgets: list[Budget], *, now: dt.datetime, tz: dt.tzinfo, tz_name: str,

@@ -24,7 +24,6 @@ from .words import human_cost, human_tokens, pct, plural, tokens_text
 MAX_LINES = 20
 MAX_COLS = 64
 SPARK = "▁▂▃▄▅▆▇█"
-COST_KEYS = ("recorded", "provider-billed", "estimated", "price-list", "zero-priced")
 SUM_KEYS = ("calls", "input", "output", "cacheRead", "cacheWrite", "totalTokens", "unpricedTokens",
             "noUsageCalls", "failedCalls")
 DIM_TITLES = {"model": "model", "provider": "provider", "agent": "agent", "session": "session", "day": "day",
